@@ -1,0 +1,1 @@
+"""HTTP API (FastAPI) over the library; calls ingest/nlp/search, never the reverse."""

@@ -1,0 +1,26 @@
+"""Command line: click commands, each a thin layer over one library call.
+
+Commands parse options, call into ``ingest``/``nlp``/``search``, and format the result
+(a table for people, ``--json`` for programs). Library errors become ``click.ClickException``
+with a message that says what to do.
+"""
+
+from __future__ import annotations
+
+import click
+
+from baoku import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="baoku")
+def cli() -> None:
+    """baoku (报库): archive union newspaper pages as searchable articles and facts."""
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()
