@@ -145,6 +145,9 @@ class Article:
     parts: list[ArticlePart] = field(default_factory=list)
     continues_to: int | None = None  # printed page number of 下转第X版
     continued_from: int | None = None  # printed page number of 上接第Y版
+    # True when this part starts mid-paragraph (first body line not indented), so a store
+    # merging continued parts joins its first paragraph onto the previous part's last one.
+    starts_mid_paragraph: bool = False
     text_source: TextSource = TextSource.TEXT_LAYER
     ocr_confidence: float | None = None
 
