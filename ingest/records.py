@@ -141,6 +141,7 @@ class Article:
     reporters: list[str] = field(default_factory=list)
     correspondents: list[str] = field(default_factory=list)
     lead: str = ""  # 阅读提示 box text, if any
+    photographers: list[str] = field(default_factory=list)  # photo items: who took it
     paragraphs: list[str] = field(default_factory=list)
     parts: list[ArticlePart] = field(default_factory=list)
     continues_to: int | None = None  # printed page number of 下转第X版
@@ -167,7 +168,8 @@ class Article:
 
 class DocumentStatus(StrEnum):
     INGESTED = "ingested"
-    PARTIAL = "partial"  # some pages need OCR or failed
+    PARTIAL = "partial"  # some pages read, others need OCR or are blank
+    NEEDS_OCR = "needs_ocr"  # no page has a usable text layer
     FAILED = "failed"
 
 

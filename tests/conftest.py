@@ -1,1 +1,3 @@
 """Shared pytest fixtures; each fixture family lives in its own module under tests/fixtures/."""
+
+from tests.fixtures.es import es_client, es_index, es_url  # noqa: F401  (fixtures)

@@ -1,0 +1,252 @@
+"""Batch ingestion: files → ingest (in worker processes) → store, with progress and a summary.
+
+This is the one place that joins the stages for a batch (ingest → nlp → search): workers run
+the pure ``ingest_file`` step, and the main process writes each result to the store in its own
+transaction, so a failing file is recorded and the batch goes on with nothing else touched.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pypdfium2 as pdfium
+
+from baoku.ingest.errors import IngestError
+from baoku.ingest.pipeline import IngestOptions, ingest_identified
+from baoku.ingest.records import DocumentStatus, IngestedDocument, PageStatus, SourceFile
+from baoku.ingest.source import FileKind, identify
+from baoku.search.store import Store
+
+SUPPORTED_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
+
+
+@dataclass(frozen=True, slots=True)
+class BatchOptions:
+    workers: int = 1
+    force: bool = False
+    recursive: bool = False
+    ingest: IngestOptions = field(default_factory=IngestOptions)
+
+    def __post_init__(self) -> None:
+        if self.workers < 1:
+            raise ValueError("workers must be at least 1")
+
+
+@dataclass(slots=True)
+class FileResult:
+    path: str
+    status: str  # ingested | partial | needs_ocr | skipped | failed
+    sha256: str | None = None
+    pages: int = 0
+    articles: int = 0
+    reason: str | None = None
+    page_notes: list[str] = field(default_factory=list)  # "p3: no text layer (image-only page)"
+
+
+@dataclass(slots=True)
+class Progress:
+    files_done: int
+    files_total: int
+    pages_done: int
+    pages_total: int
+    elapsed: float
+    current: str
+
+
+@dataclass(slots=True)
+class BatchSummary:
+    results: list[FileResult] = field(default_factory=list)
+    elapsed: float = 0.0
+
+    def count(self, status: str) -> int:
+        return sum(r.status == status for r in self.results)
+
+    @property
+    def pages(self) -> int:
+        return sum(r.pages for r in self.results if r.status != "skipped")
+
+    @property
+    def stored_anything(self) -> bool:
+        return any(r.status in ("ingested", "partial", "needs_ocr") for r in self.results) or all(
+            r.status == "skipped" for r in self.results
+        )
+
+
+def discover(paths: Iterable[str | Path], recursive: bool = False) -> list[Path]:
+    """Files named directly are always taken (their content decides); folders give their
+    supported files, sorted, descending into subfolders only with ``recursive``."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            pattern = "**/*" if recursive else "*"
+            found = sorted(
+                f for f in p.glob(pattern) if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+            )
+        else:
+            found = [p]
+        for f in found:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    return out
+
+
+def count_pages(path: Path) -> int:
+    """Cheap page count for progress totals (pdfium opens a PDF in about a millisecond)."""
+    if path.suffix.lower() != ".pdf":
+        return 1
+    try:
+        pdf = pdfium.PdfDocument(str(path))
+    except Exception:  # unreadable files are reported when ingested; 1 keeps totals sane
+        return 1
+    try:
+        return len(pdf)
+    finally:
+        pdf.close()
+
+
+def _work(source: SourceFile, kind: FileKind, opts: IngestOptions) -> IngestedDocument | str:
+    try:
+        return ingest_identified(source, kind, opts)
+    except IngestError as exc:
+        return exc.reason
+    except Exception as exc:  # a bug or an unforeseen file shape must not stop the batch
+        return f"internal error while reading ({exc.__class__.__name__}: {exc})"
+
+
+def _result_for(doc: IngestedDocument, status: str) -> FileResult:
+    notes = [
+        f"p{p.index + 1}: {p.reason}" for p in doc.pages if p.status != PageStatus.OK and p.reason
+    ]
+    return FileResult(
+        path=doc.source.path,
+        status=status,
+        sha256=doc.source.sha256,
+        pages=len(doc.pages),
+        articles=len(doc.articles),
+        reason="; ".join(notes) if doc.status == DocumentStatus.FAILED else None,
+        page_notes=notes,
+    )
+
+
+def _save(store: Store, doc: IngestedDocument, force: bool) -> FileResult:
+    if doc.status == DocumentStatus.FAILED:
+        reason = "; ".join(f"p{p.index + 1}: {p.reason}" for p in doc.pages if p.reason)
+        store.record_failure(doc.source, reason or "no readable page")
+        return _result_for(doc, "failed")
+    store.save_document(doc, replace=force)
+    return _result_for(doc, str(doc.status))
+
+
+def run_batch(
+    paths: Iterable[str | Path],
+    store: Store,
+    options: BatchOptions | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> BatchSummary:
+    opts = options or BatchOptions()
+    files = discover(paths, opts.recursive)
+    totals = {f: count_pages(f) for f in files}
+    pages_total = sum(totals.values())
+    summary = BatchSummary()
+    start = time.perf_counter()
+    pages_done = 0
+
+    def report(path: Path, result: FileResult) -> None:
+        nonlocal pages_done
+        summary.results.append(result)
+        pages_done += totals.get(path, 1)
+        if on_progress is not None:
+            on_progress(
+                Progress(
+                    len(summary.results),
+                    len(files),
+                    pages_done,
+                    pages_total,
+                    time.perf_counter() - start,
+                    str(path),
+                )
+            )
+
+    for path, item in _ingested(files, store, opts):
+        if isinstance(item, FileResult):
+            report(path, item)
+        else:
+            report(path, _save(store, item, opts.force))
+    summary.elapsed = time.perf_counter() - start
+    return summary
+
+
+def _todo(
+    files: list[Path], store: Store, opts: BatchOptions
+) -> Iterator[tuple[Path, FileResult | tuple[SourceFile, FileKind]]]:
+    """Identify each file; yield a finished result (skipped/failed) or work to do."""
+    for path in files:
+        try:
+            source, kind = identify(path)
+        except IngestError as exc:
+            yield path, FileResult(str(path), "failed", reason=exc.reason)
+            continue
+        except OSError as exc:
+            yield path, FileResult(str(path), "failed", reason=f"cannot read file ({exc.strerror})")
+            continue
+        known = store.find_document(source.sha256)
+        if known is not None and not opts.force and known.status != "failed":
+            yield (
+                path,
+                FileResult(str(path), "skipped", sha256=source.sha256, reason="already stored"),
+            )
+            continue
+        yield path, (source, kind)
+
+
+def _failed(path: Path, source: SourceFile, store: Store, reason: str) -> FileResult:
+    store.record_failure(source, reason)
+    return FileResult(str(path), "failed", sha256=source.sha256, reason=reason)
+
+
+def _ingested(
+    files: list[Path], store: Store, opts: BatchOptions
+) -> Iterator[tuple[Path, FileResult | IngestedDocument]]:
+    if opts.workers == 1:
+        for path, item in _todo(files, store, opts):
+            if isinstance(item, FileResult):
+                yield path, item
+                continue
+            out = _work(*item, opts.ingest)
+            yield path, _failed(path, item[0], store, out) if isinstance(out, str) else out
+        return
+    # forkserver keeps workers clean of the parent's state; recycling bounds memory growth.
+    ctx = multiprocessing.get_context("forkserver")
+    with ProcessPoolExecutor(opts.workers, mp_context=ctx, max_tasks_per_child=200) as pool:
+        pending: dict[Future[IngestedDocument | str], tuple[Path, SourceFile]] = {}
+        limit = 2 * opts.workers  # bounded in-flight work keeps memory flat on big batches
+
+        def drain(block_until: int) -> Iterator[tuple[Path, FileResult | IngestedDocument]]:
+            while len(pending) > block_until:
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                for fut in done:
+                    path, source = pending.pop(fut)
+                    out = fut.result()
+                    yield path, _failed(path, source, store, out) if isinstance(out, str) else out
+
+        for path, item in _todo(files, store, opts):
+            if isinstance(item, FileResult):
+                yield path, item
+                continue
+            pending[pool.submit(_work, item[0], item[1], opts.ingest)] = (path, item[0])
+            yield from drain(limit - 1)
+        yield from drain(0)
+
+
+def default_workers() -> int:
+    return max(1, min(4, (os.cpu_count() or 1)))
