@@ -53,7 +53,8 @@ def _emit_json(obj: Any) -> None:
 
 @contextmanager
 def _open_store(db_path: Path, *, must_exist: bool = False) -> Iterator[Any]:
-    from baoku.search.store import Store, StoreError
+    from baoku.search.store import Store
+    from baoku.search.store_errors import StoreError
 
     if must_exist and not db_path.exists():
         raise click.ClickException(

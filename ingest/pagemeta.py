@@ -7,6 +7,7 @@ paper code + date + page) fills what the header lacks; explicit overrides win ov
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -29,7 +30,7 @@ PAPER_CODES: dict[str, str] = {
 KNOWN_PAPERS: tuple[str, ...] = tuple(
     sorted(
         set(PAPER_CODES.values())
-        | {"中国工会报", "工人报", "深圳特区报", "南方工报", "江苏工人报"},
+        | {"中国工会报", "南方工报", "江苏工人报", "天津工人报", "深圳特区报"},
         key=len,
         reverse=True,
     )
@@ -60,24 +61,56 @@ def _page_int(token: str) -> int | None:
         return None
 
 
-def meta_from_header(text: str) -> PageMeta:
-    """Whatever the header strip says; fields it does not carry stay None."""
-    flat = re.sub(r"\s+", " ", text)
+_PAPER_LIKE = re.compile(r"[\u4e00-\u9fff]{1,8}(?:日报|晚报|早报|时报|工人报|工报|报)")
+_NOT_PAGE_NAME = re.compile(r"星期|出版|统一|刊号|第.*版|^\d|年|月|日$")
+
+
+def meta_from_header(lines: Sequence[tuple[str, float]]) -> PageMeta:
+    """Whatever the header strip says, from its lines as (text, font size); fields it does
+    not carry stay None. The masthead is the largest line; page names follow 第N版 or stand
+    alone as a short line."""
     meta = PageMeta()
-    squeezed = flat.replace(" ", "")
-    for paper in KNOWN_PAPERS:
-        if paper in squeezed:
-            meta.newspaper = paper
-            break
-    if m := _DATE.search(flat):
+    texts = [re.sub(r"\s+", " ", t).strip() for t, _ in lines]
+    squeezed = [t.replace(" ", "") for t in texts]
+    joined = " ".join(texts)
+    meta.newspaper = _paper_name(squeezed, [size for _, size in lines])
+    if m := _DATE.search(joined):
         meta.date = _valid_date(int(m[1]), int(m[2]), int(m[3]))
-    if m := _PAGE.search(flat):
+    if m := _PAGE.search(joined):
         meta.page_no = _page_int(m[1])
-    if m := _PAGE_NAME.search(_WEEKDAY.sub(" ", flat)):
-        name = m[1]
-        if meta.newspaper is None or name not in meta.newspaper:
-            meta.page_name = name
+    for t in squeezed:
+        m = _PAGE_NAME.search(_WEEKDAY.sub(" ", t))
+        if m and m[1] != meta.newspaper and not _PAPER_LIKE.fullmatch(m[1]):
+            meta.page_name = m[1]
+            break
+    if meta.page_name is None:
+        for t in squeezed:
+            if (
+                2 <= len(t) <= 6
+                and re.fullmatch(r"[\u4e00-\u9fff·]+", t)
+                and t != meta.newspaper
+                and not _NOT_PAGE_NAME.search(t)
+                and not _PAPER_LIKE.fullmatch(t)
+            ):
+                meta.page_name = t
+                break
     return meta
+
+
+def _paper_name(texts: Sequence[str], sizes: Sequence[float]) -> str | None:
+    """The masthead (largest header line) when it reads like a paper's name, else a known
+    name printed anywhere in the header, else any paper-like name there."""
+    if texts:
+        top = max(range(len(texts)), key=lambda i: sizes[i])
+        if (m := _PAPER_LIKE.fullmatch(texts[top])) and not _NOT_PAGE_NAME.search(m[0]):
+            return m[0]
+    for paper in KNOWN_PAPERS:
+        if any(paper in t for t in texts):
+            return paper
+    for t in texts:
+        if (m := _PAPER_LIKE.search(t)) and not _NOT_PAGE_NAME.search(m[0]):
+            return m[0]
+    return None
 
 
 def meta_from_filename(path: str | Path) -> PageMeta:

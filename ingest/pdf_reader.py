@@ -152,7 +152,9 @@ def read_pdf(path: str | Path) -> Iterator[RawPage]:
 
 
 def _damaged(path: str, exc: BaseException) -> DamagedFileError:
-    cause = exc.__cause__ or exc
+    # pdfplumber wraps pdfminer's error as the first argument of PdfminerException.
+    inner = exc.args[0] if exc.args and isinstance(exc.args[0], BaseException) else None
+    cause = inner or exc.__cause__ or exc.__context__ or exc
     if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
         return EncryptedFileError(path, "encrypted PDF, needs a password")
     detail = str(cause).strip() or cause.__class__.__name__

@@ -97,7 +97,12 @@ def _ingest_pdf(source: SourceFile, opts: IngestOptions) -> tuple[list[Page], li
             continue
         lines = chars_to_lines(raw.chars, raw.vrules, opts.lines)
         layout = analyze_page(raw, lines, opts.layout)
-        header = " ".join(b.text for b in layout.blocks if b.role == BlockRole.HEADER)
+        header = [
+            (ln.text, ln.size)
+            for b in layout.blocks
+            if b.role == BlockRole.HEADER
+            for ln in b.lines
+        ]
         meta = merge_meta(_overrides(opts, raw.index), meta_from_header(header), name_meta)
         page = Page(raw.index, raw.width, raw.height, meta, PageStatus.OK, None, layout.blocks)
         pages.append(page)

@@ -1,0 +1,640 @@
+"""The SQLite store of record (search stage): documents, pages, blocks, articles, links.
+
+Ingest hands over ``IngestedDocument`` records; this module keeps them, links 下转/上接
+continuations across pages and files, and streams whole articles back out for export and for
+the indexes built on top (full text, entities, figures live in the same database, added by
+later migrations in ``baoku.search.schema``).
+
+Concurrency: WAL journal, so readers never block the single writer; every write is one
+IMMEDIATE transaction. A ``Store`` is one connection: use it from one thread.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+from urllib.parse import quote
+
+from baoku.ingest.records import (
+    Article,
+    ArticleType,
+    BBox,
+    DocumentStatus,
+    IngestedDocument,
+    Page,
+    SourceFile,
+    TextSource,
+)
+from baoku.search.linking import groups_of_document, relink
+from baoku.search.merge import Segment, merge_segments
+from baoku.search.records import (
+    ArticleRecord,
+    ContinuationLink,
+    PartRecord,
+    SaveOutcome,
+    SourceRef,
+    StoredDocument,
+)
+from baoku.search.schema import SCHEMA_VERSION, migrate, schema_version
+from baoku.search.store_errors import (
+    InvalidRecordError,
+    NotADatabaseError,
+    SchemaVersionError,
+    StoreError,
+    StoreLockedError,
+    StoreReadOnlyError,
+    StoreUnavailableError,
+    StoreWriteError,
+    translate,
+)
+
+__all__ = [
+    "ArticleRecord",
+    "InvalidRecordError",
+    "NotADatabaseError",
+    "SaveOutcome",
+    "SchemaVersionError",
+    "Store",
+    "StoreError",
+    "StoreLockedError",
+    "StoreReadOnlyError",
+    "StoreUnavailableError",
+    "StoreWriteError",
+    "StoredDocument",
+]
+
+_DOC_COLUMNS = "id, path, sha256, size, pages, status, error, ingested_at"
+
+_SEGMENT_SELECT = """
+    SELECT a.id, a.type, a.newspaper, a.date, a.page_name, a.kicker, a.headline, a.subheadline,
+           a.byline, a.reporters, a.correspondents, a.photographers, a.lead, a.paragraphs,
+           a.continues_to, a.continued_from, a.starts_mid_paragraph, a.text_source,
+           a.ocr_confidence, d.path, d.sha256, c.to_article, c.score, a.page_no
+    FROM articles a
+    JOIN documents d ON d.id = a.document
+    LEFT JOIN continuations c ON c.from_article = a.id
+"""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _doc_from_row(row: sqlite3.Row | tuple[Any, ...]) -> StoredDocument:
+    return StoredDocument(
+        id=row[0],
+        path=row[1],
+        sha256=row[2],
+        size=row[3],
+        pages=row[4],
+        status=DocumentStatus(row[5]),
+        error=row[6],
+        ingested_at=row[7],
+    )
+
+
+class Store:
+    """One open archive database. Open with ``Store.open(path)``, preferably as a context
+    manager so the connection is closed (and the WAL checkpointed) on the way out."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path, *, readonly: bool) -> None:
+        self._conn = conn
+        self._path = path
+        self._readonly = readonly
+
+    # ------------------------------------------------------------------ opening and closing
+
+    @classmethod
+    def open(
+        cls, path: str | Path, *, readonly: bool = False, busy_timeout_s: float = 10.0
+    ) -> Store:
+        """Open (creating folders, file and schema as needed) the archive at ``path``.
+
+        ``readonly=True`` opens an existing archive for reading only (a shared or archived
+        copy); it never creates or upgrades anything. ``busy_timeout_s`` is how long a write
+        waits for another process's write lock before ``StoreLockedError``.
+        """
+        path = Path(path)
+        if readonly and not path.is_file():
+            raise StoreUnavailableError(
+                path, f"no archive at {path}: check the path, or open without readonly to create"
+            )
+        if not readonly:
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreUnavailableError(
+                    path, f"cannot create the folder for {path} ({exc}); choose a writable path"
+                ) from exc
+        if path.is_dir():
+            raise StoreUnavailableError(
+                path, f"{path} is a folder; give the path of a database file, e.g. {path}/baoku.db"
+            )
+        if not readonly and not _writable(path):
+            raise StoreReadOnlyError(
+                path,
+                f"opening {path}: the database or its folder is read-only; make both writable "
+                "(SQLite writes -wal/-shm files next to the database), or open it with "
+                "readonly=True to read",
+            )
+        try:
+            if readonly:
+                uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_timeout_s)
+            else:
+                conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_s)
+        except sqlite3.Error as exc:
+            raise translate(exc, path, "opening") from exc
+        try:
+            cls._configure(conn, path, readonly=readonly, busy_timeout_s=busy_timeout_s)
+        except sqlite3.Error as exc:
+            conn.close()
+            raise translate(exc, path, "opening") from exc
+        except StoreError:
+            conn.close()
+            raise
+        return cls(conn, path, readonly=readonly)
+
+    @staticmethod
+    def _configure(
+        conn: sqlite3.Connection, path: Path, *, readonly: bool, busy_timeout_s: float
+    ) -> None:
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if readonly:
+            found = schema_version(conn)  # also the first read: NOTADB surfaces here
+            if found != SCHEMA_VERSION:
+                newer = found > SCHEMA_VERSION
+                raise SchemaVersionError(
+                    path,
+                    f"{path} has schema version {found}, this baoku uses {SCHEMA_VERSION}; "
+                    + (
+                        "upgrade baoku to read it"
+                        if newer
+                        else "open it once without readonly so it is upgraded"
+                    ),
+                )
+            return
+        conn.execute("PRAGMA journal_mode = WAL")
+        # WAL + NORMAL survives application crashes; a power cut can lose the last commits
+        # but never corrupts, and ingest is idempotent, so a re-run restores them.
+        conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(conn, path)
+        # Fail at open, not at the first save an hour into a batch: take the write lock once.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        finally:
+            conn.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The underlying connection, for sibling modules in baoku.search that keep their own
+        tables in this database (full text, entities). It is in autocommit mode: wrap writes
+        in ``Store.transaction()``."""
+        return self._conn
+
+    @property
+    def schema_version(self) -> int:
+        return schema_version(self._conn)
+
+    @contextmanager
+    def transaction(self, doing: str = "writing to") -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE write transaction: committed on success, rolled back on any error.
+
+        sqlite3 errors come out as typed ``StoreError``s naming the database; ``doing`` is
+        the phrase that starts their message ("saving x.pdf into").
+        """
+        if self._readonly:
+            raise StoreReadOnlyError(
+                self._path,
+                f"{doing} {self._path}: the store was opened with readonly=True; "
+                "open it without readonly to write",
+            )
+        try:
+            self._conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise translate(exc, self._path, doing) from exc
+        try:
+            yield self._conn
+            self._conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self._rollback()
+            raise translate(exc, self._path, doing) from exc
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        if self._conn.in_transaction:
+            self._conn.execute("ROLLBACK")
+
+    # ------------------------------------------------------------------ documents
+
+    def find_document(self, sha256: str) -> StoredDocument | None:
+        row = self._conn.execute(
+            f"SELECT {_DOC_COLUMNS} FROM documents WHERE sha256 = ?", (sha256,)
+        ).fetchone()
+        return _doc_from_row(row) if row else None
+
+    def list_documents(self, status: DocumentStatus | str | None = None) -> list[StoredDocument]:
+        """Documents in ingestion order, optionally only those with one status."""
+        if status is None:
+            rows = self._conn.execute(f"SELECT {_DOC_COLUMNS} FROM documents ORDER BY id")
+        else:
+            wanted = DocumentStatus(status)  # ValueError names the bad status
+            rows = self._conn.execute(
+                f"SELECT {_DOC_COLUMNS} FROM documents WHERE status = ? ORDER BY id",
+                (str(wanted),),
+            )
+        return [_doc_from_row(r) for r in rows]
+
+    def save_document(self, doc: IngestedDocument, *, replace: bool = False) -> SaveOutcome:
+        """Store one ingested file with its pages, blocks and articles, in one transaction.
+
+        A file already stored (same sha256) with good status is left alone unless
+        ``replace``; then its old pages, blocks, articles and links are swapped for the new
+        ones atomically (any failure keeps the old records). A stored *failure* row is always
+        superseded, since it holds no content and retrying is the point. Continuation links of
+        every page group the old or new articles touch are re-solved before commit.
+        """
+        if doc.status == DocumentStatus.FAILED and not doc.error:
+            raise InvalidRecordError(
+                self._path,
+                f"{doc.source.path}: a failed document needs its error message; set "
+                "IngestedDocument.error (or call Store.record_failure)",
+            )
+        with self.transaction(f"saving {doc.source.path} into") as conn:
+            existing = conn.execute(
+                "SELECT id, status FROM documents WHERE sha256 = ?", (doc.source.sha256,)
+            ).fetchone()
+            if existing and not replace and existing[1] != DocumentStatus.FAILED:
+                return SaveOutcome.SKIPPED_DUPLICATE
+            groups = set()
+            if existing:
+                doc_id = int(existing[0])
+                groups |= groups_of_document(conn, doc_id)
+                # Articles first: their cascade removes parts and links; pages take blocks.
+                conn.execute("DELETE FROM articles WHERE document = ?", (doc_id,))
+                conn.execute("DELETE FROM pages WHERE document = ?", (doc_id,))
+                conn.execute(
+                    "UPDATE documents SET path = ?, size = ?, pages = ?, status = ?, error = ?, "
+                    "ingested_at = ? WHERE id = ?",
+                    (
+                        doc.source.path,
+                        doc.source.size,
+                        len(doc.pages),
+                        str(doc.status),
+                        doc.error,
+                        _now(),
+                        doc_id,
+                    ),
+                )
+                outcome = SaveOutcome.REPLACED
+            else:
+                cur = conn.execute(
+                    "INSERT INTO documents (path, sha256, size, pages, status, error, "
+                    "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (
+                        doc.source.path,
+                        doc.source.sha256,
+                        doc.source.size,
+                        len(doc.pages),
+                        str(doc.status),
+                        doc.error,
+                        _now(),
+                    ),
+                )
+                doc_id = int(cur.lastrowid or 0)
+                outcome = SaveOutcome.INSERTED
+            self._insert_contents(conn, doc_id, doc)
+            groups |= groups_of_document(conn, doc_id)
+            relink(conn, groups)
+        return outcome
+
+    def record_failure(self, source: SourceFile, error: str) -> SaveOutcome:
+        """Record that ``source`` could not be ingested, with ``error``.
+
+        If that content (sha256) is already stored in good order, nothing changes
+        (SKIPPED_DUPLICATE): a failing re-read of a copy must not wipe what an earlier read
+        stored. A previous failure row is updated with the new error and path (REPLACED).
+        """
+        if not error:
+            raise InvalidRecordError(
+                self._path, f"{source.path}: record_failure() needs the error message to store"
+            )
+        with self.transaction(f"recording the failure of {source.path} in") as conn:
+            existing = conn.execute(
+                "SELECT id, status FROM documents WHERE sha256 = ?", (source.sha256,)
+            ).fetchone()
+            if existing and existing[1] != DocumentStatus.FAILED:
+                return SaveOutcome.SKIPPED_DUPLICATE
+            if existing:
+                conn.execute(
+                    "UPDATE documents SET path = ?, size = ?, error = ?, ingested_at = ? "
+                    "WHERE id = ?",
+                    (source.path, source.size, error, _now(), existing[0]),
+                )
+                return SaveOutcome.REPLACED
+            conn.execute(
+                "INSERT INTO documents (path, sha256, size, pages, status, error, ingested_at) "
+                "VALUES (?, ?, ?, 0, 'failed', ?, ?)",
+                (source.path, source.sha256, source.size, error, _now()),
+            )
+        return SaveOutcome.INSERTED
+
+    def _insert_contents(
+        self, conn: sqlite3.Connection, doc_id: int, doc: IngestedDocument
+    ) -> None:
+        conn.executemany(
+            "INSERT INTO pages (document, page_index, page_no, newspaper, date, page_name, "
+            "width, height, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    doc_id,
+                    p.index,
+                    p.meta.page_no,
+                    p.meta.newspaper,
+                    p.meta.date,
+                    p.meta.page_name,
+                    p.width,
+                    p.height,
+                    str(p.status),
+                    p.reason,
+                )
+                for p in doc.pages
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO blocks (document, page_index, seq, role, x0, top, x1, bottom, text) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (
+                    doc_id,
+                    p.index,
+                    seq,
+                    str(b.role),
+                    b.bbox.x0,
+                    b.bbox.top,
+                    b.bbox.x1,
+                    b.bbox.bottom,
+                    b.text,
+                )
+                for p in doc.pages
+                for seq, b in enumerate(p.blocks)
+            ],
+        )
+        pages = {p.index: p for p in doc.pages}
+        used: set[str] = set()
+        for seq, article in enumerate(doc.articles):
+            article_id = _unique_id(article.content_id(doc.source.sha256), used)
+            conn.execute(
+                "INSERT INTO articles (id, document, seq, type, newspaper, date, page_index, "
+                "page_no, last_page_no, page_name, kicker, headline, subheadline, byline, "
+                "reporters, correspondents, photographers, lead, text, paragraphs, "
+                "continues_to, continued_from, starts_mid_paragraph, text_source, "
+                "ocr_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?, ?, ?, ?, ?)",
+                _article_row(article_id, doc_id, seq, article, pages),
+            )
+            conn.executemany(
+                "INSERT INTO article_parts (article, seq, page_index, page_no, bboxes) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    (
+                        article_id,
+                        i,
+                        part.page_index,
+                        _part_page_no(part.page_index, part.page_no, pages),
+                        _dumps([list(b.rounded()) for b in part.bboxes]),
+                    )
+                    for i, part in enumerate(article.parts)
+                ],
+            )
+
+    # ------------------------------------------------------------------ articles
+
+    def iter_articles(
+        self, types: Iterable[ArticleType | str] = (ArticleType.ARTICLE,)
+    ) -> Iterator[ArticleRecord]:
+        """Whole articles, continuation parts merged in, ordered by newspaper, date, page and
+        reading order. Streams from the cursor: memory stays flat however large the archive.
+
+        ``types`` filters on the type of an article's first part. Parts merged into an earlier
+        part are not yielded on their own; unlinked parts are, with their continues_to /
+        continued_from still set.
+        """
+        wanted = _types(types)
+        if not wanted:
+            return
+        marks = ", ".join("?" for _ in wanted)
+        # A separate cursor per call: lookups for chains run on the same connection, inside
+        # the read snapshot this statement holds open, so the export is consistent.
+        heads = self._conn.execute(
+            f"{_SEGMENT_SELECT} WHERE a.type IN ({marks}) "
+            "AND NOT EXISTS (SELECT 1 FROM continuations p WHERE p.to_article = a.id) "
+            "ORDER BY a.newspaper, a.date, a.page_no, a.document, a.seq",
+            wanted,
+        )
+        for row in heads:
+            yield self._assemble(row)
+
+    def get_article(self, article_id: str) -> ArticleRecord | None:
+        """The whole article containing stored part ``article_id`` (its id is the head's)."""
+        head = article_id
+        seen = {head}
+        while True:
+            prev = self._conn.execute(
+                "SELECT from_article FROM continuations WHERE to_article = ?", (head,)
+            ).fetchone()
+            if prev is None or prev[0] in seen:
+                break
+            head = prev[0]
+            seen.add(head)
+        row = self._conn.execute(f"{_SEGMENT_SELECT} WHERE a.id = ?", (head,)).fetchone()
+        return self._assemble(row) if row else None
+
+    def _assemble(self, head_row: tuple[Any, ...]) -> ArticleRecord:
+        segments = [self._segment(head_row)]
+        links: list[ContinuationLink] = []
+        row = head_row
+        seen = {segments[0].id}
+        while row[21] is not None and row[21] not in seen:
+            links.append(ContinuationLink(row[0], row[21], float(row[22])))
+            nxt = self._conn.execute(f"{_SEGMENT_SELECT} WHERE a.id = ?", (row[21],)).fetchone()
+            if nxt is None:
+                break
+            row = nxt
+            seen.add(row[0])
+            segments.append(self._segment(row))
+        return merge_segments(segments, links)
+
+    def _segment(self, row: tuple[Any, ...]) -> Segment:
+        source = SourceRef(file=row[19], sha256=row[20])
+        parts = [
+            PartRecord(
+                article_id=row[0],
+                sha256=source.sha256,
+                page_index=p[0],
+                page_no=p[1],
+                bboxes=tuple(BBox(*b) for b in json.loads(p[2])),
+            )
+            for p in self._conn.execute(
+                "SELECT page_index, page_no, bboxes FROM article_parts WHERE article = ? "
+                "ORDER BY seq",
+                (row[0],),
+            )
+        ]
+        return Segment(
+            id=row[0],
+            type=ArticleType(row[1]),
+            source=source,
+            newspaper=row[2],
+            date=row[3],
+            page_name=row[4],
+            kicker=row[5],
+            headline=row[6],
+            subheadline=row[7],
+            byline=row[8],
+            reporters=json.loads(row[9]),
+            correspondents=json.loads(row[10]),
+            photographers=json.loads(row[11]),
+            lead=row[12],
+            paragraphs=json.loads(row[13]),
+            parts=parts,
+            continues_to=row[14],
+            continued_from=row[15],
+            starts_mid_paragraph=bool(row[16]),
+            text_source=TextSource(row[17]),
+            ocr_confidence=row[18],
+            page_no=row[23],
+        )
+
+    # ------------------------------------------------------------------ bookkeeping
+
+    def stats(self) -> dict[str, dict[str, int]]:
+        """Row counts: per status for documents and pages, per type for articles, and a
+        ``total`` for every table."""
+        out: dict[str, dict[str, int]] = {}
+        for table, column in (("documents", "status"), ("pages", "status"), ("articles", "type")):
+            counts = {
+                str(k): int(n)
+                for k, n in self._conn.execute(
+                    f"SELECT {column}, COUNT(*) FROM {table} GROUP BY {column} ORDER BY {column}"
+                )
+            }
+            counts["total"] = sum(counts.values())
+            out[table] = counts
+        for table in ("article_parts", "blocks", "continuations"):
+            n = self._conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            out[table] = {"total": int(n)}
+        return out
+
+
+def _writable(path: Path) -> bool:
+    # Checked up front because SQLite reports an unwritable WAL folder as "unable to open",
+    # which would send the user looking for a missing file instead of at permissions.
+    if path.exists() and not os.access(path, os.W_OK):
+        return False
+    return os.access(path.parent, os.W_OK | os.X_OK)
+
+
+def _types(types: Iterable[ArticleType | str]) -> list[str]:
+    out: list[str] = []
+    for t in types:
+        try:
+            out.append(str(ArticleType(t)))
+        except ValueError as exc:
+            known = ", ".join(str(x) for x in ArticleType)
+            raise ValueError(f"unknown article type {t!r}; use one of: {known}") from exc
+    return out
+
+
+def _unique_id(candidate: str, used: set[str]) -> str:
+    # content_id collides only for parts identical in type, headline, anchor and text (two
+    # blank ads); a position-stable suffix keeps both and stays stable across re-ingests.
+    article_id, n = candidate, 1
+    while article_id in used:
+        n += 1
+        article_id = f"{candidate}-{n}"
+    used.add(article_id)
+    return article_id
+
+
+def _part_page_no(page_index: int, page_no: int | None, pages: dict[int, Page]) -> int | None:
+    if page_no is not None:
+        return page_no
+    page = pages.get(page_index)
+    return page.meta.page_no if page else None
+
+
+def _article_row(
+    article_id: str, doc_id: int, seq: int, a: Article, pages: dict[int, Page]
+) -> tuple[Any, ...]:
+    if a.parts:
+        first_index, last_index = a.parts[0].page_index, a.parts[-1].page_index
+        first_no = _part_page_no(first_index, a.parts[0].page_no, pages)
+        last_no = _part_page_no(last_index, a.parts[-1].page_no, pages)
+        page = pages.get(first_index)
+    else:
+        # No boxes to place it by; a one-page file still says which page it is on.
+        page = next(iter(pages.values())) if len(pages) == 1 else None
+        first_index = page.index if page else None
+        first_no = last_no = page.meta.page_no if page else None
+    meta = page.meta if page else None
+    return (
+        article_id,
+        doc_id,
+        seq,
+        str(a.type),
+        meta.newspaper if meta else None,
+        meta.date if meta else None,
+        first_index,
+        first_no,
+        last_no,
+        meta.page_name if meta else None,
+        a.kicker,
+        a.headline,
+        a.subheadline,
+        a.byline,
+        _dumps(a.reporters),
+        _dumps(a.correspondents),
+        _dumps(a.photographers),
+        a.lead,
+        a.text,
+        _dumps(a.paragraphs),
+        a.continues_to,
+        a.continued_from,
+        int(a.starts_mid_paragraph),
+        str(a.text_source),
+        a.ocr_confidence,
+    )
