@@ -231,7 +231,8 @@ def build_articles(
         if art is not None:
             articles.append(art)
     for ci in sorted(captions, key=lambda i: (blocks[i].bbox.top, blocks[i].bbox.x0)):
-        articles.append(_photo_item(blocks[ci], page_index, page_no, source))
+        title = _photo_title(layout, blocks[ci])
+        articles.append(_photo_item(blocks[ci], title, page_index, page_no, source))
     articles.extend(_ad_items(layout, page_index, page_no, source))
     return articles
 
@@ -258,7 +259,8 @@ def _assemble(
     bylines: list[str] = []
     for b in ordered:
         if b.role == BlockRole.BYLINE:
-            bylines.append(_clean([ln.text for ln in b.lines]))
+            # Names are told apart by the gaps between them, so keep the spaced form.
+            bylines.append(" ".join(ln.text.strip() for ln in b.lines))
         elif b.role == BlockRole.LEAD_BOX:
             text = _clean([ln.text for ln in b.lines])
             text = text.removeprefix("阅读提示").strip()
@@ -276,8 +278,9 @@ def _assemble(
         if text.strip():
             cleaned.append(text.strip())
     if bylines:
-        parsed = parse_byline(" ".join(bylines))
-        art.byline = " ".join(bylines)
+        raw = " ".join(bylines)
+        parsed = parse_byline(raw)
+        art.byline = " ".join(raw.split())
         if parsed is not None:
             art.reporters = list(parsed.reporters)
             art.correspondents = list(parsed.correspondents)
@@ -311,15 +314,36 @@ def _apply_marks(art: Article, marks: Sequence[object]) -> None:
             art.continued_from = page
 
 
-def _photo_item(block: Block, page_index: int, page_no: int | None, source: TextSource) -> Article:
-    text = _clean([ln.text for ln in block.lines])
-    caption, photographers = parse_photo_credit(text)
+def _photo_title(layout: PageLayout, caption: Block) -> list[Block]:
+    """The title printed over the photo this caption sits under (or over), if any."""
+    body = layout.body_size
+    for pi, p in enumerate(layout.photos):
+        near = (
+            -1 <= caption.bbox.top - p.bottom <= 3 * body
+            or -1 <= p.top - caption.bbox.bottom <= 2 * body
+        )
+        if (
+            near
+            and _h_overlap(p, caption.bbox) > 0.5 * caption.bbox.width
+            and pi in layout.photo_titles
+        ):
+            return [layout.blocks[i] for i in layout.photo_titles[pi]]
+    return []
+
+
+def _photo_item(
+    block: Block, title: list[Block], page_index: int, page_no: int | None, source: TextSource
+) -> Article:
+    caption, photographers = parse_photo_credit(" ".join(ln.text.strip() for ln in block.lines))
+    text = _clean([caption])
+    credit = " ".join(ln.text.strip() for ln in block.lines)[len(caption) :]
     art = Article(type=ArticleType.PHOTO, text_source=source)
-    art.paragraphs = [caption.strip()] if caption.strip() else []
+    art.headline = "".join(_clean([ln.text for ln in b.lines]) for b in title)
+    art.paragraphs = [text] if text else []
     art.photographers = list(photographers)
     if photographers:
-        art.byline = text[len(caption) :].strip()
-    art.parts = [ArticlePart(page_index, page_no, [block.bbox])]
+        art.byline = " ".join(credit.split())
+    art.parts = [ArticlePart(page_index, page_no, [b.bbox for b in title] + [block.bbox])]
     return art
 
 

@@ -49,6 +49,9 @@ class PageLayout:
     footer_top: float = 0.0
     # Title clusters: indices into ``blocks`` of one article's kicker/headline/subheadline.
     titles: list[list[int]] = field(default_factory=list)
+    # Title clusters printed over a photo (index into ``photos`` → block indices): the
+    # picture's own title, not an article's headline.
+    photo_titles: dict[int, list[int]] = field(default_factory=dict)
     lead_boxes: list[BBox] = field(default_factory=list)
     ad_boxes: list[BBox] = field(default_factory=list)
 
@@ -146,7 +149,13 @@ def _group_lines(
             if gap > 3 * max(ln.size, last.size):
                 continue  # too far above: this group can never grow again
             still_open.append(gi)
-            if abs(ln.size - last.size) > 0.6 or group_container[gi] != cont:
+            # A change of weight at one size starts a new block: bylines, intertitles and
+            # photo credits are set bold against the body face.
+            if (
+                abs(ln.size - last.size) > 0.6
+                or ln.bold != last.bold
+                or group_container[gi] != cont
+            ):
                 continue
             if gap > s.line_gap * ln.size or gap < -0.3 * ln.size:
                 continue
@@ -231,7 +240,10 @@ def analyze_page(
     for gi, g in enumerate(groups):
         role = role_of_group.get(gi) or _role(g, body, photos, s)
         blocks.append(_block(role, g, page.index))
+    _attach_credits(blocks, body)
     titles = _title_clusters(blocks, page.hrules)
+    photo_titles = _photo_titles(blocks, titles, photos, body)
+    titles = [cl for cl in titles if not any(cl == pt for pt in photo_titles.values())]
     _mark_bylines(blocks, titles, body)
     return PageLayout(
         blocks=blocks,
@@ -242,6 +254,7 @@ def analyze_page(
         header_bottom=header_bottom,
         footer_top=footer_top,
         titles=titles,
+        photo_titles=photo_titles,
         lead_boxes=lead_boxes,
         ad_boxes=ad_boxes,
     )
@@ -262,15 +275,17 @@ def _role(
     if size >= body * s.title_ratio:
         return BlockRole.HEADLINE  # refined into kicker/subheadline by title clustering
     for p in photos:
-        below = 0 <= box.top - p.bottom <= 2.5 * body
-        above = 0 <= p.top - box.bottom <= 1.5 * body
+        # Captions sit under the picture; a short one may sit over it. Long text ending just
+        # above a picture is an article's column, not a caption.
+        below = 0 <= box.top - p.bottom <= 2.5 * body and len(group) <= 12
+        above = 0 <= p.top - box.bottom <= 1.5 * body and len(group) <= 3
         if (below or above) and _h_overlap(box, p) >= 0.6 * box.width:
             return BlockRole.CAPTION
-    bold_share = sum(len(ln.text) for ln in group if ln.bold) / max(1, len(text))
-    if size >= body * 1.08 or (bold_share > 0.8 and len(group) <= 2 and len(text) <= 40):
-        return BlockRole.SUBHEADLINE  # a title line near body size; clustering decides
-    if len(group) <= 2 and is_byline_line(text):
+    if len(group) <= 3 and len(text) <= 60 and size < body * 1.08 and is_byline_line(text):
         return BlockRole.BYLINE
+    bold_share = sum(len(ln.text) for ln in group if ln.bold) / max(1, len(text))
+    if size >= body * 1.08 or (bold_share > 0.8 and len(group) <= 3 and len(text) <= 80):
+        return BlockRole.SUBHEADLINE  # a title line near body size; clustering decides
     _, credits = parse_photo_credit(text)
     if credits and len(text) < 200 and text.rstrip("）) ").endswith("摄"):
         return BlockRole.CAPTION
@@ -328,8 +343,44 @@ def _mark_bylines(blocks: list[Block], titles: list[list[int]], body: float) -> 
     for cl in titles:
         tbox = BBox.enclosing([blocks[i].bbox for i in cl])
         for b in blocks:
-            if b.role != BlockRole.BODY or len(b.lines) > 2:
+            if b.role != BlockRole.BODY or len(b.lines) > 3:
                 continue
             near = 0 <= b.bbox.top - tbox.bottom <= 2.5 * body and _h_overlap(b.bbox, tbox) > 0
             if near and is_byline_line(b.text):
                 b.role = BlockRole.BYLINE
+
+
+def _attach_credits(blocks: list[Block], body: float) -> None:
+    """A credit line (…摄) set apart under a caption belongs to that caption."""
+    captions = [b for b in blocks if b.role == BlockRole.CAPTION]
+    for b in blocks:
+        if b.role not in (BlockRole.BODY, BlockRole.CAPTION, BlockRole.BYLINE):
+            continue
+        if len(b.lines) > 2 or not b.text.rstrip("）) ").endswith("摄"):
+            continue
+        for c in captions:
+            if c is b:
+                continue
+            gap = b.bbox.top - c.bbox.bottom
+            if -0.5 * body <= gap <= 1.2 * body and _h_overlap(b.bbox, c.bbox) > 0:
+                c.lines.extend(b.lines)
+                c.bbox = c.bbox.union(b.bbox)
+                b.role = BlockRole.FOOTER  # consumed; dropped below
+                b.lines = []
+                break
+    blocks[:] = [b for b in blocks if b.lines]
+
+
+def _photo_titles(
+    blocks: list[Block], titles: list[list[int]], photos: Sequence[BBox], body: float
+) -> dict[int, list[int]]:
+    """Title clusters sitting right on top of a photo box, keyed by the photo's index."""
+    out: dict[int, list[int]] = {}
+    for cl in titles:
+        box = BBox.enclosing([blocks[i].bbox for i in cl])
+        for pi, p in enumerate(photos):
+            gap = p.top - box.bottom
+            if -1 <= gap <= 2 * body and _h_overlap(box, p) >= 0.8 * box.width and pi not in out:
+                out[pi] = cl
+                break
+    return out

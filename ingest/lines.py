@@ -51,14 +51,13 @@ def _piece_text(chars: Sequence[RawChar]) -> str:
     out: list[str] = []
     prev: RawChar | None = None
     for c in chars:
-        # The text layer drops space glyphs we skipped; restore one between Latin words.
-        if (
-            prev is not None
-            and _is_ascii_alnum(prev.text[-1])
-            and _is_ascii_alnum(c.text[0])
-            and c.x0 - prev.x1 > 0.2 * c.size
-        ):
-            out.append(" ")
+        # Space glyphs were dropped; a visible gap becomes one space again (between Latin
+        # words, and between names in bylines). Text cleanup removes it between Chinese chars.
+        if prev is not None:
+            gap = c.x0 - prev.x1
+            latin = _is_ascii_alnum(prev.text[-1]) and _is_ascii_alnum(c.text[0])
+            if gap > (0.2 if latin else 0.4) * c.size:
+                out.append(" ")
         out.append(c.text)
         prev = c
     return "".join(out)

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pdfplumber
-from baoku.ingest.errors import DamagedFileError, EncryptedFileError, IngestError
-from baoku.ingest.records import BBox
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
+
+from baoku.ingest.errors import DamagedFileError, EncryptedFileError, IngestError
+from baoku.ingest.records import BBox
 
 # A rect thinner than this (points) is a ruling line, not a box.
 _RULE_THICKNESS = 2.5
