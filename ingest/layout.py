@@ -102,25 +102,24 @@ def _footer_top(page: RawPage, s: LayoutSettings) -> float:
     return min((r.top for r in wide), default=page.height)
 
 
-def _photo_boxes(page: RawPage, s: LayoutSettings) -> list[BBox]:
+def _photo_boxes(page: RawPage, lines: Sequence[TextLine], s: LayoutSettings) -> list[BBox]:
+    """Pictures: embedded images, and filled boxes with no text inside (a tinted box with
+    text in it is a frame around a lead or a boxed item, not a photo)."""
     out = [im for im in page.images if im.width >= s.min_photo and im.height >= s.min_photo]
     for r in page.boxes:
-        gray_fill = r.filled and r.gray is not None and r.gray < 0.97
-        colour_fill = r.filled and r.gray is None
-        if (
-            (gray_fill or colour_fill)
-            and r.bbox.width >= s.min_photo
-            and r.bbox.height >= s.min_photo
-        ):
-            out.append(r.bbox)
+        if not r.filled or r.bbox.width < s.min_photo or r.bbox.height < s.min_photo:
+            continue
+        if r.gray is not None and r.gray >= 0.97:
+            continue  # white fill: a frame's background
+        if any(_inside(ln.bbox, r.bbox) for ln in lines):
+            continue
+        out.append(r.bbox)
     return out
 
 
 def _frames(page: RawPage, photos: Sequence[BBox]) -> list[RawRect]:
-    """Bordered boxes (stroked, not photo fills) that can hold a lead box, an ad or a boxed item."""
-    frames = [r for r in page.boxes if r.stroked and r.bbox not in photos]
-    # Four thin rules drawn around a region make a frame too, but pages rarely rely on that.
-    return frames
+    """Bordered or tinted boxes that are not photos: a lead box, an ad or a boxed item."""
+    return [r for r in page.boxes if (r.stroked or r.filled) and r.bbox not in photos]
 
 
 def _group_lines(
@@ -190,7 +189,7 @@ def analyze_page(
     body = body_font_size(lines)
     header_bottom = _header_bottom(page, lines, s)
     footer_top = _footer_top(page, s)
-    photos = _photo_boxes(page, s)
+    photos = _photo_boxes(page, lines, s)
     frames = _frames(page, photos)
     frame_boxes = [f.bbox for f in frames]
 
@@ -277,8 +276,9 @@ def _role(
     for p in photos:
         # Captions sit under the picture; a short one may sit over it. Long text ending just
         # above a picture is an article's column, not a caption.
-        below = 0 <= box.top - p.bottom <= 2.5 * body and len(group) <= 12
-        above = 0 <= p.top - box.bottom <= 1.5 * body and len(group) <= 3
+        below = 0 <= box.top - p.bottom <= 2.5 * body and len(group) <= 20
+        credited = text.rstrip("）) ").endswith("摄")
+        above = 0 <= p.top - box.bottom <= 1.5 * body and len(group) <= 3 and credited
         if (below or above) and _h_overlap(box, p) >= 0.6 * box.width:
             return BlockRole.CAPTION
     if len(group) <= 3 and len(text) <= 60 and size < body * 1.08 and is_byline_line(text):

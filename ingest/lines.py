@@ -50,11 +50,15 @@ def _is_ascii_alnum(ch: str) -> bool:
 def _piece_text(chars: Sequence[RawChar]) -> str:
     out: list[str] = []
     prev: RawChar | None = None
+    gaps = sorted(b.x0 - a.x1 for a, b in itertools.pairwise(chars))
+    # Justified lines spread every gap alike; only a gap well above the line's usual one is
+    # a space.
+    usual = max(0.0, gaps[len(gaps) // 2]) if gaps else 0.0
     for c in chars:
         # Space glyphs were dropped; a visible gap becomes one space again (between Latin
         # words, and between names in bylines). Text cleanup removes it between Chinese chars.
         if prev is not None:
-            gap = c.x0 - prev.x1
+            gap = c.x0 - prev.x1 - usual
             latin = _is_ascii_alnum(prev.text[-1]) and _is_ascii_alnum(c.text[0])
             if gap > (0.2 if latin else 0.4) * c.size:
                 out.append(" ")

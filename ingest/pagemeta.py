@@ -98,19 +98,19 @@ def meta_from_header(lines: Sequence[tuple[str, float]]) -> PageMeta:
 
 
 def _paper_name(texts: Sequence[str], sizes: Sequence[float]) -> str | None:
-    """The masthead (largest header line) when it reads like a paper's name, else a known
-    name printed anywhere in the header, else any paper-like name there."""
+    """The masthead (largest header line) when it reads like a paper's name, else the longest
+    paper-like name printed in the header (so 四川工人日报 wins over the 工人日报 inside it)."""
     if texts:
         top = max(range(len(texts)), key=lambda i: sizes[i])
         if (m := _PAPER_LIKE.fullmatch(texts[top])) and not _NOT_PAGE_NAME.search(m[0]):
             return m[0]
-    for paper in KNOWN_PAPERS:
-        if any(paper in t for t in texts):
-            return paper
+    found: list[str] = []
     for t in texts:
-        if (m := _PAPER_LIKE.search(t)) and not _NOT_PAGE_NAME.search(m[0]):
-            return m[0]
-    return None
+        bare = _WEEKDAY.sub(" ", _PAGE.sub(" ", _DATE.sub(" ", t)))
+        found += [m[0] for m in _PAPER_LIKE.finditer(bare) if not _NOT_PAGE_NAME.search(m[0])]
+    known = [f for f in found if any(k in f for k in KNOWN_PAPERS)]
+    pool = known or found
+    return max(pool, key=len) if pool else None
 
 
 def meta_from_filename(path: str | Path) -> PageMeta:

@@ -229,6 +229,7 @@ class StorySupply:
         self.articles = [i for i in order if self.items[i]["type"] == "article"]
         self.photos = [i for i in order if self.items[i]["type"] == "photo"]
         self.counter = 0
+        self.used_heads: set[str] = set()
 
     def _key(self, kind: str) -> str:
         self.counter += 1
@@ -239,11 +240,18 @@ class StorySupply:
         out: list[Story] = []
         for idx in self.articles[:n]:
             out.append(_from_corpus(self.items[idx], f"c{idx:02d}"))
+        pool = [i for i, a in enumerate(self.items) if a["type"] == "article"]
         while len(out) < n:
-            base = self.items[
-                self.rng.choice([i for i, a in enumerate(self.items) if a["type"] == "article"])
-            ]
-            out.append(derive(self.rng, base, self.items, self._key("d")))
+            story = derive(self.rng, self.items[self.rng.choice(pool)], self.items, self._key("d"))
+            tries = 0
+            # One issue never prints two stories under the same headline.
+            while story.headline in self.used_heads and tries < 20:
+                base = self.items[self.rng.choice(pool)]
+                story = derive(self.rng, base, self.items, self._key("d"))
+                tries += 1
+            if story.headline in self.used_heads:
+                story = replace(story, headline=f"{self.rng.choice(PLACES)[1]}：{story.headline}")
+            out.append(story)
         return out
 
     def take(self, story: Story) -> Story:
@@ -252,6 +260,7 @@ class StorySupply:
             self.articles.remove(int(story.key[1:]))
             story = replace(story, key=self._key("a"))
         story = replace(story, article_id=story.key)
+        self.used_heads.add(story.headline)
         return story
 
     def photo(self) -> Story:
