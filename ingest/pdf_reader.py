@@ -75,14 +75,41 @@ def _clip(page_w: float, page_h: float, x0: float, top: float, x1: float, bottom
     return BBox(max(0.0, x0), max(0.0, top), min(page_w, x1), min(page_h, bottom))
 
 
+def dedupe_chars(chars: list[RawChar], tolerance: float = 1.0) -> list[RawChar]:
+    """Drop glyphs drawn again within ``tolerance`` points of an identical one.
+
+    Fake-bold headlines are the same text drawn twice a fraction of a point apart; keeping
+    both copies is what makes extracted headlines come out doubled. pdfplumber's own
+    ``dedupe_chars`` sorts all chars per key and costs more than reading the page; a grid of
+    ``tolerance``-sized cells finds the same duplicates in linear time.
+    """
+    seen: dict[tuple[str, int, int], list[RawChar]] = {}
+    out: list[RawChar] = []
+    for c in chars:
+        gx, gy = int(c.x0 // tolerance), int(c.top // tolerance)
+        dup = False
+        for dx in (-1, 0, 1):
+            for dy in (-1, 0, 1):
+                for o in seen.get((c.text, gx + dx, gy + dy), ()):
+                    if (
+                        abs(o.x0 - c.x0) <= tolerance
+                        and abs(o.top - c.top) <= tolerance
+                        and abs(o.size - c.size) < 0.1
+                        and o.fontname == c.fontname
+                    ):
+                        dup = True
+                        break
+        if not dup:
+            seen.setdefault((c.text, gx, gy), []).append(c)
+            out.append(c)
+    return out
+
+
 def _read_page(index: int, page: pdfplumber.page.Page) -> RawPage:
     w, h = float(page.width), float(page.height)
-    # Fake-bold headlines are the same glyphs drawn twice a fraction of a point apart; keeping both
-    # copies is what makes extracted headlines come out doubled.
-    deduped = page.dedupe_chars(tolerance=1)
     chars: list[RawChar] = []
     cid = 0
-    for c in deduped.chars:
+    for c in page.chars:
         text = c["text"]
         if text.startswith("(cid:"):
             cid += 1
@@ -92,6 +119,7 @@ def _read_page(index: int, page: pdfplumber.page.Page) -> RawPage:
         chars.append(
             RawChar(text, c["x0"], c["top"], c["x1"], c["bottom"], c["size"], c.get("fontname", ""))
         )
+    chars = dedupe_chars(chars)
     hrules: list[BBox] = []
     vrules: list[BBox] = []
     boxes: list[RawRect] = []
