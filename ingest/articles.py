@@ -160,26 +160,30 @@ def _column_of(ln: TextLine, cols: Sequence[tuple[float, float]]) -> tuple[float
     return max(cols, key=lambda c: _h_overlap(ln.bbox, BBox(c[0], 0, c[1], 0)))
 
 
-def _paragraphs(blocks: Sequence[Block], body: float) -> tuple[list[list[str]], bool]:
-    """Body lines → paragraphs (lists of visual lines); also whether the first line is a
-    paragraph's continuation (no first-line indent)."""
+def _paragraphs(blocks: Sequence[Block], body: float) -> tuple[list[list[str]], list[BBox], bool]:
+    """Body lines → paragraphs (lists of visual lines) with the box of each paragraph's first
+    column piece (its provenance on the page); also whether the first line continues a
+    paragraph (no first-line indent)."""
     lines = [ln for b in blocks for ln in b.lines]
     if not lines:
-        return [], False
+        return [], [], False
     cols = _column_edges(lines, 2.6 * body)
     paras: list[list[str]] = []
+    boxes: list[BBox] = []
     first_continues = False
     for k, ln in enumerate(lines):
         left, _ = _column_of(ln, cols)
         indented = ln.bbox.x0 - left >= 1.2 * ln.size
-        if k == 0:
-            first_continues = not indented
+        if k == 0 or indented:
+            if k == 0:
+                first_continues = not indented
             paras.append([ln.text])
-        elif indented:
-            paras.append([ln.text])
+            boxes.append(ln.bbox)
         else:
             paras[-1].append(ln.text)
-    return paras, first_continues
+            if ln.bbox.top >= boxes[-1].top:  # same column piece: grow the box downwards
+                boxes[-1] = boxes[-1].union(ln.bbox)
+    return paras, boxes, first_continues
 
 
 def _clean(lines: Sequence[str]) -> str:
@@ -270,13 +274,15 @@ def _assemble(
             _apply_marks(art, marks)
         else:
             body_blocks.append(b)
-    paras, first_continues = _paragraphs(body_blocks, body)
+    paras, para_boxes, first_continues = _paragraphs(body_blocks, body)
     cleaned: list[str] = []
-    for p in paras:
+    sources: list[tuple[int, BBox]] = []
+    for p, box in zip(paras, para_boxes, strict=True):
         text, marks = strip_continuations(_clean(p))
         _apply_marks(art, marks)
         if text.strip():
             cleaned.append(text.strip())
+            sources.append((page_index, box))
     if bylines:
         raw = " ".join(bylines)
         parsed = parse_byline(raw)
@@ -293,7 +299,9 @@ def _assemble(
             cleaned[0] = rest.strip()
             if not cleaned[0]:
                 cleaned.pop(0)
+                sources.pop(0)
     art.paragraphs = cleaned
+    art.paragraph_sources = sources
     art.starts_mid_paragraph = bool(body_blocks) and first_continues and not titles
     if art.continued_from is not None and first_continues:
         art.starts_mid_paragraph = True

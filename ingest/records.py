@@ -143,6 +143,8 @@ class Article:
     lead: str = ""  # 阅读提示 box text, if any
     photographers: list[str] = field(default_factory=list)  # photo items: who took it
     paragraphs: list[str] = field(default_factory=list)
+    # Per paragraph: (page index, box of its first column piece), to show where a fact came from.
+    paragraph_sources: list[tuple[int, BBox]] = field(default_factory=list)
     parts: list[ArticlePart] = field(default_factory=list)
     continues_to: int | None = None  # printed page number of 下转第X版
     continued_from: int | None = None  # printed page number of 上接第Y版

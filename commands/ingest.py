@@ -1,0 +1,181 @@
+"""``baoku ingest``: files → archive, with progress and a summary (``runner.run_batch``)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
+from rich.table import Table
+
+from baoku.commands.common import db_option, emit_json, err_console, json_option, open_store
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@db_option
+@click.option("-r", "--recursive", is_flag=True, help="Descend into subfolders of folders given.")
+@click.option(
+    "-w",
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes reading pages in parallel.",
+)
+@click.option(
+    "--force", is_flag=True, help="Re-process files already stored (replaces their records)."
+)
+@click.option(
+    "--date", "date_", help="Publication date for these files (YYYY-MM-DD); overrides the page."
+)
+@click.option(
+    "--page", "page_no", type=click.IntRange(1, 999), help="Printed page number of the first page."
+)
+@click.option(
+    "--newspaper", help="Newspaper name, when neither the page nor the file name says it."
+)
+@json_option
+def ingest(
+    paths: tuple[Path, ...],
+    db_path: Path,
+    recursive: bool,
+    workers: int,
+    force: bool,
+    date_: str | None,
+    page_no: int | None,
+    newspaper: str | None,
+    as_json: bool,
+) -> None:
+    """Ingest newspaper PDFs (or page images) into the archive.
+
+    A file already in the archive (same content) is skipped unless --force. A file that cannot
+    be read is recorded with its reason and the batch goes on; the exit status is non-zero only
+    when nothing could be ingested.
+    """
+    from baoku.ingest.pagemeta import parse_date_override
+    from baoku.ingest.pipeline import IngestOptions
+    from baoku.runner import BatchOptions, run_batch
+
+    try:
+        iso_date = parse_date_override(date_) if date_ else None
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--date") from exc
+    opts = BatchOptions(
+        workers=workers,
+        force=force,
+        recursive=recursive,
+        ingest=IngestOptions(newspaper=newspaper, date=iso_date, page_no=page_no),
+    )
+    with open_store(db_path) as store, _progress(enabled=err_console.is_terminal) as on_progress:
+        summary = run_batch(paths, store, opts, on_progress)
+    if not summary.results:
+        raise click.ClickException("no PDF or image files found in the paths given")
+    if as_json:
+        emit_json(
+            {
+                "db": str(db_path),
+                "elapsed_s": round(summary.elapsed, 3),
+                "pages": summary.pages,
+                "counts": {
+                    s: summary.count(s)
+                    for s in ("ingested", "partial", "needs_ocr", "skipped", "failed")
+                },
+                "files": [asdict(r) for r in summary.results],
+            }
+        )
+    else:
+        _print_summary(summary, db_path)
+    if not summary.stored_anything:
+        sys.exit(1)
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Any]:
+    if not enabled:
+        yield None
+        return
+    columns = (
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("files"),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[pages]} pages · {task.fields[rate]} pages/s"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err_console, transient=False) as bar:
+        task = bar.add_task("ingest", total=None, pages="0", rate="–")
+
+        def update(p: Any) -> None:
+            rate = p.pages_done / p.elapsed if p.elapsed > 0 else 0.0
+            bar.update(
+                task,
+                completed=p.files_done,
+                total=p.files_total,
+                pages=f"{p.pages_done}/{p.pages_total}",
+                rate=f"{rate:.1f}",
+            )
+
+        yield update
+
+
+def _print_summary(summary: Any, db_path: Path) -> None:
+    console = Console()
+    counts = {
+        s: summary.count(s) for s in ("ingested", "partial", "needs_ocr", "skipped", "failed")
+    }
+    rate = summary.pages / summary.elapsed if summary.elapsed else 0.0
+    console.print(
+        f"[bold]{len(summary.results)} files[/bold] in {summary.elapsed:.1f}s "
+        f"({summary.pages} pages, {rate:.1f} pages/s) → {db_path}"
+    )
+    console.print(
+        "  ingested {ingested} · partial {partial} · needs OCR {needs_ocr} · "
+        "skipped {skipped} · failed {failed}".format(**counts)
+    )
+    problems = [r for r in summary.results if r.status in ("failed", "partial", "needs_ocr")]
+    if problems:
+        table = Table("status", "file", "reason", show_edge=False, header_style="bold")
+        for r in problems:
+            reason = r.reason or "; ".join(r.page_notes)
+            table.add_row(r.status, r.path, reason)
+        console.print(table)
+
+
+@click.command()
+@db_option
+@click.option(
+    "--status",
+    type=click.Choice(["ingested", "partial", "needs_ocr", "failed"]),
+    help="Only documents with this status.",
+)
+@json_option
+def documents(db_path: Path, status: str | None, as_json: bool) -> None:
+    """List the files in the archive with their status and errors."""
+    with open_store(db_path, must_exist=True, readonly=True) as store:
+        docs = store.list_documents(status)
+    if as_json:
+        emit_json([asdict(d) for d in docs])
+        return
+    table = Table("status", "pages", "file", "error", show_edge=False, header_style="bold")
+    for d in docs:
+        table.add_row(str(d.status), str(d.pages), d.path, d.error or "")
+    Console().print(table)
+    err_console.print(f"{len(docs)} documents")
