@@ -12,6 +12,7 @@ import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -225,27 +226,74 @@ def _ingested(
             out = _work(*item, opts.ingest)
             yield path, _failed(path, item[0], store, out) if isinstance(out, str) else out
         return
+    yield from _pooled(files, store, opts)
+
+
+_CRASH = (
+    "a worker process died while reading this file (out of memory, or a crash in a PDF library)"
+)
+
+
+def _pooled(
+    files: list[Path], store: Store, opts: BatchOptions
+) -> Iterator[tuple[Path, FileResult | IngestedDocument]]:
+    """Files through a process pool with bounded in-flight work (memory stays flat on big
+    batches). A dead worker breaks the whole pool, taking innocent in-flight files with it, so
+    each of those is retried once in a fresh pool; a file that kills a worker twice fails."""
     # forkserver keeps workers clean of the parent's state; recycling bounds memory growth.
     ctx = multiprocessing.get_context("forkserver")
-    with ProcessPoolExecutor(opts.workers, mp_context=ctx, max_tasks_per_child=200) as pool:
-        pending: dict[Future[IngestedDocument | str], tuple[Path, SourceFile]] = {}
-        limit = 2 * opts.workers  # bounded in-flight work keeps memory flat on big batches
+    limit = 2 * opts.workers
 
-        def drain(block_until: int) -> Iterator[tuple[Path, FileResult | IngestedDocument]]:
-            while len(pending) > block_until:
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for fut in done:
-                    path, source = pending.pop(fut)
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(opts.workers, mp_context=ctx, max_tasks_per_child=200)
+
+    pool = new_pool()
+    pending: dict[Future[IngestedDocument | str], tuple[Path, SourceFile, FileKind, int]] = {}
+
+    def submit(path: Path, source: SourceFile, kind: FileKind, attempt: int) -> None:
+        nonlocal pool
+        try:
+            fut = pool.submit(_work, source, kind, opts.ingest)
+        except BrokenProcessPool:
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = new_pool()
+            fut = pool.submit(_work, source, kind, opts.ingest)
+        pending[fut] = (path, source, kind, attempt)
+
+    def drain(block_until: int) -> Iterator[tuple[Path, FileResult | IngestedDocument]]:
+        nonlocal pool
+        while len(pending) > block_until:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            broken = False
+            for fut in done:
+                path, source, kind, attempt = pending.pop(fut)
+                try:
                     out = fut.result()
-                    yield path, _failed(path, source, store, out) if isinstance(out, str) else out
+                except BrokenProcessPool:
+                    broken = True
+                    if attempt == 0:
+                        retry.append((path, source, kind))
+                        continue
+                    out = _CRASH
+                yield path, _failed(path, source, store, out) if isinstance(out, str) else out
+            if broken:
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = new_pool()
+                for path, source, kind in retry:
+                    submit(path, source, kind, 1)
+                retry.clear()
 
+    retry: list[tuple[Path, SourceFile, FileKind]] = []
+    try:
         for path, item in _todo(files, store, opts):
             if isinstance(item, FileResult):
                 yield path, item
                 continue
-            pending[pool.submit(_work, item[0], item[1], opts.ingest)] = (path, item[0])
+            submit(path, item[0], item[1], 0)
             yield from drain(limit - 1)
         yield from drain(0)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def default_workers() -> int:
