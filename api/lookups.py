@@ -1,0 +1,89 @@
+"""Small read-only lookups the API needs and ``Store`` has no method for: a page's source file
+and size, the boxes of an article or figure to outline on it, a document's article count.
+
+These are small read-only lookups on the store's own tables (documents, pages, article parts,
+paragraph sources, figures) that ``Store`` has no method for; they use ``Store.connection``
+and nothing else, so they follow the store's schema and never write.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from baoku.api.page_render import PageSpec
+from baoku.ingest.records import BBox
+from baoku.search.store import Store
+
+
+@dataclass(frozen=True, slots=True)
+class Highlight:
+    boxes: list[BBox]
+    # Where the item does sit when it is not on the page asked for: (sha256, page_index).
+    elsewhere: list[tuple[str, int]]
+
+
+def find_page(store: Store, sha256: str, page_index: int) -> PageSpec | None:
+    row = store.connection.execute(
+        "SELECT d.path, p.width, p.height FROM documents d "
+        "JOIN pages p ON p.document = d.id WHERE d.sha256 = ? AND p.page_index = ?",
+        (sha256, page_index),
+    ).fetchone()
+    if row is None:
+        return None
+    return PageSpec(Path(row[0]), page_index, float(row[1]), float(row[2]))
+
+
+def is_figure_id(value: str) -> bool:
+    # Figure ids are row numbers; article ids are 16 hex digits (plus "-n"), so a short
+    # all-digit value can only be a figure.
+    return value.isdigit() and len(value) < 16
+
+
+def article_highlight(store: Store, article_id: str, sha256: str, page_index: int) -> Highlight:
+    """Boxes of every part of the whole article holding ``article_id`` on this page."""
+    record = store.get_article(article_id)
+    if record is None:
+        return Highlight([], [])
+    boxes: list[BBox] = []
+    elsewhere: list[tuple[str, int]] = []
+    for part in record.parts:
+        if part.sha256 == sha256 and part.page_index == page_index:
+            boxes.extend(part.bboxes)
+        else:
+            elsewhere.append((part.sha256, part.page_index))
+    return Highlight(boxes, elsewhere)
+
+
+def figure_highlight(store: Store, figure_id: int, sha256: str, page_index: int) -> Highlight:
+    """The box of the paragraph a figure was found in (its first column piece)."""
+    row = store.connection.execute(
+        "SELECT d.sha256, s.page_index, s.x0, s.top, s.x1, s.bottom FROM figures f "
+        "JOIN paragraph_sources s ON s.article = f.article AND s.paragraph = f.paragraph "
+        "JOIN articles a ON a.id = f.article JOIN documents d ON d.id = a.document "
+        "WHERE f.id = ?",
+        (figure_id,),
+    ).fetchone()
+    if row is None:
+        return Highlight([], [])
+    if row[0] == sha256 and row[1] == page_index:
+        return Highlight([BBox(*(float(v) for v in row[2:6]))], [])
+    return Highlight([], [(row[0], int(row[1]))])
+
+
+def article_count(store: Store, sha256: str) -> int:
+    """Stored article parts read from the document with this hash."""
+    row = store.connection.execute(
+        "SELECT COUNT(*) FROM articles a JOIN documents d ON d.id = a.document WHERE d.sha256 = ?",
+        (sha256,),
+    ).fetchone()
+    return int(row[0])
+
+
+def document_of_part(store: Store, article_id: str) -> str | None:
+    """sha256 of the file a stored article part was read from."""
+    row = store.connection.execute(
+        "SELECT d.sha256 FROM articles a JOIN documents d ON d.id = a.document WHERE a.id = ?",
+        (article_id,),
+    ).fetchone()
+    return str(row[0]) if row else None

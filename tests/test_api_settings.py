@@ -1,0 +1,47 @@
+"""Settings of the HTTP API: environment and options, validated with messages naming the
+variable to fix; and ``baoku serve`` refusing bad settings before it starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from baoku.api.settings import SettingsError, load_settings
+from baoku.cli import cli
+
+
+def test_environment_then_options() -> None:
+    env = {"BAOKU_DB": "/data/a.db", "BAOKU_MAX_UPLOAD_MB": "5", "BAOKU_OPEN_READS": "true"}
+    s = load_settings({"max_upload_mb": 7}, environ=env)
+    assert s.db == Path("/data/a.db") and s.max_upload_bytes == 7 * 1024 * 1024
+    assert s.upload_root == Path("/data/a.db.uploads")
+    assert s.token is None and s.open_reads
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"BAOKU_API_TOKEN": "short"}, "BAOKU_API_TOKEN"),
+        ({"BAOKU_ES_URL": "localhost:9200"}, "BAOKU_ES_URL"),
+        ({"BAOKU_MAX_UPLOAD_MB": "-1"}, "BAOKU_MAX_UPLOAD_MB"),
+        ({"BAOKU_OPEN_READS": "perhaps"}, "BAOKU_OPEN_READS"),
+        ({"BAOKU_OPEN_READS": "false"}, "BAOKU_API_TOKEN"),
+    ],
+)
+def test_bad_settings_name_the_variable(env: dict[str, str], named: str) -> None:
+    with pytest.raises(SettingsError, match=named):
+        load_settings(environ=env)
+
+
+def test_serve_refuses_bad_settings_before_starting(tmp_path: Path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        cli, ["serve", "--db", str(tmp_path / "a.db")], env={"BAOKU_API_TOKEN": "short"}
+    )
+    assert result.exit_code != 0 and "BAOKU_API_TOKEN" in result.output
+    folder = tmp_path / "dir.db"
+    folder.mkdir()
+    result = runner.invoke(cli, ["serve"], env={"BAOKU_DB": str(folder), "BAOKU_API_TOKEN": ""})
+    assert result.exit_code != 0 and "is a folder" in result.output
