@@ -10,8 +10,13 @@ from __future__ import annotations
 import click
 
 from baoku import __version__
+from baoku.commands.entities import entities
 from baoku.commands.export import export
+from baoku.commands.figures import figures
 from baoku.commands.ingest import documents, ingest
+from baoku.commands.reindex import reindex
+from baoku.commands.search import search
+from baoku.commands.serve import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -20,7 +25,7 @@ def cli() -> None:
     """baoku (报库): archive union newspaper pages as searchable articles and facts."""
 
 
-for command in (ingest, documents, export):
+for command in (ingest, documents, export, serve, search, figures, entities, reindex):
     cli.add_command(command)
 
 

@@ -49,6 +49,15 @@ from baoku.commands.common import db_option, emit_json, err_console, json_option
 @click.option(
     "--newspaper", help="Newspaper name, when neither the page nor the file name says it."
 )
+@click.option(
+    "--ocr",
+    "ocr_mode",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="OCR: pages without a usable text layer and images (auto), every page (always), "
+    "or none, only reporting them (never).",
+)
 @json_option
 def ingest(
     paths: tuple[Path, ...],
@@ -59,6 +68,7 @@ def ingest(
     date_: str | None,
     page_no: int | None,
     newspaper: str | None,
+    ocr_mode: str,
     as_json: bool,
 ) -> None:
     """Ingest newspaper PDFs (or page images) into the archive.
@@ -68,7 +78,7 @@ def ingest(
     when nothing could be ingested.
     """
     from baoku.ingest.pagemeta import parse_date_override
-    from baoku.ingest.pipeline import IngestOptions
+    from baoku.ingest.pipeline import IngestOptions, OcrMode
     from baoku.runner import BatchOptions, run_batch
 
     try:
@@ -79,7 +89,9 @@ def ingest(
         workers=workers,
         force=force,
         recursive=recursive,
-        ingest=IngestOptions(newspaper=newspaper, date=iso_date, page_no=page_no),
+        ingest=IngestOptions(
+            newspaper=newspaper, date=iso_date, page_no=page_no, ocr=OcrMode(ocr_mode)
+        ),
     )
     with open_store(db_path) as store, _progress(enabled=err_console.is_terminal) as on_progress:
         summary = run_batch(paths, store, opts, on_progress)

@@ -18,6 +18,7 @@ from typing import Any, Final, Literal, Protocol, get_args, runtime_checkable
 
 from baoku.ingest.records import ArticleType
 from baoku.nlp.quantities import Kind
+from baoku.nlp.records import FigureType
 from baoku.search.records import ArticleRecord
 from baoku.search.syntax import Node, parse
 
@@ -28,7 +29,10 @@ FacetName = Literal[
 
 FACET_NAMES: Final[frozenset[str]] = frozenset(get_args(FacetName))
 SORTS: Final[frozenset[str]] = frozenset(get_args(Sort))
-FIGURE_TYPES: Final[frozenset[str]] = frozenset(get_args(Kind))
+# The quantity parser's kinds plus the figure types NLP records carry (cases, people).
+FIGURE_TYPES: Final[frozenset[str]] = frozenset(get_args(Kind)) | frozenset(
+    t.value for t in FigureType
+)
 ARTICLE_TYPES: Final[frozenset[str]] = frozenset(t.value for t in ArticleType)
 MAX_LIMIT: Final = 500
 # Elasticsearch refuses from + size beyond index.max_result_window (10 000 by default); the

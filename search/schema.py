@@ -124,7 +124,121 @@ _V1: Migration = (
     """,
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1,)
+# Full text, facts and the filter/facet index (docs/search.md, "The search index").
+#
+# The unit of search is the WHOLE article (a head part with its linked continuations), one
+# ``search_docs`` row each, so a hit is reported once with all its pages. Facts stay per stored
+# part (their offsets and paragraphs are the part's); ``search_members`` maps each part to the
+# search row it is merged into. The FTS5 table is contentless: ``search_docs`` keeps the
+# merged natural text, which snippets are cut from and which recomputes the index form for
+# FTS5's 'delete' (SQLite 3.40 has no contentless_delete).
+_V2: Migration = (
+    """
+    CREATE TABLE paragraph_sources (
+        article    TEXT    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        paragraph  INTEGER NOT NULL,
+        page_index INTEGER NOT NULL,
+        page_no    INTEGER,
+        x0         REAL    NOT NULL,
+        top        REAL    NOT NULL,
+        x1         REAL    NOT NULL,
+        bottom     REAL    NOT NULL,
+        PRIMARY KEY (article, paragraph)
+    ) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE entity_mentions (
+        id        INTEGER PRIMARY KEY,
+        article   TEXT    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        label     TEXT    NOT NULL,
+        text      TEXT    NOT NULL,
+        canonical TEXT    NOT NULL,
+        kind      TEXT,
+        start     INTEGER NOT NULL,
+        end       INTEGER NOT NULL,
+        paragraph INTEGER NOT NULL,
+        extra     TEXT    NOT NULL DEFAULT '{}'
+    )
+    """,
+    "CREATE INDEX entity_mentions_article ON entity_mentions (article)",
+    "CREATE INDEX entity_mentions_canonical ON entity_mentions (label, canonical)",
+    """
+    CREATE TABLE figures (
+        id           INTEGER PRIMARY KEY,
+        article      TEXT    NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        type         TEXT    NOT NULL,
+        text         TEXT    NOT NULL,
+        value        REAL    NOT NULL,
+        value_max    REAL,
+        qualifier    TEXT    NOT NULL,
+        unit         TEXT    NOT NULL,
+        measure      TEXT,
+        agency       TEXT,
+        period_text  TEXT,
+        period_start TEXT,
+        period_end   TEXT,
+        start        INTEGER NOT NULL,
+        end          INTEGER NOT NULL,
+        paragraph    INTEGER NOT NULL,
+        sentence     TEXT    NOT NULL
+    )
+    """,
+    "CREATE INDEX figures_article ON figures (article)",
+    # Range filters and value sorts of one type, the fact-checker's main listing.
+    "CREATE INDEX figures_type_value ON figures (type, value)",
+    "CREATE INDEX figures_agency ON figures (agency, value) WHERE agency IS NOT NULL",
+    """
+    CREATE TABLE search_docs (
+        id          INTEGER PRIMARY KEY,
+        head        TEXT    NOT NULL UNIQUE,
+        type        TEXT    NOT NULL,
+        newspaper   TEXT,
+        date        TEXT,
+        year        TEXT,
+        page_no     INTEGER,
+        pages       TEXT    NOT NULL DEFAULT '[]',
+        page_name   TEXT,
+        headline    TEXT    NOT NULL DEFAULT '',
+        kicker      TEXT    NOT NULL DEFAULT '',
+        subheadline TEXT    NOT NULL DEFAULT '',
+        lead        TEXT    NOT NULL DEFAULT '',
+        body        TEXT    NOT NULL DEFAULT ''
+    )
+    """,
+    # Date sorts and date-only listings walk this index instead of sorting a million rows.
+    "CREATE INDEX search_docs_date ON search_docs (type, date, head)",
+    "CREATE INDEX search_docs_newspaper ON search_docs (newspaper, date)",
+    "CREATE INDEX search_docs_year ON search_docs (year)",
+    "CREATE INDEX search_docs_page_name ON search_docs (page_name)",
+    """
+    CREATE TABLE search_members (
+        article TEXT    NOT NULL PRIMARY KEY,
+        doc     INTEGER NOT NULL
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX search_members_doc ON search_members (doc)",
+    # Keyword filters and facets (place prefixes, agency, person, initiative, entity kind,
+    # figure type, page): (field, value) → docs for filtering, doc → values for faceting.
+    """
+    CREATE TABLE search_keys (
+        field TEXT    NOT NULL,
+        value TEXT    NOT NULL,
+        doc   INTEGER NOT NULL,
+        PRIMARY KEY (field, value, doc)
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX search_keys_doc ON search_keys (doc, field, value)",
+    """
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+        headline, kicker, subheadline, lead, body,
+        content = '', tokenize = 'unicode61 remove_diacritics 0'
+    )
+    """,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
+# First schema version that has the search index; opening an older archive fills it.
+SEARCH_INDEX_VERSION = 2
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

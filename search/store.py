@@ -32,6 +32,9 @@ from baoku.ingest.records import (
     SourceFile,
     TextSource,
 )
+from baoku.nlp.records import AnalyzedDocument, ArticleFacts
+from baoku.search import sqlite_index
+from baoku.search.facts_store import insert_facts
 from baoku.search.linking import groups_of_document, relink
 from baoku.search.merge import Segment, merge_segments
 from baoku.search.records import (
@@ -42,7 +45,7 @@ from baoku.search.records import (
     SourceRef,
     StoredDocument,
 )
-from baoku.search.schema import SCHEMA_VERSION, migrate, schema_version
+from baoku.search.schema import SCHEMA_VERSION, SEARCH_INDEX_VERSION, migrate, schema_version
 from baoku.search.store_errors import (
     InvalidRecordError,
     NotADatabaseError,
@@ -190,7 +193,11 @@ class Store:
         # WAL + NORMAL survives application crashes; a power cut can lose the last commits
         # but never corrupts, and ingest is idempotent, so a re-run restores them.
         conn.execute("PRAGMA synchronous = NORMAL")
+        before = schema_version(conn)
         migrate(conn, path)
+        if 0 < before < SEARCH_INDEX_VERSION:
+            # An archive from before the search index: fill it once, so search is complete.
+            Store(conn, path, readonly=False).rebuild_search_index()
         # Fail at open, not at the first save an hour into a batch: take the write lock once.
         conn.execute("BEGIN IMMEDIATE")
         try:
@@ -278,8 +285,14 @@ class Store:
             )
         return [_doc_from_row(r) for r in rows]
 
-    def save_document(self, doc: IngestedDocument, *, replace: bool = False) -> SaveOutcome:
+    def save_document(
+        self, doc: IngestedDocument | AnalyzedDocument, *, replace: bool = False
+    ) -> SaveOutcome:
         """Store one ingested file with its pages, blocks and articles, in one transaction.
+
+        Given an ``AnalyzedDocument``, its facts (``facts[i]`` for ``articles[i]``) are stored
+        too. Either way the search index (full text, filter keys) of every whole article the
+        file touches is brought up to date in the same transaction.
 
         A file already stored (same sha256) with good status is left alone unless
         ``replace``; then its old pages, blocks, articles and links are swapped for the new
@@ -287,6 +300,16 @@ class Store:
         superseded, since it holds no content and retrying is the point. Continuation links of
         every page group the old or new articles touch are re-solved before commit.
         """
+        facts: list[ArticleFacts] | None = None
+        if isinstance(doc, AnalyzedDocument):
+            facts = doc.facts
+            doc = doc.document
+            if facts and len(facts) != len(doc.articles):
+                raise InvalidRecordError(
+                    self._path,
+                    f"{doc.source.path}: {len(facts)} fact sets for {len(doc.articles)} "
+                    "articles; AnalyzedDocument.facts[i] must belong to articles[i]",
+                )
         if doc.status == DocumentStatus.FAILED and not doc.error:
             raise InvalidRecordError(
                 self._path,
@@ -300,9 +323,12 @@ class Store:
             if existing and not replace and existing[1] != DocumentStatus.FAILED:
                 return SaveOutcome.SKIPPED_DUPLICATE
             groups = set()
+            dirty: set[str] = set()
             if existing:
                 doc_id = int(existing[0])
                 groups |= groups_of_document(conn, doc_id)
+                dirty |= sqlite_index.document_parts(conn, doc_id)
+                dirty |= sqlite_index.group_members(conn, groups)
                 # Articles first: their cascade removes parts and links; pages take blocks.
                 conn.execute("DELETE FROM articles WHERE document = ?", (doc_id,))
                 conn.execute("DELETE FROM pages WHERE document = ?", (doc_id,))
@@ -336,10 +362,48 @@ class Store:
                 )
                 doc_id = int(cur.lastrowid or 0)
                 outcome = SaveOutcome.INSERTED
-            self._insert_contents(conn, doc_id, doc)
+            ids = self._insert_contents(conn, doc_id, doc)
+            insert_facts(conn, ids, doc.articles, facts, {p.index: p for p in doc.pages})
             groups |= groups_of_document(conn, doc_id)
             relink(conn, groups)
+            dirty |= set(ids) | sqlite_index.group_members(conn, groups)
+            sqlite_index.refresh(conn, self.get_article, dirty)
         return outcome
+
+    def delete_document(self, sha256: str) -> bool:
+        """Remove a stored file with everything from it (articles, facts, index rows); the
+        continuations it took part in are re-solved. Returns False when it was not stored."""
+        with self.transaction(f"deleting {sha256[:12]} from") as conn:
+            row = conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+            if row is None:
+                return False
+            doc_id = int(row[0])
+            groups = groups_of_document(conn, doc_id)
+            dirty = sqlite_index.document_parts(conn, doc_id)
+            dirty |= sqlite_index.group_members(conn, groups)
+            conn.execute("DELETE FROM articles WHERE document = ?", (doc_id,))
+            conn.execute("DELETE FROM pages WHERE document = ?", (doc_id,))
+            conn.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
+            relink(conn, groups)
+            sqlite_index.refresh(conn, self.get_article, dirty)
+        return True
+
+    def reindex_articles(self, article_ids: Iterable[str]) -> int:
+        """Rebuild the search rows of the whole articles holding these parts; returns how many
+        whole articles were indexed."""
+        with self.transaction("re-indexing articles in") as conn:
+            return len(sqlite_index.refresh(conn, self.get_article, article_ids))
+
+    def rebuild_search_index(self) -> int:
+        """Drop and rebuild the whole search index from the stored records (after a change to
+        the tokenization, or to fill an archive made before the index existed)."""
+        with self.transaction("rebuilding the search index of") as conn:
+            sqlite_index.clear(conn)
+            n = 0
+            for record in self.iter_articles(types=tuple(ArticleType)):
+                sqlite_index.index_record(conn, record)
+                n += 1
+        return n
 
     def record_failure(self, source: SourceFile, error: str) -> SaveOutcome:
         """Record that ``source`` could not be ingested, with ``error``.
@@ -374,7 +438,8 @@ class Store:
 
     def _insert_contents(
         self, conn: sqlite3.Connection, doc_id: int, doc: IngestedDocument
-    ) -> None:
+    ) -> list[str]:
+        """Insert pages, blocks, articles and parts; returns the article ids in order."""
         conn.executemany(
             "INSERT INTO pages (document, page_index, page_no, newspaper, date, page_name, "
             "width, height, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -415,8 +480,10 @@ class Store:
         )
         pages = {p.index: p for p in doc.pages}
         used: set[str] = set()
+        ids: list[str] = []
         for seq, article in enumerate(doc.articles):
             article_id = _unique_id(article.content_id(doc.source.sha256), used)
+            ids.append(article_id)
             conn.execute(
                 "INSERT INTO articles (id, document, seq, type, newspaper, date, page_index, "
                 "page_no, last_page_no, page_name, kicker, headline, subheadline, byline, "
@@ -440,6 +507,7 @@ class Store:
                     for i, part in enumerate(article.parts)
                 ],
             )
+        return ids
 
     # ------------------------------------------------------------------ articles
 

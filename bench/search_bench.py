@@ -1,0 +1,164 @@
+"""Search benchmark: indexing rate, index size and query latency of both backends (bench only).
+
+Builds (or reuses) a seeded synthetic archive with ``bench.make_corpus``, then for SQLite and,
+with ``--es URL``, Elasticsearch prints articles/s indexed, index size, and p50/p95/p99 over
+``--queries`` queries per kind of five kinds: phrase, phrase + date range, agency filter +
+facets, figure range, one-character term. Targets: p95 ≤ 100 ms embedded, ≤ 50 ms ES;
+indexing ≥ 1,000 articles/s. Figures are printed, never asserted.
+
+    .venv/bin/python -m bench.search_bench --articles 100000 --db /tmp/bench.db \
+        [--es http://127.0.0.1:9200] [--queries 50] [--seed 20240712]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import statistics
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from baoku.search.query import FigureFilter, SearchQuery, SearchResult
+from baoku.search.sqlite_backend import SqliteBackend
+from baoku.search.store import Store
+from bench.make_corpus import AGENCY_KINDS, DEFAULT_SEED, PLACES, build
+
+PHRASES = (
+    "欠薪",
+    "农民工",
+    "法律服务站",
+    "工会",
+    "劳动者",
+    "职工",
+    "调解",
+    "维权",
+    "工资支付",
+    "新就业形态",
+    "技能",
+    "劳模",
+    "安全生产",
+    "服务站",
+    "检察院",
+    "总工会",
+    "帮扶",
+)
+SINGLE = ("欠", "薪", "工", "法", "劳", "职", "调", "会", "站", "援")
+KINDS = ("phrase", "phrase+date", "agency+facets", "figure range", "1-char")
+
+
+def make_queries(n_per_kind: int, seed: int) -> dict[str, list[SearchQuery]]:
+    rng = random.Random(seed + 1)
+    out: dict[str, list[SearchQuery]] = {k: [] for k in KINDS}
+    for _ in range(n_per_kind):
+        out["phrase"].append(SearchQuery(f'"{rng.choice(PHRASES)}"'))
+        start = rng.randint(1985, 2022)
+        out["phrase+date"].append(
+            SearchQuery(
+                rng.choice(PHRASES),
+                date_from=date(start, 1, 1),
+                date_to=date(start + rng.randint(0, 2), 12, 31),
+            )
+        )
+        path, short = rng.choice(PLACES)
+        suffix, _ = rng.choice(AGENCY_KINDS)
+        out["agency+facets"].append(
+            SearchQuery(
+                agencies=(f"{path.split('/')[0]}{short}{suffix}",),
+                facets=("year", "newspaper", "place", "figure_type"),
+            )
+        )
+        low = rng.choice((1e5, 1e6, 1e7))
+        out["figure range"].append(
+            SearchQuery(figure=FigureFilter(type="money", min_value=low, max_value=low * 5))
+        )
+        out["1-char"].append(SearchQuery(rng.choice(SINGLE)))
+    return out
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    k = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
+    return ordered[k]
+
+
+def run_queries(
+    name: str, search: Callable[[SearchQuery], SearchResult], queries: dict[str, list[SearchQuery]]
+) -> None:
+    everything: list[float] = []
+    for kind, qs in queries.items():
+        times = []
+        totals = []
+        for q in qs:
+            t = time.perf_counter()
+            r = search(q)
+            times.append((time.perf_counter() - t) * 1000)
+            totals.append(r.total)
+        everything += times
+        print(
+            f"  {name:6s} {kind:14s} n={len(times):4d} p50 {percentile(times, 50):7.1f} ms  "
+            f"p95 {percentile(times, 95):7.1f} ms  p99 {percentile(times, 99):7.1f} ms  "
+            f"(median hits {statistics.median(totals):,.0f})"
+        )
+    print(
+        f"  {name:6s} {'ALL':14s} n={len(everything):4d} p50 {percentile(everything, 50):7.1f}"
+        f" ms  p95 {percentile(everything, 95):7.1f} ms  p99 {percentile(everything, 99):7.1f} ms"
+    )
+
+
+def db_size(db: Path) -> int:
+    return sum(p.stat().st_size for p in db.parent.glob(db.name + "*") if p.is_file())
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--articles", type=int, default=100_000)
+    ap.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    ap.add_argument("--db", type=Path, required=True, help="reused when it already exists")
+    ap.add_argument("--es", help="Elasticsearch URL; omit to benchmark SQLite only")
+    ap.add_argument("--queries", type=int, default=50, help="queries per kind (5 kinds)")
+    args = ap.parse_args()
+
+    print(f"corpus: {args.articles:,} articles, seed {args.seed}, db {args.db}")
+    if not args.db.exists():
+        stats = build(args.db, args.articles, args.seed)
+        print(
+            f"  sqlite index  {stats.articles / stats.seconds:,.0f} articles/s "
+            f"({stats.seconds:.1f} s, store + facts + FTS, one transaction per page)"
+        )
+    with Store.open(args.db) as store:
+        store.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        n = SqliteBackend(store).count()
+    print(
+        f"  sqlite size   {db_size(args.db) / 1e6:,.1f} MB for {n:,} articles "
+        f"(whole archive: records, facts, FTS5)"
+    )
+    queries = make_queries(args.queries, args.seed)
+    with Store.open(args.db, readonly=True) as store:
+        backend = SqliteBackend(store)
+        backend.search(SearchQuery("预热"))  # builds the tokenizer table once
+        run_queries("sqlite", backend.search, queries)
+        if args.es:
+            from baoku.search.es_backend import EsBackend
+            from baoku.search.reindex import reindex_to_es
+
+            es = EsBackend(args.es, alias=f"baoku-bench-{os.getpid()}", store=store)
+            summary = reindex_to_es(store, es, chunk_size=1000)
+            print(
+                f"  es     index  {summary.indexed / summary.seconds:,.0f} articles/s "
+                f"({summary.seconds:.1f} s, streamed from SQLite)"
+            )
+            size = es.client.indices.stats(index=summary.index)["_all"]["total"]["store"]
+            print(f"  es     size   {size['size_in_bytes'] / 1e6:,.1f} MB")
+            es.search(SearchQuery("预热"))
+            try:
+                run_queries("es", es.search, queries)
+            finally:
+                es.client.indices.delete(index=summary.index)
+                es.client.indices.delete_index_template(name=es.alias)
+
+
+if __name__ == "__main__":
+    main()

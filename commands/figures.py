@@ -1,0 +1,106 @@
+"""``baoku figures``: list figure records (money, cases, people, percentages…) with the sentence,
+article, page and box each came from, for fact-checking (``SqliteBackend.list_figures``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from baoku.commands.common import db_option, emit_json, json_option, open_store
+from baoku.commands.search import figure_filter, parse_day, parse_number
+
+
+@click.command()
+@click.option("--type", "figure_type", help="Figure type: money, cases, people, percent, count.")
+@click.option("--min", "min_value", help="Smallest value (e.g. 1000000 or 1e6).")
+@click.option("--max", "max_value", help="Largest value.")
+@click.option("--measure", help="Text the measure contains, e.g. 欠薪 or 案件.")
+@click.option("--agency", help="Agency the figure is credited to (canonical name).")
+@click.option("--period-from", help="Figure's period overlaps from this date (YYYY-MM-DD).")
+@click.option("--period-to", help="…to this date.")
+@click.option("--from", "date_from", metavar="DATE", help="Earliest article date.")
+@click.option("--to", "date_to", metavar="DATE", help="Latest article date.")
+@click.option("--newspaper", multiple=True, help="Newspaper name (repeat for several).")
+@click.option(
+    "--sort",
+    type=click.Choice(["value", "-value", "date", "-date"]),
+    default="-value",
+    show_default=True,
+    help="value/date ascending; -value/-date descending.",
+)
+@click.option("--limit", type=click.IntRange(1, 500), default=50, show_default=True)
+@click.option("--offset", type=click.IntRange(0, 9999), default=0, show_default=True)
+@db_option
+@json_option
+def figures(
+    figure_type: str | None,
+    min_value: str | None,
+    max_value: str | None,
+    measure: str | None,
+    agency: str | None,
+    period_from: str | None,
+    period_to: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    newspaper: tuple[str, ...],
+    sort: str,
+    limit: int,
+    offset: int,
+    db_path: Path,
+    as_json: bool,
+) -> None:
+    """List figure records found in articles, largest first.
+
+    \b
+    Example: baoku figures --type money --min 1000000 --measure 欠薪 --from 2024-01-01
+    """
+    from baoku.search.fact_listing import FigureFilter, FigureQuery
+    from baoku.search.sqlite_backend import SqliteBackend
+
+    f = figure_filter(
+        figure_type,
+        parse_number(min_value, "--min"),
+        parse_number(max_value, "--max"),
+        measure,
+        agency,
+        parse_day(period_from, "--period-from"),
+        parse_day(period_to, "--period-to"),
+    )
+    try:
+        fq = FigureQuery(
+            figure=f or FigureFilter(),
+            date_from=parse_day(date_from, "--from"),
+            date_to=parse_day(date_to, "--to"),
+            newspapers=newspaper,
+            sort=sort,  # type: ignore[arg-type]  # click.Choice holds it to FigureSort
+            limit=limit,
+            offset=offset,
+        )
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    with open_store(db_path, must_exist=True, readonly=True) as store:
+        page = SqliteBackend(store).list_figures(fq)
+    if as_json:
+        emit_json(page.to_dict())
+        return
+    console = Console()
+    console.print(f"{page.total} figures")
+    if page.figures:
+        table = Table()
+        for col in ("value", "type", "figure", "measure", "agency", "date", "page", "sentence"):
+            table.add_column(col, overflow="fold")
+        for x in page.figures:
+            table.add_row(
+                f"{x.value:,.0f}" if x.value.is_integer() else f"{x.value:,}",
+                x.type,
+                x.text,
+                x.measure or "",
+                x.agency or "",
+                x.date or "?",
+                f"{x.newspaper or '?'} p{x.page if x.page is not None else '?'}",
+                x.sentence,
+            )
+        console.print(table)

@@ -1,0 +1,84 @@
+"""Rebuild the Elasticsearch copy from the SQLite store of record (search stage).
+
+Streams whole articles with their facts out of the store into a fresh index (refresh off
+while loading), then swaps the alias in one atomic step, so searches see the old index until
+the new one is complete. A failure leaves the alias untouched and deletes the half-built index.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from baoku.ingest.records import ArticleType
+from baoku.search.es_backend import EsBackend
+from baoku.search.facts_store import load_facts
+from baoku.search.search_doc import SearchDoc, build_search_doc
+from baoku.search.store import Store
+
+
+def iter_search_docs(store: Store) -> Iterator[SearchDoc]:
+    """Every whole article of the store (all types) as a search document, streamed."""
+    conn = store.connection
+    for record in store.iter_articles(types=tuple(ArticleType)):
+        entities, figures = load_facts(conn, record.part_ids or [record.id])
+        yield build_search_doc(record, entities, figures)
+
+
+@dataclass(frozen=True, slots=True)
+class ReindexSummary:
+    index: str
+    indexed: int
+    removed_indices: tuple[str, ...]
+    seconds: float
+
+
+def reindex_to_es(
+    store: Store,
+    backend: EsBackend,
+    *,
+    chunk_size: int = 500,
+    on_progress: Callable[[int], None] | None = None,
+) -> ReindexSummary:
+    start = time.perf_counter()
+    index = backend.create_index()
+    client = backend.client
+
+    def counted() -> Iterator[SearchDoc]:
+        for n, doc in enumerate(iter_search_docs(store), start=1):
+            yield doc
+            if on_progress is not None and n % chunk_size == 0:
+                on_progress(n)
+
+    try:
+        # No refreshes while loading: each one would write a segment that merges later.
+        backend.call(
+            "pausing refresh",
+            client.indices.put_settings,
+            index=index,
+            settings={"index": {"refresh_interval": "-1"}},
+        )
+        indexed = backend.bulk_index(counted(), index=index, chunk_size=chunk_size)
+        backend.call(
+            "restoring refresh",
+            client.indices.put_settings,
+            index=index,
+            settings={"index": {"refresh_interval": None}},
+        )
+        backend.refresh(index)
+        removed = backend.swap_alias(index)
+    except BaseException:
+        _drop_quietly(backend, index)
+        raise
+    if on_progress is not None:
+        on_progress(indexed)
+    return ReindexSummary(index, indexed, tuple(removed), time.perf_counter() - start)
+
+
+def _drop_quietly(backend: EsBackend, index: str) -> None:
+    # Best effort: the original error is the one to report; a cluster that went away cannot
+    # take the delete either, and an orphan index behind no alias is never searched.
+    with contextlib.suppress(Exception):
+        backend.client.options(ignore_status=404).indices.delete(index=index)

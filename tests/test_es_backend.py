@@ -1,0 +1,91 @@
+"""Elasticsearch backend: typed error when the cluster is unreachable, request building, the
+alias swap of a reindex, and incremental indexing as files are ingested (EsIndexer)."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from baoku.search.es_backend import EsBackend, EsIndexer, EsUnavailableError, build_request
+from baoku.search.filters import resolve
+from baoku.search.query import Backend, FigureFilter, SearchQuery
+from baoku.search.reindex import reindex_to_es
+from baoku.search.store import Store
+from tests.fixtures.search_corpus import Headlines, drop_es, front_page, law_page, second_page
+
+H = Headlines
+
+
+def test_unreachable_cluster_is_a_typed_error_with_a_remedy() -> None:
+    es = EsBackend("http://127.0.0.1:9", retries=1, backoff_s=0.01, request_timeout_s=1)
+    assert isinstance(es, Backend)
+    with pytest.raises(EsUnavailableError, match="BAOKU_ES_URL"):
+        es.search(SearchQuery("欠薪"))
+
+
+def test_bad_alias_is_refused() -> None:
+    with pytest.raises(ValueError, match="lowercase"):
+        EsBackend("http://127.0.0.1:9200", alias="Baoku Articles")
+
+
+def test_figure_conditions_are_nested_in_one_query() -> None:
+    q = SearchQuery(figure=FigureFilter(min_value=1e6, measure_contains="案*件"))
+    body = build_request(resolve(q))
+    nested = [f for f in body["query"]["bool"]["filter"] if "nested" in f]
+    assert len(nested) == 1
+    conds = nested[0]["nested"]["query"]["bool"]["filter"]
+    assert {"range": {"figures.value": {"gte": 1e6}}} in conds
+    # Wildcard characters typed by the user are escaped, not interpreted.
+    assert {"wildcard": {"figures.measure": {"value": "*案\\*件*"}}} in conds
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    with Store.open(tmp_path / "a.db") as s:
+        yield s
+
+
+@pytest.fixture
+def es(es_url: str, store: Store) -> Iterator[EsBackend]:
+    backend = EsBackend(es_url, alias=f"baoku-test-{uuid.uuid4().hex[:8]}", store=store)
+    yield backend
+    drop_es(backend)
+
+
+def _headlines(es: EsBackend, q: SearchQuery) -> set[str]:
+    return {h.headline for h in es.search(q).hits}
+
+
+@pytest.mark.es
+def test_reindex_swaps_the_alias_and_drops_the_old_index(store: Store, es: EsBackend) -> None:
+    store.save_document(front_page())
+    first = reindex_to_es(store, es)
+    assert es.alias_targets() == [first.index]
+    store.save_document(law_page())
+    second = reindex_to_es(store, es)
+    assert es.alias_targets() == [second.index]
+    assert second.removed_indices == (first.index,)
+    assert es.count() == 4
+    assert _headlines(es, SearchQuery("讨薪")) == {H.LEGAL_AID, H.PAY}
+
+
+@pytest.mark.es
+def test_indexer_follows_ingest_and_merges_continuations(store: Store, es: EsBackend) -> None:
+    indexer = EsIndexer(es.url, alias=es.alias)
+    store.save_document(second_page())
+    indexer.index_documents(store, [second_page().document.source.sha256])
+    assert _headlines(es, SearchQuery("调解成功率")) == {"处置欠薪更高效"}
+    store.save_document(front_page())
+    report = indexer.index_documents(store, [front_page().document.source.sha256])
+    # The page-2 part is now inside the page-1 article: its own ES document is gone.
+    assert report.deleted == 1
+    assert _headlines(es, SearchQuery("调解成功率")) == {H.CONTINUED}
+    assert _headlines(es, SearchQuery(figure=FigureFilter(type="percent"))) == {H.CONTINUED}
+    assert es.count() == 3
+    store.delete_document(front_page().document.source.sha256)
+    indexer.index_documents(store, [front_page().document.source.sha256])
+    assert _headlines(es, SearchQuery("调解成功率")) == {"处置欠薪更高效"}
+    assert es.count() == 2
