@@ -1,0 +1,163 @@
+"""NLP stage evaluation: accuracy on the hand-annotated gold and speed of the whole pipeline.
+
+Run: ``.venv/bin/python -m baoku.bench.nlp_eval`` (or ``python bench/nlp_eval.py``).  Prints
+figure precision/recall per type, value+qualifier accuracy, measure and agency accuracy on
+matched figures, agency-mention F1 and canonical accuracy, characters per second, and the
+JioNLP money-extraction baseline on the same gold when jionlp is installed.  Targets from the
+issue: figures P ≥ 0.97, R ≥ 0.95, value ≥ 0.98, measure ≥ 0.9, agency ≥ 0.85; agencies
+F1 ≥ 0.90, canonical ≥ 0.90; ≥ 20,000 chars/s per core.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+from baoku.ingest.records import Article, ArticleType
+from baoku.nlp.analyze import analyze_article
+from baoku.nlp.records import ArticleFacts, EntityLabel
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = Path(__file__).with_name("data") / "nlp_gold.json"
+CORPUS = ROOT / "tests" / "data" / "corpus_articles.json"
+
+
+def _articles() -> dict[str, Article]:
+    out = {}
+    for a in json.loads(CORPUS.read_text("utf-8"))["articles"]:
+        paras = a["paragraphs"] or a["captions"][0]["text"].split("\n")
+        out[a["id"]] = Article(
+            type=ArticleType(a["type"]), headline=a["headline"], kicker=a["kicker"],
+            subheadline=a["subheadline"], paragraphs=paras, reporters=a["reporters"],
+            correspondents=a["correspondents"],
+        )  # fmt: skip
+    return out
+
+
+def _keyed(items: list[Any], text_of: Any) -> dict[tuple[str, int], Any]:
+    seen: Counter[str] = Counter()
+    out = {}
+    for it in items:
+        t = text_of(it)
+        out[(t, seen[t])] = it
+        seen[t] += 1
+    return out
+
+
+def _ratio(a: int, b: int) -> str:
+    return f"{a / b:.3f} ({a}/{b})" if b else "n/a"
+
+
+def evaluate_figures(gold: dict[str, Any], facts: dict[str, ArticleFacts]) -> None:
+    per_type: dict[str, Counter[str]] = defaultdict(Counter)
+    value_ok = measure_ok = measure_n = agency_ok = matched = 0
+    for aid in gold["figure_articles"]:
+        g = _keyed([f for f in gold["figures"] if f["article"] == aid], lambda f: f["text"])
+        s = _keyed(facts[aid].figures, lambda f: f.text)
+        for key, gf in g.items():
+            sf = s.get(key)
+            if sf is None or sf.type.value != gf["type"]:
+                per_type[gf["type"]]["fn"] += 1
+                if sf is not None:
+                    per_type[sf.type.value]["fp"] += 1
+                continue
+            per_type[gf["type"]]["tp"] += 1
+            matched += 1
+            value_ok += abs(sf.value - gf["value"]) < 1e-6 and sf.qualifier == gf["qualifier"]
+            if gf["measure"] is not None:
+                measure_n += 1
+                measure_ok += sf.measure in gf["measure"]
+            agency_ok += sf.agency == gf["agency"]
+        for key, sf in s.items():
+            if key not in g:
+                per_type[sf.type.value]["fp"] += 1
+    print("figures (type must match):")
+    tp = sum(c["tp"] for c in per_type.values())
+    fp = sum(c["fp"] for c in per_type.values())
+    fn = sum(c["fn"] for c in per_type.values())
+    for t, c in sorted(per_type.items()):
+        p, r = _ratio(c["tp"], c["tp"] + c["fp"]), _ratio(c["tp"], c["tp"] + c["fn"])
+        print(f"  {t:8s} P={p}  R={r}")
+    print(f"  all      P={_ratio(tp, tp + fp)}  R={_ratio(tp, tp + fn)}")
+    print(f"  value+qualifier right: {_ratio(value_ok, matched)}")
+    print(f"  measure right:         {_ratio(measure_ok, measure_n)}")
+    print(f"  agency right:          {_ratio(agency_ok, matched)}")
+
+
+def evaluate_agencies(gold: dict[str, Any], facts: dict[str, ArticleFacts]) -> None:
+    tp = fp = fn = canon_ok = kind_ok = 0
+    for aid in gold["agency_articles"]:
+        g = _keyed([a for a in gold["agencies"] if a["article"] == aid], lambda a: a["text"])
+        sys_ents = [e for e in facts[aid].entities if e.label == EntityLabel.AGENCY]
+        s = _keyed(sys_ents, lambda e: e.text)
+        for key, ga in g.items():
+            se = s.get(key)
+            if se is None:
+                fn += 1
+                continue
+            tp += 1
+            canon_ok += se.canonical == ga["canonical"]
+            kind_ok += se.kind == ga["kind"]
+        fp += sum(1 for key in s if key not in g)
+    p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    print("agencies (mention = same surface, same occurrence):")
+    print(
+        f"  P={_ratio(tp, tp + fp)}  R={_ratio(tp, tp + fn)}  F1={2 * p * r / max(1e-9, p + r):.3f}"
+    )
+    print(f"  canonical right: {_ratio(canon_ok, tp)}   kind right: {_ratio(kind_ok, tp)}")
+
+
+def jionlp_baseline(gold: dict[str, Any], arts: dict[str, Article]) -> None:
+    try:
+        import jionlp  # optional: only for the baseline, never a run-time dependency
+    except ImportError:
+        print("jionlp baseline: jionlp not installed (pip install jionlp to compare)")
+        return
+    tp = fp = fn = 0
+    for aid in gold["figure_articles"]:
+        gm = [f for f in gold["figures"] if f["article"] == aid and f["type"] == "money"]
+        found = jionlp.ner.extract_money(arts[aid].text, with_parsing=True)
+        got = Counter()
+        for m in found:
+            num = m.get("detail", {}).get("num")
+            if isinstance(num, list):  # a vague amount (1850万余元) comes as [low, high]
+                num = num[0]
+            try:
+                got[round(float(num))] += 1
+            except (TypeError, ValueError):
+                got[None] += 1
+        want = Counter(round(f["value"]) for f in gm)
+        hit = sum((got & want).values())
+        tp += hit
+        fp += sum(got.values()) - hit
+        fn += sum(want.values()) - hit
+    print("jionlp.extract_money baseline (money only, matched by value):")
+    print(f"  P={_ratio(tp, tp + fp)}  R={_ratio(tp, tp + fn)}")
+
+
+def speed(arts: dict[str, Article], rounds: int = 5) -> None:
+    chars = sum(len(a.text) for a in arts.values()) * rounds
+    analyze_article(next(iter(arts.values())), pub_date="2023-11-28")  # warm caches
+    t = time.perf_counter()
+    for _ in range(rounds):
+        for a in arts.values():
+            analyze_article(a, pub_date="2023-11-28")
+    dt = time.perf_counter() - t
+    print(f"speed: {chars} chars in {dt:.2f}s = {chars / dt:,.0f} chars/s (one process, one core)")
+
+
+def main() -> None:
+    gold = json.loads(GOLD.read_text("utf-8"))
+    arts = _articles()
+    facts = {aid: analyze_article(a, pub_date=gold["pub_date"]) for aid, a in arts.items()}
+    evaluate_figures(gold, facts)
+    evaluate_agencies(gold, facts)
+    speed(arts)
+    jionlp_baseline(gold, arts)
+
+
+if __name__ == "__main__":
+    main()

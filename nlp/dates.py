@@ -1,0 +1,244 @@
+"""Dates and periods in article text, resolved to ISO dates against the publication date.
+
+NLP stage (ingest → **nlp** → search).  ``find_dates`` returns one ``DateMatch`` per printed
+date or period: absolute (2023年11月25日, 2022年), yearless (11月初: the year comes from the page
+date, stepping back a year when the month lies well after it), relative (今年, 去年, 上月,
+今年以来, 近3年), ranges (1月~7月, 11月23日至27日, 今年1月至9月) and open periods (截至9月底 has
+only an end, 2020年以来 runs to the page date).  Figures take their ``period`` from these.
+
+Without a publication date, expressions that need one (今年, 11月初) are kept with no ISO
+bounds rather than guessed.  近日/日前 ("recently") resolve to the week before the page date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Final
+
+from baoku.nlp.numbers import parse_number
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    start: int
+    end: int
+    text: str
+    first: date | None  # period start (None: open or unresolved)
+    last: date | None  # period end
+    kind: str  # day | month | year | period
+
+    @property
+    def canonical(self) -> str:
+        """ISO form: 2023-11-25, 2023-11, 2023, or an ISO interval start/end ('..' when open)."""
+        if self.first is None and self.last is None:
+            return ""
+        if self.kind == "day" and self.first == self.last and self.first is not None:
+            return self.first.isoformat()
+        if self.kind == "month" and self.first is not None:
+            return self.first.isoformat()[:7]
+        if self.kind == "year" and self.first is not None:
+            return str(self.first.year)
+        a = self.first.isoformat() if self.first else ".."
+        b = self.last.isoformat() if self.last else ".."
+        return f"{a}/{b}"
+
+
+_NUM: Final[str] = "[0-9０-９〇零一二三四五六七八九十两]"
+_YEAR: Final[str] = (
+    r"(?:(?P<y>(?:19|20)\d\d|[〇零一二三四五六七八九]{4})年|(?P<ry>今年|去年|前年|明年|当年|本年度|上年度))"
+)
+_MONTH: Final[str] = rf"(?:(?P<m>{_NUM}{{1,3}})月|(?P<rm>本月|上月|上个月|下月|当月))"
+_DAY: Final[str] = rf"(?P<d>{_NUM}{{1,3}})[日号]"
+_PART: Final[str] = r"(?P<part>上旬|中旬|下旬|初|底|末|中|份)"
+_HALF: Final[str] = r"(?P<half>上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)"
+# Every part optional; find_dates drops empty points.
+_POINT: Final[str] = rf"(?:{_YEAR}?(?:{_HALF}|{_MONTH}(?:{_DAY}|{_PART})?)?)"
+_REL_DAY: Final[str] = r"(?P<rd>今天|今日|昨天|昨日|近日|日前|前天)"
+_NEAR: Final[str] = rf"近(?P<ny>{_NUM}{{1,3}})年(?:来|间)?"
+
+
+_MONTH_LEAD: Final[re.Pattern[str]] = re.compile(
+    r"(\d{1,2}|[一二三四五六七八九十]{1,2})(?:至|~|～|—|-)$"
+)
+
+
+def _point_re(suffix: str) -> str:
+    return re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<{m.group(1)}{suffix}>", _POINT)
+
+
+# Second end of a range may drop the year or month (11月23日至27日, 1月~7月, 1至9月).
+_END: Final[str] = rf"(?:(?P<d2b>{_NUM}{{1,3}})[日号]|{_point_re('2')})"
+_RANGE_JOIN: Final[str] = r"(?:至|到|~|～|—|-|－|－)"
+_PATTERN: Final[re.Pattern[str]] = re.compile(
+    r"(?=[0-9０-９〇零一二三四五六七八九十两今去前明当本上下第近昨截到])"
+    rf"(?P<until>截至|截止到?|到)?"
+    rf"(?:{_NEAR}|{_REL_DAY}|(?P<p1>{_point_re('1')})(?:{_RANGE_JOIN}(?P<p2>{_END}))?)"
+    rf"(?P<since>以来|至今)?"
+)
+
+
+def _small(text: str | None) -> int | None:
+    if not text:
+        return None
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if len(text) == 4 and all(c in "〇零一二三四五六七八九" for c in text):
+        return int("".join(str("〇一二三四五六七八九".index(c) if c != "零" else 0) for c in text))
+    value = parse_number(text)
+    return int(value) if value is not None and value == int(value) else None
+
+
+def _month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+@dataclass(frozen=True, slots=True)
+class _Point:
+    first: date
+    last: date
+    kind: str
+
+
+def _year_of(g: dict[str, str | None], sfx: str, pub: date | None) -> int | None:
+    y = _small(g.get("y" + sfx))
+    if y is not None:
+        return y if 1900 <= y <= 2100 else None
+    ry = g.get("ry" + sfx)
+    if ry and pub is not None:
+        return pub.year + {"今年": 0, "当年": 0, "本年度": 0, "去年": -1, "上年度": -1,
+                           "前年": -2, "明年": 1}[ry]  # fmt: skip
+    return None
+
+
+def _resolve(
+    g: dict[str, str | None], sfx: str, pub: date | None, ctx_year: int | None
+) -> _Point | None:
+    year = _year_of(g, sfx, pub)
+    half = g.get("half" + sfx)
+    month = _small(g.get("m" + sfx))
+    rm = g.get("rm" + sfx)
+    if rm and pub is not None:
+        shift = {"本月": 0, "当月": 0, "上月": -1, "上个月": -1, "下月": 1}[rm]
+        y, mo = divmod(pub.year * 12 + pub.month - 1 + shift, 12)
+        year, month = y, mo + 1
+    if year is None and (month is not None or half):
+        year = ctx_year
+        if year is None and pub is not None:
+            year = pub.year - 1 if month is not None and month > pub.month + 1 else pub.year
+    if year is None:
+        return None
+    if half:
+        spans = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9)}
+        q = next((k for k in "一二三四" if k in half), None)
+        lo, hi = spans.get(half, (0, 0)) if q is None else (3 * "一二三四".index(q) + 1,) * 2
+        if q is not None:
+            hi = lo + 2
+        return _Point(date(year, lo, 1), _month_end(year, hi), "period")
+    if month is None:
+        return _Point(date(year, 1, 1), date(year, 12, 31), "year")
+    if not 1 <= month <= 12:
+        return None
+    day = _small(g.get("d" + sfx))
+    if day is not None:
+        if not 1 <= day <= calendar.monthrange(year, month)[1]:
+            return None
+        return _Point(date(year, month, day), date(year, month, day), "day")
+    part = g.get("part" + sfx)
+    end = _month_end(year, month)
+    if part in ("初", "上旬"):
+        return _Point(date(year, month, 1), date(year, month, 10), "period")
+    if part in ("中", "中旬"):
+        return _Point(date(year, month, 11), date(year, month, 20), "period")
+    if part in ("下旬", "底", "末"):
+        return _Point(date(year, month, 21), end, "period")
+    return _Point(date(year, month, 1), end, "month")
+
+
+def _end_point(g: dict[str, str | None], first: _Point, pub: date | None) -> _Point | None:
+    if g.get("d2b"):
+        d = _small(g["d2b"])
+        try:
+            day = date(first.first.year, first.first.month, d or 0)
+        except ValueError:
+            return None
+        return _Point(day, day, "day")
+    return _resolve(g, "2", pub, first.first.year)
+
+
+def parse_pub_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def find_dates(text: str, pub_date: date | None) -> list[DateMatch]:
+    """Every date or period in ``text``, resolved against ``pub_date`` where needed."""
+    out: list[DateMatch] = []
+    for m in _PATTERN.finditer(text):
+        if m.end() == m.start() or not (m.group("p1") or m.group("rd") or m.group("ny")):
+            continue
+        g = m.groupdict()
+        start, end = m.start(), m.end()
+        if g["p2"] == "":  # a joiner with nothing after it (至 in 1万人至…): no range
+            g["p2"], g["since"], end = None, None, m.end("p1")
+        if g["until"] == "到" and not g["p1"]:
+            start += 1
+        # A number glued in front (123月) means this is not a date.
+        if start > 0 and text[start - 1].isdigit():
+            continue
+        first: date | None
+        last: date | None
+        if g["rd"]:
+            if pub_date is None:
+                first = last = None
+            elif g["rd"] in ("近日", "日前"):
+                first, last = pub_date - timedelta(days=7), pub_date
+            else:
+                back = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}[g["rd"]]
+                first = last = pub_date - timedelta(days=back)
+            kind = "day" if first == last and first is not None else "period"
+        elif g["ny"]:
+            n = _small(g["ny"])
+            if n is None or pub_date is None:
+                first, last = None, None
+            else:
+                first, last = date(max(1, pub_date.year - n), pub_date.month, 1), pub_date
+            kind = "period"
+        else:
+            p1 = _resolve(g, "1", pub_date, None)
+            if p1 is None:
+                if g["until"] == "到":
+                    continue
+                out.append(DateMatch(start, end, text[start:end], None, None, "period"))
+                continue
+            first, last, kind = p1.first, p1.last, p1.kind
+            if g["p2"]:
+                p2 = _end_point(g, p1, pub_date)
+                if p2 is not None and p2.last >= p1.first:
+                    last, kind = p2.last, "period"
+            # 1至9月 / 1—7月: a bare month number before the joiner opens the range.
+            lead = _MONTH_LEAD.search(text, max(0, start - 4), start)
+            if kind == "month" and not g["y1"] and not g["ry1"] and lead and first is not None:
+                lo = _small(lead.group(1))
+                if lo is not None and 1 <= lo < first.month:
+                    start, first, kind = lead.start(), first.replace(month=lo), "period"
+        if g["until"] in ("截至", "截止", "截止到"):
+            first, kind = None, "period"
+        elif g["until"] == "到":
+            start = m.start("p1") if g["p1"] else start
+        if g["since"]:
+            last, kind = pub_date, "period"
+        prev = out[-1] if out else None
+        if prev and prev.end == start and prev.kind == "year" and prev.first and first and last:
+            # 今年 + 1至9月 printed apart by the range syntax: one period in that year.
+            y = prev.first.year
+            first, last = first.replace(year=y), last.replace(year=y)
+            out[-1] = DateMatch(prev.start, end, text[prev.start : end], first, last, "period")
+            continue
+        out.append(DateMatch(start, end, text[start:end], first, last, kind))
+    return out
