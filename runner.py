@@ -7,6 +7,7 @@ transaction, so a failing file is recorded and the batch goes on with nothing el
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
 import time
@@ -22,7 +23,11 @@ from baoku.ingest.errors import IngestError
 from baoku.ingest.pipeline import IngestOptions, ingest_identified
 from baoku.ingest.records import DocumentStatus, IngestedDocument, PageStatus, SourceFile
 from baoku.ingest.source import FileKind, identify
+from baoku.nlp.analyze import analyze_document
+from baoku.nlp.records import AnalyzedDocument
 from baoku.search.store import Store
+
+log = logging.getLogger(__name__)
 
 SUPPORTED_SUFFIXES = frozenset({".pdf", ".png", ".jpg", ".jpeg", ".tif", ".tiff"})
 
@@ -33,6 +38,8 @@ class BatchOptions:
     force: bool = False
     recursive: bool = False
     ingest: IngestOptions = field(default_factory=IngestOptions)
+    facts: bool = True  # run the NLP stage (entities, figures) before storing
+    es_url: str | None = None  # also index into this Elasticsearch cluster as files are stored
 
     def __post_init__(self) -> None:
         if self.workers < 1:
@@ -64,6 +71,8 @@ class Progress:
 class BatchSummary:
     results: list[FileResult] = field(default_factory=list)
     elapsed: float = 0.0
+    es_indexed: int = 0  # articles indexed into Elasticsearch, when asked to
+    es_error: str | None = None
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.results)
@@ -115,13 +124,24 @@ def count_pages(path: Path) -> int:
         pdf.close()
 
 
-def _work(source: SourceFile, kind: FileKind, opts: IngestOptions) -> IngestedDocument | str:
+def _work(
+    source: SourceFile, kind: FileKind, opts: IngestOptions, facts: bool
+) -> IngestedDocument | AnalyzedDocument | str:
+    """One file through ingest (and NLP): runs in a worker process, returns records or a reason."""
     try:
-        return ingest_identified(source, kind, opts)
+        doc = ingest_identified(source, kind, opts)
     except IngestError as exc:
         return exc.reason
     except Exception as exc:  # a bug or an unforeseen file shape must not stop the batch
         return f"internal error while reading ({exc.__class__.__name__}: {exc})"
+    if not facts:
+        return doc
+    try:
+        return analyze_document(doc)
+    except Exception as exc:
+        # Facts are derived data: keep the articles, say why their facts are missing.
+        log.warning("%s: fact extraction failed (%s: %s)", source.path, type(exc).__name__, exc)
+        return doc
 
 
 def _result_for(doc: IngestedDocument, status: str) -> FileResult:
@@ -139,12 +159,15 @@ def _result_for(doc: IngestedDocument, status: str) -> FileResult:
     )
 
 
-def _save(store: Store, doc: IngestedDocument, force: bool) -> FileResult:
+def _save(store: Store, item: IngestedDocument | AnalyzedDocument, force: bool) -> FileResult:
+    doc = item.document if isinstance(item, AnalyzedDocument) else item
     if doc.status == DocumentStatus.FAILED:
         reason = "; ".join(f"p{p.index + 1}: {p.reason}" for p in doc.pages if p.reason)
         store.record_failure(doc.source, reason or "no readable page")
         return _result_for(doc, "failed")
-    store.save_document(doc, replace=force)
+    known = store.find_document(doc.source.sha256)
+    # Replace what an earlier run could not read (needs_ocr) as well as on --force.
+    store.save_document(item, replace=force or (known is not None and known.status == "needs_ocr"))
     return _result_for(doc, str(doc.status))
 
 
@@ -178,13 +201,54 @@ def run_batch(
                 )
             )
 
+    es = _EsFeed(opts.es_url, store) if opts.es_url else None
     for path, item in _ingested(files, store, opts):
         if isinstance(item, FileResult):
             report(path, item)
-        else:
-            report(path, _save(store, item, opts.force))
+            continue
+        result = _save(store, item, opts.force)
+        report(path, result)
+        if es is not None and result.sha256 and result.status != "failed":
+            es.add(result.sha256)
+    if es is not None:
+        es.flush()
+        summary.es_error = es.error
+        summary.es_indexed = es.indexed
     summary.elapsed = time.perf_counter() - start
     return summary
+
+
+class _EsFeed:
+    """Indexes stored files into Elasticsearch in chunks as the batch goes. The SQLite store is
+    the record: when the cluster fails, indexing stops for this batch with the reason kept,
+    and ``baoku reindex --to es`` catches up later."""
+
+    chunk = 25
+
+    def __init__(self, url: str, store: Store) -> None:
+        from baoku.search.es_backend import EsIndexer
+
+        self.store = store
+        self.pending: list[str] = []
+        self.indexed = 0
+        self.error: str | None = None
+        self.indexer = EsIndexer(url)
+
+    def add(self, sha256: str) -> None:
+        self.pending.append(sha256)
+        if len(self.pending) >= self.chunk:
+            self.flush()
+
+    def flush(self) -> None:
+        from baoku.search.es_backend import EsError
+
+        if self.error is None and self.pending:
+            try:
+                report = self.indexer.index_documents(self.store, self.pending)
+                self.indexed += report.indexed
+            except EsError as exc:
+                self.error = f"{exc} — the archive is safe in SQLite; run `baoku reindex --to es`"
+        self.pending.clear()
 
 
 def _todo(
@@ -201,7 +265,9 @@ def _todo(
             yield path, FileResult(str(path), "failed", reason=f"cannot read file ({exc.strerror})")
             continue
         known = store.find_document(source.sha256)
-        if known is not None and not opts.force and known.status != "failed":
+        # A file stored as needs_ocr (ingested with --ocr never) is read again once OCR is on.
+        retry_ocr = known is not None and known.status == "needs_ocr" and opts.ingest.ocr != "never"
+        if known is not None and not opts.force and known.status != "failed" and not retry_ocr:
             yield (
                 path,
                 FileResult(str(path), "skipped", sha256=source.sha256, reason="already stored"),
@@ -217,13 +283,13 @@ def _failed(path: Path, source: SourceFile, store: Store, reason: str) -> FileRe
 
 def _ingested(
     files: list[Path], store: Store, opts: BatchOptions
-) -> Iterator[tuple[Path, FileResult | IngestedDocument]]:
+) -> Iterator[tuple[Path, FileResult | IngestedDocument | AnalyzedDocument]]:
     if opts.workers == 1:
         for path, item in _todo(files, store, opts):
             if isinstance(item, FileResult):
                 yield path, item
                 continue
-            out = _work(*item, opts.ingest)
+            out = _work(*item, opts.ingest, opts.facts)
             yield path, _failed(path, item[0], store, out) if isinstance(out, str) else out
         return
     yield from _pooled(files, store, opts)
@@ -236,7 +302,7 @@ _CRASH = (
 
 def _pooled(
     files: list[Path], store: Store, opts: BatchOptions
-) -> Iterator[tuple[Path, FileResult | IngestedDocument]]:
+) -> Iterator[tuple[Path, FileResult | IngestedDocument | AnalyzedDocument]]:
     """Files through a process pool with bounded in-flight work (memory stays flat on big
     batches). A dead worker breaks the whole pool, taking innocent in-flight files with it, so
     each of those is retried once in a fresh pool; a file that kills a worker twice fails."""
@@ -248,19 +314,23 @@ def _pooled(
         return ProcessPoolExecutor(opts.workers, mp_context=ctx, max_tasks_per_child=200)
 
     pool = new_pool()
-    pending: dict[Future[IngestedDocument | str], tuple[Path, SourceFile, FileKind, int]] = {}
+    pending: dict[
+        Future[IngestedDocument | AnalyzedDocument | str], tuple[Path, SourceFile, FileKind, int]
+    ] = {}
 
     def submit(path: Path, source: SourceFile, kind: FileKind, attempt: int) -> None:
         nonlocal pool
         try:
-            fut = pool.submit(_work, source, kind, opts.ingest)
+            fut = pool.submit(_work, source, kind, opts.ingest, opts.facts)
         except BrokenProcessPool:
             pool.shutdown(wait=False, cancel_futures=True)
             pool = new_pool()
-            fut = pool.submit(_work, source, kind, opts.ingest)
+            fut = pool.submit(_work, source, kind, opts.ingest, opts.facts)
         pending[fut] = (path, source, kind, attempt)
 
-    def drain(block_until: int) -> Iterator[tuple[Path, FileResult | IngestedDocument]]:
+    def drain(
+        block_until: int,
+    ) -> Iterator[tuple[Path, FileResult | IngestedDocument | AnalyzedDocument]]:
         nonlocal pool
         while len(pending) > block_until:
             done, _ = wait(pending, return_when=FIRST_COMPLETED)

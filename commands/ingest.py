@@ -58,6 +58,16 @@ from baoku.commands.common import db_option, emit_json, err_console, json_option
     help="OCR: pages without a usable text layer and images (auto), every page (always), "
     "or none, only reporting them (never).",
 )
+@click.option(
+    "--es",
+    "es_url",
+    envvar="BAOKU_ES_URL",
+    show_envvar=True,
+    help="Also index into this Elasticsearch cluster as files are stored.",
+)
+@click.option(
+    "--no-facts", is_flag=True, help="Skip entity and figure extraction (faster; articles only)."
+)
 @json_option
 def ingest(
     paths: tuple[Path, ...],
@@ -69,6 +79,8 @@ def ingest(
     page_no: int | None,
     newspaper: str | None,
     ocr_mode: str,
+    es_url: str | None,
+    no_facts: bool,
     as_json: bool,
 ) -> None:
     """Ingest newspaper PDFs (or page images) into the archive.
@@ -89,6 +101,8 @@ def ingest(
         workers=workers,
         force=force,
         recursive=recursive,
+        facts=not no_facts,
+        es_url=es_url or None,
         ingest=IngestOptions(
             newspaper=newspaper, date=iso_date, page_no=page_no, ocr=OcrMode(ocr_mode)
         ),
@@ -108,6 +122,9 @@ def ingest(
                     for s in ("ingested", "partial", "needs_ocr", "skipped", "failed")
                 },
                 "files": [asdict(r) for r in summary.results],
+                "es": {"indexed": summary.es_indexed, "error": summary.es_error}
+                if es_url
+                else None,
             }
         )
     else:
@@ -169,6 +186,10 @@ def _print_summary(summary: Any, db_path: Path) -> None:
             reason = r.reason or "; ".join(r.page_notes)
             table.add_row(r.status, r.path, reason)
         console.print(table)
+    if summary.es_error:
+        console.print(f"[yellow]Elasticsearch:[/yellow] {summary.es_error}")
+    elif summary.es_indexed:
+        console.print(f"  indexed {summary.es_indexed} articles into Elasticsearch")
 
 
 @click.command()

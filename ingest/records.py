@@ -114,6 +114,9 @@ class Page:
     status: PageStatus = PageStatus.OK
     reason: str | None = None
     blocks: list[Block] = field(default_factory=list)
+    # OCR pages: degrees the scan was rotated level before reading; block boxes are in the
+    # levelled page, so a viewer rotates the re-rendered image by this much to match them.
+    skew_degrees: float = 0.0
 
 
 class ArticleType(StrEnum):
@@ -153,6 +156,8 @@ class Article:
     starts_mid_paragraph: bool = False
     text_source: TextSource = TextSource.TEXT_LAYER
     ocr_confidence: float | None = None
+    # OCR articles: paragraphs holding a line read with low confidence (kept, but flagged).
+    low_confidence_paragraphs: list[int] = field(default_factory=list)
 
     @property
     def text(self) -> str:

@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Installs everything baoku needs on a fresh Debian/Ubuntu machine, idempotently:
-#   system packages (CJK fonts for the page generator, poppler-utils for benchmarks, a JDK >= 21
+#   system packages (CJK fonts for the page generator, poppler-utils and Tesseract for benchmarks, a JDK >= 21
 #   is looked for by scripts/elasticsearch.sh), then a virtualenv in .venv with baoku and its
 #   dev tools. Safe to run again: it only installs what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON=${PYTHON:-python3}
-APT_PACKAGES=(fonts-wqy-zenhei fonts-arphic-uming poppler-utils)
+APT_PACKAGES=(fonts-wqy-zenhei fonts-arphic-uming poppler-utils tesseract-ocr tesseract-ocr-chi-sim)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do

@@ -24,7 +24,7 @@ _V1: Migration = (
         sha256      TEXT    NOT NULL UNIQUE,
         size        INTEGER NOT NULL,
         pages       INTEGER NOT NULL DEFAULT 0,
-        status      TEXT    NOT NULL CHECK (status IN ('ingested', 'partial', 'failed')),
+        status      TEXT    NOT NULL CHECK (status IN ('ingested', 'partial', 'needs_ocr', 'failed')),
         error       TEXT,
         ingested_at TEXT    NOT NULL
     )

@@ -130,3 +130,16 @@ def test_two_workers_match_one(tmp_path: Path) -> None:
     a = sorted(_run("export", "--db", str(one))[1].splitlines()[:-1])
     b = sorted(_run("export", "--db", str(two))[1].splitlines()[:-1])
     assert a == b and a
+
+
+def test_needs_ocr_files_are_read_again_once_ocr_is_on(tmp_path: Path) -> None:
+    from tests.fixtures.pdfs import image_only_pdf
+
+    scan = image_only_pdf(tmp_path / "scan.pdf")
+    db = str(tmp_path / "a.db")
+    report = json.loads(_run("ingest", str(scan), "--db", db, "--ocr", "never", "--json")[1])
+    assert report["counts"]["needs_ocr"] == 1
+    report = json.loads(_run("ingest", str(scan), "--db", db, "--ocr", "auto", "--json")[1])
+    assert report["counts"]["skipped"] == 0
+    again = json.loads(_run("ingest", str(scan), "--db", db, "--ocr", "never", "--json")[1])
+    assert again["counts"]["skipped"] == 1

@@ -12,7 +12,7 @@ from baoku.ingest.errors import (
     EncryptedFileError,
     UnsupportedFileError,
 )
-from baoku.ingest.pipeline import ingest_file
+from baoku.ingest.pipeline import IngestOptions, OcrMode, ingest_file
 from baoku.ingest.records import DocumentStatus, PageStatus
 from tests.fixtures.pdfs import blank_pdf, image_only_pdf, text_pdf, truncated_pdf
 
@@ -59,7 +59,7 @@ def test_blank_page_is_reported_not_dropped(tmp_path: Path) -> None:
 
 
 def test_image_only_page_needs_ocr(tmp_path: Path) -> None:
-    doc = ingest_file(image_only_pdf(tmp_path / "scan.pdf"))
+    doc = ingest_file(image_only_pdf(tmp_path / "scan.pdf"), IngestOptions(ocr=OcrMode.NEVER))
     assert doc.status == DocumentStatus.NEEDS_OCR
     assert doc.pages[0].status == PageStatus.NEEDS_OCR
     assert "image" in (doc.pages[0].reason or "")
