@@ -81,19 +81,23 @@ def main() -> None:
         for f in files:
             ingest_file(f)
 
-    def batch(workers: int) -> None:
-        db = work / f"w{workers}.db"
+    def batch(workers: int, facts: bool = False) -> None:
+        db = work / f"w{workers}{'f' if facts else ''}.db"
         with Store.open(db) as store:
-            run_batch(files, store, BatchOptions(workers=workers))
+            run_batch(files, store, BatchOptions(workers=workers, facts=facts))
 
     t_bare = timed("pdfplumber extract_words (bare)", bare, n)
     if shutil.which("pdftotext"):
         timed("poppler pdftotext -layout", poppler, n)
     t_baoku = timed("baoku ingest_file (1 process)", baoku, n)
-    t_w1 = timed("baoku run_batch --workers 1 (+store)", lambda: batch(1), n)
-    t_w2 = timed("baoku run_batch --workers 2 (+store)", lambda: batch(2), n)
-    print(f"baoku / bare pdfplumber: {t_baoku / t_bare:.2f}x  (target <= 1.5x)")
-    print(f"--workers 2 speed-up:    {t_w1 / t_w2:.2f}x  (target >= 1.7x on 2 cores)")
+    t_w1 = timed("baoku ingest --no-facts --workers 1", lambda: batch(1), n)
+    t_w2 = timed("baoku ingest --no-facts --workers 2", lambda: batch(2), n)
+    t_f1 = timed("baoku ingest (with NLP facts) -w 1", lambda: batch(1, True), n)
+    t_f2 = timed("baoku ingest (with NLP facts) -w 2", lambda: batch(2, True), n)
+    print(f"baoku ingest_file / bare pdfplumber: {t_baoku / t_bare:.2f}x  (target <= 1.5x)")
+    print(f"whole ingest --no-facts / bare:      {t_w1 / t_bare:.2f}x")
+    print(f"--workers 2 speed-up (no facts):     {t_w1 / t_w2:.2f}x  (target >= 1.7x, 2 cores)")
+    print(f"--workers 2 speed-up (with facts):   {t_f1 / t_f2:.2f}x")
 
     if args.batch:
         many = work / "many"
@@ -110,7 +114,7 @@ def main() -> None:
 
         with Store.open(work / "many.db") as store:
             t0 = time.perf_counter()
-            run_batch([many], store, BatchOptions(workers=1), on_progress)
+            run_batch([many], store, BatchOptions(workers=1, facts=False), on_progress)
             dt = time.perf_counter() - t0
         print(f"{args.batch}-file batch (1 worker): {dt:.1f}s, {args.batch / dt:.2f} pages/s")
         print("resident memory by files done: " + ", ".join(f"{k}:{v:.0f}MB" for k, v in samples))
