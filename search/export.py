@@ -1,7 +1,9 @@
 """Article export from the store of record (search stage): JSON lines or CSV, streamed.
 
 One record per whole article (continuations merged), in the shape of
-``ArticleRecord.to_json_dict``. CSV keeps the same columns; lists and objects become JSON text
+``ArticleRecord.to_json_dict`` plus the article's ``entities`` and ``figures`` (the NLP stage's
+records). Facts are stored per part, so each carries ``part`` (an index into ``part_ids``) and
+offsets into that part's text. CSV keeps the same columns; lists and objects become JSON text
 in their cell so nothing is flattened away.
 """
 
@@ -10,10 +12,12 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable
-from typing import Literal, TextIO
+from dataclasses import asdict
+from typing import Any, Literal, TextIO
 
 from baoku.ingest.records import ArticleType
-from baoku.search.records import EXPORT_FIELDS
+from baoku.search.facts_store import load_facts
+from baoku.search.records import EXPORT_FIELDS, ArticleRecord
 from baoku.search.store import Store
 
 ExportFormat = Literal["jsonl", "csv"]
@@ -30,6 +34,7 @@ def export_articles(
     types: Iterable[ArticleType | str] = DEFAULT_TYPES,
     *,
     bom: bool = False,
+    facts: bool = True,
 ) -> int:
     """Write every article of ``types`` to ``out``; returns how many were written.
 
@@ -45,18 +50,34 @@ def export_articles(
     n = 0
     if fmt == "jsonl":
         for record in records:
-            out.write(json.dumps(record.to_json_dict(), ensure_ascii=False))
+            out.write(json.dumps(_row(store, record, facts), ensure_ascii=False))
             out.write("\n")
             n += 1
         return n
+    fields = [*EXPORT_FIELDS, *(("entities", "figures") if facts else ())]
     writer = csv.DictWriter(
-        out, fieldnames=list(EXPORT_FIELDS), quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"
+        out, fieldnames=fields, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"
     )
     writer.writeheader()
     for record in records:
-        writer.writerow(_csv_row(record.to_json_dict()))
+        writer.writerow(_csv_row(_row(store, record, facts)))
         n += 1
     return n
+
+
+def _row(store: Store, record: ArticleRecord, facts: bool) -> dict[str, Any]:
+    row = record.to_json_dict()
+    if not facts:
+        return row
+    entities: list[dict[str, Any]] = []
+    figures: list[dict[str, Any]] = []
+    for part, part_id in enumerate(record.part_ids or [record.id]):
+        found_entities, found_figures = load_facts(store.connection, [part_id])
+        entities += [{**asdict(e), "part": part} for e in found_entities]
+        figures += [{**asdict(f), "part": part} for f in found_figures]
+    row["entities"] = entities
+    row["figures"] = figures
+    return row
 
 
 def _csv_row(row: dict[str, object]) -> dict[str, object]:

@@ -18,7 +18,7 @@ EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
 def _run(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
     result = CliRunner().invoke(cli, list(args), env=env, catch_exceptions=False)
-    return result.exit_code, result.output
+    return result.exit_code, result.stdout
 
 
 @pytest.fixture()
@@ -67,7 +67,7 @@ def test_reingest_is_a_noop_and_force_replaces(tmp_path: Path) -> None:
     first = _run("export", "--db", str(db))[1]
     code, out = _run("ingest", str(page), "--db", str(db), "--force", "--json")
     assert json.loads(out)["counts"]["ingested"] == 1
-    assert _run("export", "--db", str(db))[1].splitlines()[:-1] == first.splitlines()[:-1]
+    assert _run("export", "--db", str(db))[1].splitlines() == first.splitlines()
 
 
 def test_nothing_ingestible_exits_nonzero(tmp_path: Path) -> None:
@@ -93,6 +93,10 @@ def test_export_merges_continued_articles(tmp_path: Path) -> None:
     for r in continued:
         assert r["continuations"] and len({p["page"] for p in r["parts"]}) == len(r["pages"])
     assert all(r["source"]["sha256"] and r["newspaper"] == "工人日报" for r in articles)
+    # the NLP stage's facts come with each article, traceable to their sentence
+    figures = [f for r in articles for f in r["figures"]]
+    assert figures and all(f["sentence"] and f["text"] in f["sentence"] for f in figures)
+    assert any(e["label"] == "AGENCY" for r in articles for e in r["entities"])
 
     out_csv = tmp_path / "a.csv"
     _run("export", "--db", str(db), "--format", "csv", "--out", str(out_csv))
@@ -127,8 +131,8 @@ def test_two_workers_match_one(tmp_path: Path) -> None:
     pages = [str(p) for p in sorted(EXAMPLES.glob("*.pdf"))]
     _run("ingest", *pages, "--db", str(one), "--workers", "1")
     _run("ingest", *pages, "--db", str(two), "--workers", "2")
-    a = sorted(_run("export", "--db", str(one))[1].splitlines()[:-1])
-    b = sorted(_run("export", "--db", str(two))[1].splitlines()[:-1])
+    a = sorted(_run("export", "--db", str(one))[1].splitlines())
+    b = sorted(_run("export", "--db", str(two))[1].splitlines())
     assert a == b and a
 
 
