@@ -267,8 +267,10 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
         if m is None and printed != "总" and body.kind == "institution":
             inside_quote = any(a < i < b for a, b in quoted)
             div = context.county
-            # A bare 仲裁院/职工服务中心 is the local one only in a county-level story.
-            if not inside_quote and div is not None:
+            # A bare 仲裁院/职工服务中心 is the local one only in a county-level story, and only
+            # when it starts a word: 劳动争议联合|调解中心, 3个职工|法律服务站, 人民|调解委员会
+            # are other or generic bodies, not the district's 调解中心/法律服务站.
+            if not inside_quote and div is not None and _starts_word(text, i):
                 m = AgencyMatch(i, end, printed, place_prefix(div) + body.canonical, body.kind,
                                 div, True)  # fmt: skip
         if m is not None:
@@ -276,6 +278,25 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
         i = end
     out.extend(_orgs(text, lex))
     return _dedupe(out)
+
+
+# Verbs that take a body as object: 依托|仲裁院 starts the name right after them.
+_GOVERNING: Final[tuple[str, ...]] = (
+    "依托",
+    "联合",
+    "委托",
+    "通过",
+    "协调",
+    "会同",
+    "联系",
+    "对接",
+)
+
+
+def _starts_word(text: str, i: int) -> bool:
+    if i == 0 or not _cjk(text[i - 1]) or text[i - 1] in _STOP:
+        return True
+    return text[max(0, i - 2) : i] in _GOVERNING
 
 
 def _prefixed(

@@ -10,11 +10,13 @@ Rules (lexicon in ``nlp/data/figures.toml``):
   case, dispute, complaint or aid (法律援助案件1276件), else counts (实事好事300件);
   名/人/人次/位/户 are people; every other count and physical measure is ``count``.
   Durations and ages are not figures (the period fields carry time).
-* Measure: the noun printed after the unit (5893名职工 → 职工) when there is one, else the
-  words before the number back to the last verb or punctuation (挽回经济损失1850万余元 →
-  经济损失), with linking words (达, 共计, 超过…) stripped.
-* Agency: the first agency named in the sentence before the figure; when the sentence names
-  none, the first agency of the paragraph's previous sentence (其中… continues it).
+* Measure: word-level (jieba words + tags on the clause piece, checked against the lexicon):
+  the noun phrase after the unit (5893名职工|参加), else the one before the number back to a
+  verb (挽回|经济损失1850万余元); a noun linked by 超/达/近 wins; after 同比/较…提升 or in a
+  、-list the figure counts what the sentence's previous figure counted (see docs/nlp.md).
+* Agency: the acting body before the figure in its sentence (not one named as a place or as
+  a counted item; X指导Y… hands over to Y), else an agent frame after it (在X的统筹下), else,
+  when the sentence names no body and has no generic subject, the previous sentence's actor.
 * Period: the nearest date expression before the figure in the same sentence, else the first
   in the sentence, else none.
 """
@@ -28,6 +30,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
+
+import jieba.posseg as pseg
 
 from baoku.nlp.agencies import AgencyMatch
 from baoku.nlp.dates import DateMatch
@@ -45,6 +49,11 @@ class FigureLexicon:
     after_verbs: tuple[str, ...]
     fillers: tuple[str, ...]
     after_stop: frozenset[str]
+    verb_set: frozenset[str]
+    after_verb_set: frozenset[str]
+    filler_set: frozenset[str]
+    change_verbs: frozenset[str]
+    nominal_verbs: frozenset[str]
 
 
 @cache
@@ -59,6 +68,11 @@ def figure_lexicon() -> FigureLexicon:
         tuple(d["after_verbs"]),
         tuple(sorted(set(d["fillers"]), key=len, reverse=True)),
         frozenset(d["after_stop"]),
+        frozenset(v for v in d["verbs"] if len(v) > 1),
+        frozenset(d["after_verbs"]),
+        frozenset(d["fillers"]),
+        frozenset(d["change_verbs"]),
+        frozenset(d["nominal_verbs"]),
     )
 
 
@@ -71,54 +85,189 @@ def _cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
-def measure_after(text: str, end: int, lex: FigureLexicon, limit: int = 10) -> str | None:
-    """Noun printed right after the unit (5893名职工参加 → 职工)."""
-    j = end
-    while j < len(text) and j - end < limit and _cjk(text[j]) and text[j] not in lex.after_stop:
-        j += 1
-    word = text[end:j]
-    # 3个日常维权窗口 keeps going; 374名专业成员|组成, 5893名职工|挽回 stop at the verb.
-    for v in (*lex.after_verbs, *(v for v in lex.verbs if len(v) > 1)):
-        k = word.find(v, 1)
-        if k >= 1:
-            word = word[:k]
-    return word if len(word) >= 2 else None
+def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
+    """jieba words with part-of-speech tags; windows are a clause piece, so this stays cheap.
+
+    jieba keeps some verb-object pairs as one word (签订合同, 解决矛盾); a word that starts
+    with a lexicon verb is split so the object can be the measure.
+    """
+    out: list[tuple[str, str]] = []
+    for w in pseg.lcut(window, HMM=False):
+        word, tag = w.word, w.flag
+        if len(word) >= 3 and word[:2] in lex.verb_set and word not in lex.verb_set:
+            out += [(word[:2], "v"), (word[2:], "n")]
+        else:
+            out.append((word, tag))
+    return out
+
+
+# Tags that can be part of a counted noun phrase (nouns, verbal nouns, idioms, abbreviations).
+_NOUN_TAGS = ("n", "vn", "l", "j", "i", "an", "b", "g", "s", "k", "zg")
+# Scope words name where, not what: 全区调解成功率 measures 调解成功率.
+_SCOPE = frozenset({"全区", "全市", "全省", "全国", "全县", "各地", "全州", "全盟", "全部", "当天"})
+_CLAUSE_END = "，。；：！？!?;:\n"
+
+
+def _nounish(word: str, tag: str, lex: FigureLexicon) -> bool:
+    if word in lex.nominal_verbs and word not in lex.verb_set:
+        return True  # 社会|组织, 发出|要约: nouns jieba tags as verbs
+    if word in lex.verb_set or word in _SCOPE:
+        return False  # jieba tags 惠及/花费 as nouns; the verb lexicon knows better
+    if tag == "t":  # 结案|周期 is a noun jieba files under time words; 今年/去年 are times
+        return not any(c in word for c in "年月日天今昨明去当前后初底")
+    return tag.startswith(_NOUN_TAGS) or tag in ("nr", "ns", "nt", "nz", "ng")
+
+
+def _verbish(word: str, tag: str, lex: FigureLexicon) -> bool:
+    if word in lex.nominal_verbs and word not in lex.verb_set:
+        return False
+    return word in lex.verb_set or (tag.startswith("v") and tag != "vn")
+
+
+def measure_after(text: str, end: int, lex: FigureLexicon, limit: int = 24) -> str | None:
+    """Noun phrase printed right after the unit (5893名职工参加 → 职工).
+
+    Word-level: modifiers (adjectives or verbs before any noun: 蹲点干部, 新就业形态劳动者)
+    belong to the phrase; once a noun is taken, a verb ends it (374名专业成员|组成).
+    Bracketed notes are skipped (6个企业（社区）职工法律服务点 → 企业职工法律服务点).
+    """
+    stop = end
+    while stop < len(text) and stop - end < limit and text[stop] not in _CLAUSE_END:
+        stop += 1
+    toks = _tags(text[end:stop], lex)
+
+    def noun(k: int) -> bool:
+        # After a classifier every word is read nominally: 16家社会|组织 is an organisation.
+        if k >= len(toks):
+            return False
+        w, t = toks[k]
+        return w in lex.nominal_verbs or _nounish(w, t, lex)
+
+    def modifier(k: int) -> bool:
+        w, t = toks[k]
+        return t in ("a", "v", "vd", "b", "d", "f", "m", "q") and w not in lex.verb_set
+
+    parts: list[str] = []
+    noun_seen = False
+    i = 0
+    while i < len(toks):
+        w, t = toks[i]
+        if w in "（(":
+            while i < len(toks) and toks[i][0] not in "）)":
+                i += 1
+            i += 1
+            continue
+        if w == "“" and not parts:  # 4场“工会主席直播送岗”活动: the quoted name is the modifier
+            j = i
+            while j < len(toks) and toks[j][0] != "”":
+                j += 1
+            if j >= len(toks):
+                break
+            parts.extend(x for x, _ in toks[i : j + 1])
+            i = j + 1
+            continue
+        if w in lex.after_verb_set or (w in lex.verb_set and w not in lex.nominal_verbs):
+            break
+        if noun(i):
+            parts.append(w)
+            noun_seen = True
+        elif (
+            noun_seen
+            and len(w) == 1
+            and t not in ("x", "uj", "ul", "p", "c", "d", "r", "u", "v")
+            and (noun(i + 1) or t in ("q", "zg", "k", "ng"))
+        ):
+            parts.append(w)  # one character jieba splits off: 服务|圈, 工|亡|赔偿款, 线|上
+        elif not noun_seen and modifier(i):
+            j = i
+            while j < len(toks) and modifier(j) and not noun(j):
+                j += 1
+            if not noun(j):
+                break
+            parts.extend(x for x, _ in toks[i:j])  # modifiers in front of the head noun
+            i = j
+            continue
+        else:
+            break
+        i += 1
+    word = "".join(parts)
+    return word if len(word) >= 2 and noun_seen else None
 
 
 def measure_before(
     text: str, start: int, floor: int, lex: FigureLexicon, limit: int = 14
 ) -> str | None:
-    """Words before the number back to a verb or punctuation (挽回经济损失 → 经济损失)."""
+    """Noun phrase before the number, back to a verb or clause break (挽回经济损失 → 经济损失).
+
+    Word-level: a verb right in front of the noun is its object's verb (安排|专项经费) unless
+    nothing verbal precedes it, when it is a modifier (初步|就业意向, 调解成功率).  With no noun
+    at all, the verb itself is what is counted (成功调解2936宗 → 调解, 发出要约 → 要约).
+    """
     i = start
-    while (
-        i > floor
-        and start - i < limit
-        and text[i - 1] not in _BOUNDARY
-        and not text[i - 1].isdigit()
-    ):
+    while i > floor and start - i < limit and text[i - 1] not in _BOUNDARY:
         i -= 1
-    window = text[i:start]
-    changed = True
-    while changed and window:
-        changed = False
-        for f in lex.fillers:
-            if window.endswith(f):
-                window, changed = window[: -len(f)], True
+    toks = _tags(text[i:start], lex)
+    # Linking words right before the number (累计, 共计, 达, 超过) are not the measure; whole
+    # words only, so 发出要约 keeps its 约.
+    while toks and (toks[-1][0] in lex.filler_set or toks[-1][1] in ("uj", "ul")):
+        toks.pop()
+    parts: list[str] = []
+    k = len(toks) - 1
+    while k >= 0:
+        w, t = toks[k]
+        if w in "）)":
+            while k >= 0 and toks[k][0] not in "（(":
+                k -= 1
+            k -= 1
+            continue
+        left = toks[k - 1] if k > 0 else ("", "x")
+        if w in lex.filler_set and parts:
+            break  # 直播带岗|累计|观看: a filler inside the window ends the phrase
+        if _nounish(w, t, lex):
+            parts.insert(0, w)
+        elif not parts and w in lex.change_verbs:
+            pass  # 纠纷处置期限下降16%: the changed quantity is named before the verb
+        elif _verbish(w, t, lex) or t in ("a", "ad", "b"):
+            if not parts:
+                # 成功调解2936宗 → 调解; 争取到60万元 names no measure (a lexicon verb).
+                if len(w) >= 2 and (
+                    w in lex.nominal_verbs
+                    or not (w in lex.verb_set or w in lex.filler_set or not _verbish(w, t, lex))
+                ):
+                    parts.insert(0, w)
+                    if t in ("a", "ad", "b") or left[1] in ("a", "ad"):
+                        parts.insert(0, left[0]) if left[1] in ("a", "ad") else None
                 break
-    cut, verb_at = 0, len(window)
-    for v in lex.verbs:
-        k = window.rfind(v)
-        if k >= 0 and k + len(v) > cut:
-            cut, verb_at = k + len(v), k
-    # 调解成功率提高到95%: nothing follows the verb, so the measure is what precedes it.
-    if window.endswith("率") and cut < len(window):
-        cut = verb_at  # 调解成功率: the verb is part of the rate's name
-    window = window[cut:] if len(window) - cut >= 2 else window[:verb_at]
-    if len(window) > 10:
-        window = window[-10:]
-    while window and window[0] in "的了已共":
-        window = window[1:]
-    return window if len(window) >= 2 and all(_cjk(c) for c in window) else None
+            if w in lex.verb_set or _verbish(*left, lex) or left[0] in lex.filler_set:
+                break
+            parts.insert(0, w)
+        else:
+            break
+        k -= 1
+    word = "".join(parts)[-12:]
+    if not (len(word) >= 2 and all(_cjk(c) for c in word)):
+        return None
+    return word
+
+
+_COMPARE = re.compile(r"同比|环比|相比|较|比")
+
+
+def _adjacent(text: str, start: int, before: str, lex: FigureLexicon) -> bool:
+    """Is ``before`` printed right before ``start``, with only linking words between?"""
+    k = text.rfind(before, max(0, start - len(before) - 6), start)
+    if k < 0:
+        return False
+    gap = text[k + len(before) : start]
+    return gap == "" or gap in lex.filler_set
+
+
+def _unscoped(rate: str) -> str:
+    """全区调解成功率 → 调解成功率: the scope says where, the rate is what is measured."""
+    for scope in _SCOPE:
+        if rate.startswith(scope) and len(rate) - len(scope) >= 2:
+            return rate[len(scope) :]
+    return rate
 
 
 def figure_type(q: Quantity, measure: str | None, lex: FigureLexicon) -> FigureType | None:
@@ -147,26 +296,49 @@ def build_figures(
     lex = figure_lexicon()
     out: list[FigureRecord] = []
     sents = index.sentences
-    prev_end_in_sentence: dict[int, int] = {}
+    prev_in_sentence: dict[int, tuple[int, str | None]] = {}
     for q in quantities:
         si = index.sentence_of(q.start)
         s = sents[si] if sents else None
         s_start = s.start if s else 0
         s_end = s.end if s else len(text)
-        floor = max(s_start, prev_end_in_sentence.get(si, s_start))
-        prev_end_in_sentence[si] = q.end
+        prev_end, prev_measure = prev_in_sentence.get(si, (s_start, None))
+        floor = max(s_start, prev_end)
         after = measure_after(text, q.end, lex)
-        measure = after or measure_before(text, q.start, floor, lex)
+        before = measure_before(text, q.start, floor, lex)
+        # 职工网友超200万人次线上…: a noun linked to the number by 超/达/近 is the subject the
+        # figure is predicated of; otherwise (为5893名职工, 中心3个日常维权窗口, 等6个部门)
+        # the noun after the unit is what is counted.
+        direct = (
+            before is not None
+            and not _verbish(before, "n", lex)
+            and _adjacent(text, q.start, before, lex)
+            and (q.text[0] in "超近逾约达" or text[q.start - 1] in "达超约")
+        )
+        measure = before if direct else after or before
         if q.kind == "percent":
             # 办结率由过去的95%提高到98%: a rate named earlier in the clause is the measure.
             clause = max(text.rfind(c, s_start, q.start) for c in "，；：、") + 1
             rates = _RATE.findall(text, max(s_start, clause), q.start)
-            rate = rates[-1] if rates else None
-            measure = rate or measure_before(text, q.start, floor, lex)
+            rate = _unscoped(rates[-1]) if rates else None
+            measure = rate or before
+        between = text[prev_end : q.start] if si in prev_in_sentence else ""
+        compared = _COMPARE.search(between)
+        if compared and measure and measure in between[compared.start() :]:
+            measure = None  # 同比增加近5000件: 同比 is the comparison, not what is counted
+        if (
+            prev_measure
+            and (not measure or measure in lex.change_verbs)
+            and (_COMPARE.search(between) or between.strip("、和及与，, ") == "")
+        ):
+            # 调解劳动争议3.48万件，同比增加近5000件 / 受理案件5643宗，较2022年提升279% /
+            # 分别为120件、98件: the later figure counts what the earlier one counted.
+            measure = prev_measure
+        prev_in_sentence[si] = (q.end, measure)
         ftype = figure_type(q, measure, lex)
         if ftype is None:
             continue
-        agency = _credited(agencies, sents, si, q.start, index)
+        agency = _credited(text, agencies, sents, si, q.start)
         period = _period(dates, s_start, s_end, q.start)
         out.append(
             FigureRecord(
@@ -190,20 +362,83 @@ def build_figures(
     return out
 
 
+# 在区法院设立…/到速调中心求助: a body after a place preposition is where, not who.
+_LOCATIVE = ("在", "到", "于", "赴", "至", "设在", "来到", "走进")
+# 在吉林省总的统筹下 / 在南海区总指导下: a locative frame that names the agent after all.
+_AGENT_FRAME = re.compile(r"^[^，。；]{0,3}(?:的)?[^，。；]{0,4}下")
+# 西海岸新区总工会指导辛安街道总工会成立…: the guided body is the one that acts next.
+_PIVOT = ("指导", "引导", "推动", "督促", "支持", "帮助", "带领", "委托", "协助")
+# 全市各级工会通过…/福建工会共征集: a generic collective is the subject, no named body is.
+_GENERIC_SUBJECT = re.compile(
+    r"各级工会|各地工会|各级.{0,4}组织|各地"
+    r"|[\u4e00-\u9fff]{2}(?<!总)工会(?:干部)?(?:共|将|通过|持续|紧扣|积极)"
+)
+
+
+def _actor(text: str, a: AgencyMatch) -> bool:
+    """Could this mention be the one acting (not a place, not an item being counted)?"""
+    pre = text[max(0, a.start - 2) : a.start]
+    if any(pre.endswith(w) for w in _LOCATIVE) and not _AGENT_FRAME.match(text[a.end : a.end + 10]):
+        return False
+    # 七里河区牛肉面经营企业联合会等3家单位: an example of what is counted.
+    return not re.match(r"等[\d一二两三四五六七八九十百千]", text[a.end : a.end + 3])
+
+
+def _agent_frame(text: str, a: AgencyMatch) -> bool:
+    pre = text[max(0, a.start - 1) : a.start]
+    return pre == "由" or (pre == "在" and bool(_AGENT_FRAME.match(text[a.end : a.end + 10])))
+
+
+def _subject(text: str, found: Sequence[AgencyMatch]) -> AgencyMatch | None:
+    """The acting body among ``found`` (text order): the first, unless it hands over by a
+    pivot verb to the next (X指导Y成立…: Y acts)."""
+    if not found:
+        return None
+    cur = found[0]
+    for nxt in found[1:]:
+        gap = text[cur.end : nxt.start]
+        if len(gap) <= 4 and any(gap.endswith(v) for v in _PIVOT):
+            cur = nxt
+    return cur
+
+
 def _credited(
-    agencies: Sequence[AgencyMatch], sents: Sequence, si: int, offset: int, index: SentenceIndex
+    text: str,
+    agencies: Sequence[AgencyMatch],
+    sents: Sequence,
+    si: int,
+    offset: int,
 ) -> str | None:
+    """Who the sentence credits with the figure at ``offset``.
+
+    The acting body printed before the figure in its sentence; else one printed later in the
+    sentence (打造10家工人文化宫……在吉林省总的统筹下); else, when the sentence names no
+    body and its subject is not a generic collective, the body acting in the previous
+    sentence of the paragraph (同时…/一方面…/服务站成立以来… continue it).
+    """
     if not sents:
         return None
     s = sents[si]
-    inside = [a for a in agencies if s.start <= a.start < offset]
-    if inside:
-        return inside[0].canonical
+    actors = [a for a in agencies if s.start <= a.start < s.end and _actor(text, a)]
+    before = [a for a in actors if a.start < offset]
+    if before:
+        return _subject(text, before).canonical  # type: ignore[union-attr]
+    if _GENERIC_SUBJECT.search(text, s.start, offset):
+        return None
+    # Only an agent frame after the figure credits it (在X的统筹下, 由X主办); a body merely
+    # listed later in the sentence does not.
+    later = [a for a in actors if a.start > offset and _agent_frame(text, a)]
+    if later:
+        return later[0].canonical
+    if any(s.start <= a.start < s.end for a in agencies):
+        return None  # bodies named only as places or items: nobody is credited
     if si > 0 and sents[si - 1].paragraph == s.paragraph:
         p = sents[si - 1]
-        before = [a for a in agencies if p.start <= a.start < p.end]
-        if before:
-            return before[0].canonical
+        prev = _subject(
+            text, [a for a in agencies if p.start <= a.start < p.end and _actor(text, a)]
+        )
+        if prev is not None:
+            return prev.canonical
     return None
 
 

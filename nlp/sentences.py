@@ -13,7 +13,9 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-_END: Final[re.Pattern[str]] = re.compile(r"[。！？；!?;…]+[”’」』）)]*|\n")
+# An ellipsis ends a sentence only with a stop after it: 打造10家工人文化宫……在吉林省总的统筹下
+# closes a list inside one sentence, whose agent comes after it.
+_END: Final[re.Pattern[str]] = re.compile(r"[。！？；!?;]+[”’」』）)]*|…+[”’」』）)]+|\n")
 
 
 @dataclass(frozen=True, slots=True)

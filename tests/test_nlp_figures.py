@@ -49,3 +49,51 @@ def test_durations_and_dates_are_not_figures() -> None:
 def test_range() -> None:
     [f] = _figures("每人可获500~600元补贴。")
     assert (f.value, f.value_max, f.qualifier) == (500.0, 600.0, "range")
+
+
+def test_comparison_counts_what_the_clause_counted() -> None:
+    figs = _figures(
+        "今年上半年，全省各地受理劳动人事争议1.2万件，同比增加近800件，较去年提升6.5%。"
+    )
+    got = [(f.text, f.type, f.measure) for f in figs]
+    assert got == [
+        ("1.2万件", FigureType.CASES, "劳动人事争议"),
+        ("近800件", FigureType.CASES, "劳动人事争议"),
+        ("6.5%", FigureType.PERCENT, "劳动人事争议"),
+    ]
+
+
+def test_measure_stops_at_the_verb_after_the_noun() -> None:
+    figs = _figures("杭州市总工会为120名环卫工人颁发慰问金，并组织36名蹲点干部赴企业走访。")
+    assert [(f.text, f.measure) for f in figs] == [("120名", "环卫工人"), ("36名", "蹲点干部")]
+
+
+def test_noun_linked_by_chao_is_the_measure() -> None:
+    [f] = _figures("宁波市总工会举办的线上答题活动，参与职工超30万人次线上参加。")
+    assert f.measure == "职工"  # 参与 is a lexicon verb, so the noun after it; never 线上
+
+
+def test_change_verb_names_the_quantity_before_it() -> None:
+    [f] = _figures("去年，该区欠薪投诉处理时限缩短，平均结案周期下降12%。")
+    assert f.measure == "平均结案周期"
+
+
+def test_credit_skips_a_body_named_as_a_place() -> None:
+    [f] = _figures("据悉，服务站设在无锡市梁溪区人民法院，共接待来访职工300余人次。")
+    assert f.agency is None
+
+
+def test_credit_follows_a_pivot_verb() -> None:
+    figs = _figures("苏州市总工会指导苏州市吴中区总工会成立职工服务驿站，共服务职工1500余人次。")
+    assert figs[0].agency == "苏州市吴中区总工会"
+
+
+def test_credit_from_an_agent_frame_after_the_figure() -> None:
+    figs = _figures("新建20家职工驿站、改造50个服务站点……在南京市总工会的统筹下，各区同步推进。")
+    assert {f.agency for f in figs} == {"南京市总工会"}
+
+
+def test_generic_subject_gets_no_carried_credit() -> None:
+    text = "合肥市总工会召开推进会。近年来，全市各级工会通过多种方式服务职工达5万余人。"
+    [f] = _figures(text)
+    assert f.agency is None
