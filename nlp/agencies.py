@@ -14,6 +14,7 @@ Canonical names follow official usage: place prefix from the prefecture-level ci
 
 from __future__ import annotations
 
+import re
 import tomllib
 import unicodedata
 from collections import Counter
@@ -88,6 +89,9 @@ class AgencyMatch:
     kind: str
     place: Division | None  # the division the name is anchored to, if any
     resolved: bool  # False when a level prefix (区法院) found no place in context
+    # False for a name known only from its long description (农民工欠薪案件联合速调中心 with no
+    # printed place): usually the place people go to, not the body a figure is credited to.
+    actor: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +186,7 @@ def _left_name(text: str, end: int, limit: int = 20) -> int:
     return i
 
 
-def _orgs(text: str, lex: Lexicon) -> list[AgencyMatch]:
+def _orgs(text: str, lex: Lexicon, context: PlaceContext | None = None) -> list[AgencyMatch]:
     out: list[AgencyMatch] = []
     suffixes = sorted(lex.org_suffixes, key=len, reverse=True)
     taken_until = -1
@@ -205,12 +209,22 @@ def _orgs(text: str, lex: Lexicon) -> list[AgencyMatch]:
             if not _plausible_org(text, start, name, suf):
                 break
             kind = lex.org_suffixes[suf]
+            if suf == "大学" and text.startswith(("（", "("), end):  # 中国矿业大学（北京）
+                close = text.find("）" if text[end] == "（" else ")", end, end + 6)
+                if close > 0:
+                    end = close + 1
+                    name = text[start:end]
             if text.startswith("工会", end):  # 长江产业投资集团工会: the company's union
                 end += 2
                 name, kind = text[start:end], "union"
             places = find_places(name)
             div = places[0].division if places else None
-            out.append(AgencyMatch(start, end, name, _norm(name), kind, div, True))
+            canonical = _norm(name)
+            if context is not None and name[0] in "省市" and not (places and places[0].start == 0):
+                lvl = context.for_level(name[0])  # 省广播影视集团 in a 福建 story
+                if lvl is not None:
+                    canonical, div = place_prefix(lvl) + canonical[1:], lvl
+            out.append(AgencyMatch(start, end, name, canonical, kind, div, True))
             taken_until = end
             break
     return out
@@ -227,6 +241,8 @@ def _plausible_org(text: str, start: int, name: str, suffix: str) -> bool:
     """
     if suffix in _FORMAL:
         return True
+    if any(v in name for v in descriptive_lexicon().clause_verbs) or _pos(name[-4:-2]) == "v":
+        return False  # 家庭幸福融入集团: a clause that ends in 集团, not a name
     lead = find_places(name[:6])
     if (lead and lead[0].start == 0 and not lead[0].short_only) or name.startswith(
         ("中国", "全国", "中华")
@@ -246,6 +262,11 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
     lex = lexicon()
     by_end = {p.end: p for p in places}
     quoted = _quoted_spans(text)
+    units = find_units(text, places, context)
+    local = _local_unit([u for u in units if _ZONE.search(text, u.name_start, u.end)], places,
+                        context)  # fmt: skip
+    unit_by_end = {u.end: u for u in units}
+    streets = [u for u in units if text.endswith(("街道", "镇", "乡"), u.start, u.end)]
     out: list[AgencyMatch] = []
     i, n = 0, len(text)
     while i < n:
@@ -263,21 +284,54 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
             out.append(AgencyMatch(i, end, printed, body.canonical, body.kind, None, True))
             i = end
             continue
-        m = _prefixed(text, i, end, body, by_end, context)
+        m = _unit_body(text, i, end, body, unit_by_end, streets)
+        if m is None:
+            m = _prefixed(text, i, end, body, by_end, context, local)
         if m is None and printed != "总" and body.kind == "institution":
             inside_quote = any(a < i < b for a, b in quoted)
-            div = context.county
             # A bare 仲裁院/职工服务中心 is the local one only in a county-level story, and only
             # when it starts a word: 劳动争议联合|调解中心, 3个职工|法律服务站, 人民|调解委员会
             # are other or generic bodies, not the district's 调解中心/法律服务站.
-            if not inside_quote and div is not None and _starts_word(text, i):
-                m = AgencyMatch(i, end, printed, place_prefix(div) + body.canonical, body.kind,
-                                div, True)  # fmt: skip
-        if m is not None:
+            if not inside_quote and local is not None and _starts_word(text, i):
+                m = AgencyMatch(i, end, printed, local.prefix + body.canonical, body.kind,
+                                local.anchor, True)  # fmt: skip
+        if m is not None and not _generic_list(text, m):
             out.append(m)
         i = end
-    out.extend(_orgs(text, lex))
-    return _dedupe(out)
+    out.extend(_orgs(text, lex, context))
+    found = _dedupe(out)
+    named = _descriptive(text, places, units, streets, context, local, found)
+    found = _dedupe(found + named)
+    return _dedupe(found + _aliases(text, named, found))
+
+
+def _unit_body(
+    text: str, start: int, end: int, body: Body, unit_by_end: dict[int, Unit], streets: list[Unit]
+) -> AgencyMatch | None:
+    """辛安街道总工会 (a printed unit before the body) or 街道总工会 (the street last named)."""
+    unit = unit_by_end.get(start)
+    if unit is not None:
+        return AgencyMatch(unit.start, end, text[unit.start : end], unit.prefix + body.canonical,
+                           body.kind, unit.anchor, True)  # fmt: skip
+    for word in ("街道", "镇", "乡"):
+        if text.endswith(word, 0, start) and body.kind == "union":
+            before = [u for u in streets if u.end <= start and text.endswith(word, 0, u.end)]
+            if before:
+                u = before[-1]
+                s = start - len(word)
+                return AgencyMatch(s, end, text[s:end], u.prefix + body.canonical, body.kind,
+                                   u.anchor, True)  # fmt: skip
+    return None
+
+
+def _generic_list(text: str, m: AgencyMatch) -> bool:
+    """各设区市、县总工会: a level prefix inside a list opened by 各 names a kind of body."""
+    if m.text[0] not in "省市区县":
+        return False
+    clause = text[max(0, m.start - 12) : m.start]
+    for ch in "，。；：\n":
+        clause = clause.rsplit(ch, 1)[-1]
+    return "各" in clause and "、" in clause
 
 
 # Verbs that take a body as object: 依托|仲裁院 starts the name right after them.
@@ -306,6 +360,7 @@ def _prefixed(
     body: Body,
     by_end: dict[int, PlaceMatch],
     context: PlaceContext,
+    local: Unit | None = None,
 ) -> AgencyMatch | None:
     place = by_end.get(start)
     if place is not None:
@@ -331,17 +386,39 @@ def _prefixed(
     if start == 0:
         return None
     level = text[start - 1]
-    if level not in "省市区县":
+    if level not in "省市区县州":
+        return None
+    # 自治区总工会 / 自治州总工会: the province- or city-level autonomous unit of the article.
+    for word, div in (("自治区", context.province), ("自治州", context.city)):
+        if text.endswith(word, 0, start):
+            s = start - len(word)
+            if div is None or not div.name.endswith(word):
+                return AgencyMatch(s, end, text[s:end], word + body.canonical, body.kind, None,
+                                   False)  # fmt: skip
+            return AgencyMatch(s, end, text[s:end], place_prefix(div) + body.canonical,
+                               body.kind, div, True)  # fmt: skip
+    if level == "州":
         return None
     before = text[start - 2] if start >= 2 else ""
     if before in _NOT_LEVEL_AFTER:
         return None
-    div = context.for_level(level)
-    if div is None:
+    prefix = _level_prefix(level, context, local)
+    if prefix is None:
         return AgencyMatch(start - 1, end, text[start - 1 : end], level + body.canonical,
                            body.kind, None, False)  # fmt: skip
-    return AgencyMatch(start - 1, end, text[start - 1 : end], place_prefix(div) + body.canonical,
-                       body.kind, div, True)  # fmt: skip
+    return AgencyMatch(start - 1, end, text[start - 1 : end], prefix[0] + body.canonical,
+                       body.kind, prefix[1], True)  # fmt: skip
+
+
+def _level_prefix(
+    level: str, context: PlaceContext, local: Unit | None
+) -> tuple[str, Division | None] | None:
+    """Canonical prefix for a bare level character: 区 is the article's new area when that
+    outweighs its county (see ``_local_unit``)."""
+    if level == "区" and local is not None:
+        return local.prefix, local.anchor
+    div = context.for_level(level)
+    return None if div is None else (place_prefix(div), div)
 
 
 def _dedupe(matches: list[AgencyMatch]) -> list[AgencyMatch]:
@@ -378,3 +455,325 @@ def canonical_agency(name: str, context_place: str | None = None) -> str:
     if text in lex.bodies and ctx.county is not None:
         return place_prefix(ctx.county) + lex.bodies[text].canonical
     return text
+
+
+# --- Units below or beside the county: new areas, streets and towns, descriptive names -----
+
+
+@dataclass(frozen=True, slots=True)
+class Descriptive:
+    heads: tuple[str, ...]
+    unions: frozenset[str]
+    word_after: frozenset[str]
+    long_run: int
+    unprefixed: bool
+    clause_verbs: frozenset[str]
+    generic_runs: frozenset[str]
+
+
+@cache
+def descriptive_lexicon() -> Descriptive:
+    raw = (resources.files("baoku.nlp") / "data" / "agencies.toml").read_text(encoding="utf-8")
+    d = tomllib.loads(raw)["descriptive"]
+    return Descriptive(
+        tuple(sorted(d["heads"], key=len, reverse=True)),
+        frozenset(d["unions"]),
+        frozenset(d["word_after"]),
+        int(d["long_run"]),
+        bool(d.get("unprefixed_centres", False)),
+        frozenset(d["clause_verbs"]),
+        frozenset(d["generic_runs"]),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """A printed local unit that is no division of the table: 西海岸新区, 辛安街道, 里水镇."""
+
+    start: int  # where the printed name starts, a printed place chain in front included
+    name_start: int  # where the unit's own name starts (辛安 of 南海区辛安街道)
+    end: int
+    prefix: str  # canonical prefix for bodies of this unit: 青岛市西海岸新区, 佛山市南海区里水镇
+    anchor: Division | None  # the nearest table division above it
+
+
+_ZONE = re.compile(r"(?:高新技术产业开发区|经济技术开发区|新区|高新区|开发区|经开区)")
+_STREET = re.compile(r"(?:街道|镇|乡)")
+# Words that end in 镇/乡 or 街道 without naming one (城乡, 乡镇, 各街道).
+_NOT_UNIT_NAME: Final[frozenset[str]] = frozenset({"城乡", "乡镇", "城镇", "村镇", "小镇", "古镇"})
+
+
+def _city_of(div: Division | None) -> Division | None:
+    if div is None:
+        return None
+    parts = div.path.split("/")
+    by_path = gazetteer().by_path
+    if parts[0].endswith("市") or len(parts) < 2:  # a municipality is its own city
+        return by_path.get(parts[0])
+    return by_path.get("/".join(parts[:2]))
+
+
+def _unit_name_start(text: str, k: int, by_end: dict[int, PlaceMatch], size: int) -> int | None:
+    """Start of the unit name printed before position ``k`` (its suffix starts there): after a
+    printed place or a boundary within ``size`` characters, else None (too long to trust)."""
+    for j in range(k, max(-1, k - size - 1), -1):
+        if j in by_end or j == 0:
+            return j
+        ch = text[j - 1]
+        if ch in _STOP or ch in _DETERMINERS or not _cjk(ch):
+            return j
+    return None
+
+
+def _is_name(word: str) -> bool:
+    if len(word) < 2 or word in _NOT_UNIT_NAME or any(c in _DETERMINERS for c in word):
+        return False
+    if word in descriptive_lexicon().clause_verbs or any(_digitish(c) for c in word):
+        return False
+    return _pos(word) not in {"v", "p", "d", "c", "r", "m", "f"}
+
+
+def _digitish(ch: str) -> bool:
+    return ch.isdigit() or ch in "一二三四五六七八九十百千两几多个"
+
+
+@cache
+def _pos(word: str) -> str:
+    """jieba's tag when ``word`` is one token, else "" (imported lazily: it is slow to load)."""
+    import jieba.posseg  # the pipeline's segmenter already loads it; bare callers pay once
+
+    toks = list(jieba.posseg.cut(word))
+    return toks[0].flag if len(toks) == 1 else ""
+
+
+def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> list[Unit]:
+    """New areas (青岛西海岸新区) and streets/towns (辛安街道, 南海区里水镇) printed in ``text``.
+
+    A zone's name runs from the printed place before it (or a boundary, at most 4 characters)
+    to its suffix; a street's name is the 2–3 characters before 街道/镇/乡 and must be a name
+    word (not 引导, 城乡).  A town (镇/乡) needs a printed place right before it, as 里水 in
+    南海区里水镇 does: bare 镇 is too often part of a word.
+    """
+    by_end = {p.end: p for p in places}
+    # Only a place the article supports ends a zone's name: 江北 in 南京江北新区 is the zone's
+    # own name (a short form of other cities' 江北区), 南京 is its city.
+    settled = {p.end: p for p in places if supported(p, context.known) is not None}
+    out: list[Unit] = []
+    for m in _ZONE.finditer(text):
+        k = m.start()
+        ns = _unit_name_start(text, k, settled, 5)
+        if ns is None:
+            continue
+        place = settled.get(ns)
+        anchor = supported(place, context.known) if place else None
+        if place is not None and anchor is None and place.candidates:
+            anchor = place.candidates[0] if len(place.candidates) == 1 else None
+        if ns == k and place is None:
+            continue  # a bare 新区 names no area
+        if ns < k and not _is_name(text[ns:k]) and len(text[ns:k]) == 2:
+            continue
+        city = _city_of(anchor) or context.city
+        prefix = (place_prefix(city) if city else "") + text[ns : m.end()]
+        out.append(Unit(place.start if place else ns, ns, m.end(), prefix, city))
+    local = _local_unit(out, places, context)
+    zones = {u.end: u for u in out}
+    for m in _STREET.finditer(text):
+        k = m.start()
+        place = by_end.get(k - 2) or by_end.get(k - 3)
+        zone = zones.get(k - 2) or zones.get(k - 3)
+        if place is not None or zone is not None:
+            ns = place.end if place is not None else zone.end  # type: ignore[union-attr]
+        elif m.group() == "街道" and k >= 2:
+            ns = k - 2
+            after_verb = text[max(0, ns - 2) : ns] in descriptive_lexicon().clause_verbs
+            if ns > 0 and text[ns - 1] not in _STOP and _cjk(text[ns - 1]) and not after_verb:
+                continue  # the 2 characters may be the end of a longer word
+        else:
+            continue
+        name = text[ns:k]
+        if not _is_name(name):
+            continue
+        if zone is not None:
+            parent, anchor, start = zone.prefix, zone.anchor, zone.start
+        elif place is not None:
+            d = supported(place, context.known)
+            if d is None or d.depth < 2:
+                continue  # a town sits under a county-level division
+            parent, anchor, start = place_prefix(d), d, place.start
+        else:  # 辛安街道 alone: a street of the article's county-level unit
+            parent, anchor, start = (
+                local.prefix if local else "",
+                local.anchor if local else None,
+                ns,
+            )
+        out.append(Unit(start, ns, m.end(), parent + text[ns : m.end()], anchor))
+    out.sort(key=lambda u: u.start)
+    return out
+
+
+def _local_unit(zones: list[Unit], places: list[PlaceMatch], context: PlaceContext) -> Unit | None:
+    """The article's county-level unit: a new area printed at least as often as the county
+    (青岛西海岸新区 stories: 区法院 is the new area's court, not 黄岛区's), else the county."""
+    county = context.county
+    n_county = sum(
+        1 for p in places if county is not None and supported(p, context.known) == county
+    )
+    counts = Counter(z.prefix for z in zones)
+    if counts:
+        prefix, n = counts.most_common(1)[0]
+        if n >= 2 and n >= n_county:
+            z = next(z for z in zones if z.prefix == prefix)
+            return Unit(-1, -1, -1, prefix, z.anchor)
+    if county is None:
+        return None
+    return Unit(-1, -1, -1, place_prefix(county), county)
+
+
+def _descriptive(
+    text: str,
+    places: list[PlaceMatch],
+    units: list[Unit],
+    streets: list[Unit],
+    context: PlaceContext,
+    local: Unit | None,
+    found: list[AgencyMatch],
+) -> list[AgencyMatch]:
+    """Names made of a descriptive run and a head word (see ``[descriptive]`` in the toml).
+
+    The run goes left from the head to a boundary (punctuation, a function word, a
+    determiner).  With a printed place, unit, level character or body right before it the
+    name is that prefix's (南海区调裁审一体化中心, 区职工法律服务中心, 南海区工人文化宫里水宫);
+    without one only a long run names a particular body (农民工欠薪案件联合速调中心), which
+    then belongs to the street last named, else the article's county-level unit.
+    """
+    dl = descriptive_lexicon()
+    lex = lexicon()
+    anchors: dict[int, tuple[int, str, Division | None]] = {}
+    for p in places:
+        div = supported(p, context.known)
+        if div is not None:
+            anchors[p.end] = (p.start, place_prefix(div), div)
+    for u in units:
+        anchors[u.end] = (u.start, u.prefix, u.anchor)
+    for f in found:
+        anchors[f.end] = (f.start, f.canonical, f.place)
+    bodies = frozenset(f.end for f in found)
+    out: list[AgencyMatch] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        head = next((h for h in dl.heads if text.startswith(h, i)), None)
+        if head is None:
+            i += 1
+            continue
+        end = i + len(head)
+        if len(head) == 1 and end < n and text[end] in dl.word_after:
+            i += 1
+            continue
+        j = i
+        while j > 0 and i - j < 14 and j not in anchors:
+            ch = text[j - 1]
+            # numerals with a classifier count bodies (23个镇街法律服务工作站), naming none
+            if not _cjk(ch) or ch in _STOP or ch in "个家座":
+                break
+            if ch in _DETERMINERS and not _in_word(text, j - 1):
+                break
+            j -= 1
+        m = _name_at(text, j, i, end, head, anchors, context, local, streets, dl, bodies)
+        if m is not None and (lex.longest_at(text, m.start) or ("", None, 0))[0] != m.text:
+            out.append(m)
+            i = end
+            continue
+        i += 1
+    return out
+
+
+def _name_at(
+    text: str,
+    j: int,
+    i: int,
+    end: int,
+    head: str,
+    anchors: dict[int, tuple[int, str, Division | None]],
+    context: PlaceContext,
+    local: Unit | None,
+    streets: list[Unit],
+    dl: Descriptive,
+    bodies: frozenset[int] = frozenset(),
+) -> AgencyMatch | None:
+    kind = "union" if head in dl.unions else "institution"
+    actor = True
+    if j in anchors and j < i:
+        start, prefix, div = anchors[j]
+        run = text[j:i]
+        if j in bodies and len(run) > 3:
+            return None  # a sub-unit of a body is short (工人文化宫|里水宫); longer is a clause
+    elif text[j] in "省市区县" and j < i - 1 and (j == 0 or not _cjk(text[j - 1])
+                                               or text[j - 1] in _STOP):  # fmt: skip
+        got = _level_prefix(text[j], context, local)
+        if got is None:
+            return None
+        start, (prefix, div), run = j, got, text[j + 1 : i]
+    else:
+        run = text[j:i]
+        cut = max((run.rfind(v) + len(v) for v in dl.clause_verbs if v in run), default=0)
+        j, run = j + cut, run[cut:]  # 成立|农民工欠薪案件联合速调中心
+        # Only a centre: stations and offices (…法律服务站, …工作室) come in networks, so an
+        # unprefixed one names a kind of body.
+        if not dl.unprefixed or len(run) < dl.long_run or head != "中心":
+            return None
+        before = [u for u in streets if u.end <= j]
+        unit = Counter(before).most_common(1)[0][0] if before else local
+        start, prefix, div = j, (unit.prefix if unit else ""), (unit.anchor if unit else None)
+        actor = False
+    if not run or (len(head) == 1 and len(run) < 2) or run in dl.generic_runs or run[0] == "级":
+        return None
+    if any(v in run for v in dl.clause_verbs) or run.endswith(("总", "的")):
+        return None
+    lex = lexicon()
+    if any(lex.longest_at(run, k) for k in range(len(run))) and j not in anchors:
+        return None  # a run holding a whole body (法院设立…) is a clause, not a name
+    return AgencyMatch(start, end, text[start:end], prefix + run + head, kind, div, True, actor)
+
+
+def _aliases(text: str, named: list[AgencyMatch], found: list[AgencyMatch]) -> list[AgencyMatch]:
+    """Later short forms of a descriptive name: 速调中心 after 农民工欠薪案件联合速调中心,
+    职工法律服务中心 after 区职工法律服务中心.  A short form is a tail of the name's own part
+    (no prefix) of at least 4 characters, printed at the start of a word."""
+    dl = descriptive_lexicon()
+    out: list[AgencyMatch] = []
+    taken = [(f.start, f.end) for f in found]
+    for m in named:
+        head = next((h for h in dl.heads if m.text.endswith(h)), "")
+        k = 0
+        while not m.canonical.endswith(m.text[k:]):
+            k += 1
+        own = m.text[k:]  # the printed part the canonical name ends with
+        tails = sorted({own[k:] for k in range(len(own)) if len(own) - k >= max(4, len(head) + 2)},
+                       key=len, reverse=True)  # fmt: skip
+        for tail in tails:
+            if tail not in m.text:
+                continue
+            pos = text.find(tail, m.end)
+            while pos >= 0:
+                e = pos + len(tail)
+                # a bare body inside the short form (调解中心 in 联合调解中心) gives way to it
+                free = all(e <= a or pos >= b or (pos <= a and b <= e) for a, b in taken)
+                if free and _starts_word(text, pos):
+                    out.append(AgencyMatch(pos, e, tail, m.canonical, m.kind, m.place, m.resolved,
+                                           m.actor))  # fmt: skip
+                    taken.append((pos, e))
+                pos = text.find(tail, e)
+    return out
+
+
+def _in_word(text: str, k: int) -> bool:
+    """Does the character at ``k`` start a dictionary word (一体化, 多元), so it is no
+    determiner (一个, 多名)?"""
+    import jieba  # loaded by the pipeline's segmenter already
+
+    jieba.dt.check_initialized()
+    freq = jieba.dt.FREQ
+    return any(freq.get(text[k : k + n], 0) > 0 for n in (3, 2)) and not _digitish(
+        text[k + 1 : k + 2] or "x"
+    )

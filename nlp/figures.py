@@ -377,6 +377,8 @@ _GENERIC_SUBJECT = re.compile(
 
 def _actor(text: str, a: AgencyMatch) -> bool:
     """Could this mention be the one acting (not a place, not an item being counted)?"""
+    if not a.actor:
+        return False
     pre = text[max(0, a.start - 2) : a.start]
     if any(pre.endswith(w) for w in _LOCATIVE) and not _AGENT_FRAME.match(text[a.end : a.end + 10]):
         return False

@@ -75,3 +75,73 @@ def test_five_spellings_one_entity() -> None:
 @given(st.text(max_size=120), st.one_of(st.none(), st.text(max_size=10)))
 def test_canonical_agency_never_raises(name: str, place: str | None) -> None:
     assert isinstance(canonical_agency(name, place), str)
+
+
+# --- rules for local units, descriptive names and generic lists (invented sentences) ---------
+
+
+def test_new_area_outweighs_its_county_for_level_prefixes() -> None:
+    text = (
+        "浙江宁波东钱湖新区总工会联合区法院办案。东钱湖新区总工会还走访了鄞州。"
+        "东钱湖新区总工会表示将继续推进。"
+    )
+    got = {t: c for t, c, _ in _agencies(text, "浙江省宁波市")}
+    assert got["区法院"] == "宁波市东钱湖新区人民法院"
+
+
+def test_street_bodies_take_the_full_chain() -> None:
+    text = "江苏南京江北新区总工会表示，江北新区总工会指导泰山街道总工会成立服务站。"
+    got = {t: c for t, c, _ in _agencies(text)}
+    assert got["泰山街道总工会"] == "南京市江北新区泰山街道总工会"
+
+
+def test_bare_street_union_is_the_street_last_named() -> None:
+    text = "广东深圳宝安区针对福永街道企业多的实际，区总工会引导街道总工会开展服务。"
+    got = {t: c for t, c, _ in _agencies(text)}
+    assert got["街道总工会"] == "深圳市宝安区福永街道总工会"
+
+
+def test_autonomous_region_union_is_not_a_district_union() -> None:
+    text = "内蒙古自治区召开会议。今年，自治区总工会推进调解工作。"
+    got = [(t, c) for t, c, _ in _agencies(text)]
+    assert ("自治区总工会", "内蒙古自治区总工会") in got
+    assert all(t != "区总工会" for t, _ in got)
+
+
+def test_level_prefix_in_a_generic_list_is_not_a_mention() -> None:
+    text = "浙江省杭州市各区、县总工会层层选拔，杭州市总工会汇总。"
+    got = [t for t, _, _ in _agencies(text)]
+    assert "县总工会" not in got
+    assert "杭州市总工会" in got
+
+
+def test_place_prefixed_descriptive_names() -> None:
+    text = "江西省南昌市东湖区劳动争议速裁一体化中心受理案件，江西省有色冶金工会也参加。"
+    got = {t: (c, k) for t, c, k in _agencies(text)}
+    assert got["江西省南昌市东湖区劳动争议速裁一体化中心"] == (
+        "南昌市东湖区劳动争议速裁一体化中心", "institution")  # fmt: skip
+    assert got["江西省有色冶金工会"] == ("江西省有色冶金工会", "union")
+
+
+def test_level_prefixed_descriptive_name_and_its_short_form() -> None:
+    text = "湖北武汉江岸区总工会构建以区职工维权服务中心为枢纽的体系。职工维权服务中心每周开放。"
+    got = [(t, c) for t, c, _ in _agencies(text)]
+    assert ("区职工维权服务中心", "武汉市江岸区职工维权服务中心") in got
+    assert ("职工维权服务中心", "武汉市江岸区职工维权服务中心") in got
+
+
+def test_descriptive_names_do_not_cross_a_verb_or_a_count() -> None:
+    text = "上海奉贤区法院设立诉调对接工作室，打造12个镇街法律服务工作站。和睦家庭融入集团生活。"
+    got = [t for t, _, _ in _agencies(text)]
+    assert got == ["上海奉贤区法院"]
+
+
+def test_generic_runs_are_not_names() -> None:
+    assert [t for t, _, _ in _agencies("福建省基层工会积极参与。")] == []
+
+
+def test_university_keeps_its_campus_and_level_org_gets_the_province() -> None:
+    got = {t: c for t, c, _ in _agencies("中国石油大学（华东）教授说，省广播电视集团承办。",
+                                         "河南省郑州市")}  # fmt: skip
+    assert "中国石油大学（华东）" in got
+    assert got["省广播电视集团"] == "河南省广播电视集团"
