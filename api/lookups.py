@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from baoku.api.page_render import PageSpec
-from baoku.ingest.records import BBox
+from baoku.ingest.records import BBox, DocumentStatus
+from baoku.search.records import StoredDocument
 from baoku.search.store import Store
 
 
@@ -87,3 +88,31 @@ def document_of_part(store: Store, article_id: str) -> str | None:
         (article_id,),
     ).fetchone()
     return str(row[0]) if row else None
+
+
+def documents_page(
+    store: Store, status: str | None, limit: int, offset: int
+) -> tuple[int, list[StoredDocument]]:
+    """One page of the archive's documents, newest first, with the total for pagination
+    (``Store.list_documents`` returns them all, too many for an archive of 150,000 files)."""
+    where, args = ("WHERE status = ?", (status,)) if status else ("", ())
+    total = store.connection.execute(f"SELECT COUNT(*) FROM documents {where}", args).fetchone()
+    rows = store.connection.execute(
+        "SELECT id, path, sha256, size, pages, status, error, ingested_at FROM documents "
+        f"{where} ORDER BY id DESC LIMIT ? OFFSET ?",
+        (*args, limit, offset),
+    ).fetchall()
+    docs = [
+        StoredDocument(
+            id=r[0],
+            path=r[1],
+            sha256=r[2],
+            size=r[3],
+            pages=r[4],
+            status=DocumentStatus(r[5]),
+            error=r[6],
+            ingested_at=r[7],
+        )
+        for r in rows
+    ]
+    return int(total[0]), docs

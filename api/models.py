@@ -282,6 +282,11 @@ class DocumentPublic(BaseModel):
     url: str
 
 
+class DocumentListPublic(BaseModel):
+    total: int = Field(description="Documents matching the filter, all pages together")
+    documents: list[DocumentPublic]
+
+
 class UploadAcceptedPublic(BaseModel):
     documents: list[DocumentPublic]
 

@@ -195,3 +195,17 @@ def test_search_page_is_served_without_external_assets(api_client: TestClient) -
     assert "static/app.js" in page.text and "http" not in page.text.split("<body>")[0]
     assert api_client.get("/static/app.js").status_code == 200
     assert api_client.get("/openapi.json").json()["paths"]["/search"]
+
+
+def test_documents_are_listed_with_paging(api_client: TestClient) -> None:
+    resp = api_client.get("/documents", params={"limit": 2})
+    assert resp.status_code == 200
+    body = resp.json()
+    assert body["total"] >= 4 and len(body["documents"]) == 2
+    rest = api_client.get("/documents", params={"limit": 500, "offset": 2}).json()["documents"]
+    ids = [d["id"] for d in body["documents"]] + [d["id"] for d in rest]
+    assert len(ids) == len(set(ids)) == body["total"]
+    assert all(d["status"] == "ingested" for d in body["documents"])
+    none = api_client.get("/documents", params={"status": "failed"}).json()
+    assert none == {"total": 0, "documents": []}
+    assert_error(api_client.get("/documents", params={"status": "lost"}), 422)

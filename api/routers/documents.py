@@ -9,9 +9,9 @@ the background by ``ingest_queue``; the reply is 202 with one id per file.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.datastructures import UploadFile
@@ -28,9 +28,10 @@ from baoku.api.deps import (
 )
 from baoku.api.errors import ApiError
 from baoku.api.ingest_queue import IngestQueue, Job
-from baoku.api.lookups import article_count
+from baoku.api.lookups import article_count, documents_page
 from baoku.api.models import (
     DocumentDeletedPublic,
+    DocumentListPublic,
     DocumentPublic,
     UploadAcceptedPublic,
     error_responses,
@@ -249,6 +250,31 @@ async def upload_documents(
         public.size = item.size
         documents.append(public)
     return UploadAcceptedPublic(documents=documents)
+
+
+@router.get(
+    "",
+    response_model=DocumentListPublic,
+    summary="List the archive's documents",
+    dependencies=[ReadAccess],
+    responses=error_responses(401, 403, 422, 500, 503),
+)
+def list_documents(
+    request: Request,
+    archive: ArchiveDep,
+    status: Annotated[
+        Literal["ingested", "partial", "needs_ocr", "failed"] | None,
+        Query(description="Only documents with this outcome"),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+) -> DocumentListPublic:
+    """Stored files, newest first, with their outcome and the reason when they failed."""
+    total, docs = documents_page(archive.reader(), status, limit, offset)
+    return DocumentListPublic(
+        total=total,
+        documents=[p for d in docs if (p := _public(request, d.sha256, None, d)) is not None],
+    )
 
 
 @router.get(
