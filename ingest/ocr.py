@@ -32,9 +32,14 @@ class OcrSettings:
     det_dpi: float = 120.0  # detection resolution: 9 pt text is 15 px there
     min_score: float = 0.3  # recognitions below this are noise, not text
     low_confidence: float = 0.85  # lines below this are kept but flagged
-    gutter_em: float = 0.9  # a blank gap this wide (× line height) may be a column gutter
-    gutter_reach: int = 3  # ... and is one when blank this many line heights above/below
-    channel_em: float = 0.3  # ... in a channel at least this wide (× line height)
+    gutter_em: float = 0.5  # a blank gap this wide (× text height) may be a column gutter
+    gutter_reach: int = 10  # line heights above and below searched for its channel
+    channel_em: float = 0.6  # a channel is at least this wide (× text height)
+    wide_gap: float = 1.1  # × text height: a gap at least this wide ...
+    wide_lines: int = 2  # ... is a gutter with this many lines of channel beside text
+    narrow_lines: int = 4  # ... narrower gaps need this many
+    noise: float = 0.04  # pixel columns with less ink than this × line height are blank
+    lone_gap: float = 1.3  # × text height: gutter width when no text is above or below
     row_gap: float = 3.0  # × line height: detector pieces this close on one row are joined
 
     def __post_init__(self) -> None:
@@ -94,7 +99,23 @@ def _detect(engine: Any, gray: np.ndarray, factor: float) -> list[tuple[int, int
     return out
 
 
-def _tighten(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int, int, int] | None:
+Box = tuple[int, int, int, int]
+
+
+def _blank(counts: np.ndarray, tol: float) -> np.ndarray:
+    """Pixel rows/columns holding at most ``tol`` ink pixels count as blank: scan noise and
+    JPEG specks must not bridge a gap."""
+    return np.asarray(counts <= tol)
+
+
+def _runs(flags: np.ndarray) -> list[tuple[int, int]]:
+    """[start, end) of every run of True in a 1-D boolean array."""
+    padded = np.concatenate(([False], flags.astype(bool), [False]))
+    edges = np.flatnonzero(np.diff(padded.astype(np.int8)))
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
+
+
+def _tighten(ink: np.ndarray, box: Box) -> Box | None:
     """Shrink a detector box (padded by design) to the ink inside it; None if it holds none."""
     x0, y0, x1, y1 = box
     region = ink[y0:y1, x0:x1]
@@ -107,34 +128,24 @@ def _tighten(ink: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, int,
     return (x0 + int(cols[0]), y0 + int(rows[0]), x0 + int(cols[-1]) + 1, y0 + int(rows[-1]) + 1)
 
 
-def _gaps(cols_ink: np.ndarray, min_gap: int) -> list[tuple[int, int]]:
-    """Blank column runs at least ``min_gap`` wide, not touching the ends."""
-    out: list[tuple[int, int]] = []
-    start = -1
-    for i, has_ink in enumerate(cols_ink.tolist()):
-        if not has_ink and start < 0:
-            start = i
-        elif has_ink and start >= 0:
-            if i - start >= min_gap and start > 0:
-                out.append((start, i))
-            start = -1
-    return out
-
-
-def _rows(
-    boxes: list[tuple[int, int, int, int]], max_gap: float
-) -> list[tuple[int, int, int, int]]:
-    """Join detector boxes that sit on one text row (the detector splits lines at wide,
-    justified gaps); whether a row crosses a gutter is decided afterwards, from the ink."""
+def _rows(boxes: list[Box], max_gap: float) -> list[Box]:
+    """Join detector boxes that sit on one text row: the detector splits justified lines at
+    wide gaps, and cuts a headline's last glyph off when it is punctuation ("？" has a
+    shorter ink box than the characters). Whether a row crosses a gutter is decided
+    afterwards, from the ink."""
     out: list[list[int]] = []
     for x0, y0, x1, y1 in sorted(boxes):
         h = y1 - y0
         for o in out:
             oh = o[3] - o[1]
             overlap = min(o[3], y1) - max(o[1], y0)
+            similar = abs(h - oh) <= 0.25 * max(h, oh)
+            # A short box (punctuation, a small piece) inside a taller one's band joins it
+            # only when close: a caption beside a headline stays apart.
+            nested = overlap >= 0.9 * min(h, oh) and x0 - o[2] <= 0.6 * max(h, oh)
             if (
                 overlap >= 0.6 * min(h, oh)
-                and abs(h - oh) <= 0.25 * max(h, oh)
+                and (similar or nested)
                 and -0.5 * h <= x0 - o[2] <= max_gap * max(h, oh)
             ):
                 o[:] = [o[0], min(o[1], y0), max(o[2], x1), max(o[3], y1)]
@@ -144,41 +155,165 @@ def _rows(
     return [(a, b, c, d) for a, b, c, d in out]
 
 
+def _text_height(ink: np.ndarray, x0: int, y0: int, x1: int, y1: int) -> int:
+    """Height of the tallest ink band in a region: the text height there, even when the
+    region also catches slivers of the lines above and below."""
+    if x1 <= x0 or y1 <= y0:
+        return 0
+    rows = ink[y0:y1, x0:x1].sum(axis=1)
+    runs = _runs(~_blank(rows, 0))
+    return max((b - a for a, b in runs), default=0)
+
+
 def _split_at_gutters(
-    ink: np.ndarray, box: tuple[int, int, int, int], line_h: int, s: OcrSettings
-) -> list[tuple[int, int, int, int]]:
-    """Cut a line where it crosses a column gutter: a gap that stays blank for several line
-    heights above or below (a gap after a comma or between words does not). ``line_h`` is
-    the page's usual line height: a box joining two columns whose baselines differ is
-    taller than one line, and must not make its gutter look narrow."""
+    ink: np.ndarray, box: Box, line_h: int, vrules: list[Box], s: OcrSettings
+) -> list[Box]:
+    """Cut a row where it crosses a column gutter or a vertical rule.
+
+    A gutter is a gap in the row wider than ``gutter_em`` of the text height beside it (of
+    0.9 of it for text larger than body, as the text-layer reader cuts at 0.9 em) that
+    continues as a blank channel between the text of the ``gutter_reach`` line heights above
+    or below (``_channel``). That tells a gutter from a gap after a comma or between words:
+    Chinese text sits on a character grid, so the lines above and below have glyphs there.
+    ``ink`` must hold text only (rules and photos removed); ``line_h`` is the page's usual
+    line height, since a row joining two columns whose baselines differ is taller than one
+    line.
+    """
     x0, y0, x1, y1 = box
-    h = min(y1 - y0, line_h)
-    cols_ink = ink[y0:y1, x0:x1].any(axis=0)
     cuts: list[int] = []
-    reach = s.gutter_reach * h
-    above = ink[max(0, y0 - reach) : y1]
-    below = ink[y0 : min(ink.shape[0], y1 + reach)]
-    min_channel = max(3, round(s.channel_em * h))
-    for g0, g1 in _gaps(cols_ink, max(2, round(s.gutter_em * h))):
-        # Pixel columns of the gap that stay blank above or below the line (a column's
-        # first and last lines border a headline or a photo on one side). Chinese text sits
-        # on a character grid, so thin blank channels between glyphs run down a whole
-        # column; only a channel wider than those is a gutter. A stray speck is tolerated.
-        for window in (above, below):
-            blank = window[:, x0 + g0 : x0 + g1].mean(axis=0) <= 0.02
-            c0, c1 = longest_run(blank)
-            if c1 - c0 >= min_channel:
-                cuts.append(x0 + g0 + (c0 + c1) // 2)
-                break
+    for rx0, ry0, rx1, ry1 in vrules:
+        cx = (rx0 + rx1) // 2
+        # A rule that crosses most of the row divides it, whatever the gap looks like.
+        if x0 < cx < x1 and min(ry1, y1) - max(ry0, y0) >= 0.5 * min(y1 - y0, line_h):
+            cuts.append(cx)
+    cols = ink[y0:y1, x0:x1].sum(axis=0)
+    tol = max(1.0, s.noise * min(y1 - y0, line_h))
+    base = min(y1 - y0, line_h)
+    min_gap = max(2, round(s.gutter_em * base))
+    for g0, g1 in _runs(_blank(cols, tol)):
+        if g0 == 0 or g1 == cols.size or g1 - g0 < min_gap:
+            continue
+        gx0, gx1 = x0 + g0, x0 + g1
+        if any(gx0 <= c < gx1 for c in cuts):
+            continue
+        reach_x = 2 * line_h
+        left = _text_height(ink, max(x0, gx0 - reach_x), y0, gx0, y1)
+        right = _text_height(ink, gx1, y0, min(x1, gx1 + reach_x), y1)
+        size = min(left, right)
+        if size > 1.3 * line_h and g1 - g0 < 0.9 * size:
+            continue  # a gap inside a headline: the text layer would not cut here either
+        # Punctuation beside the gap is short: the text height is the taller side's.
+        h = min(base, max(left, right, 4))
+        reach = s.gutter_reach * line_h
+        min_w = max(3, round(s.channel_em * h))
+        lines = _channel_depth(
+            ink, gx0, gx1, max(0, y0 - reach), y0, h, True, min_w
+        ) + _channel_depth(ink, gx0, gx1, y1, y1 + reach, h, False, min_w)
+        # A gap as wide as a gutter needs two lines of blank channel beside text to be one;
+        # a narrower one (a gutter, or the blank after "，" or "、“") needs more.
+        need = s.wide_lines if g1 - g0 >= s.wide_gap * h else s.narrow_lines
+        if lines >= need or (
+            lines == 0
+            and g1 - g0 >= s.lone_gap * h
+            and _no_text_near(ink, gx0, gx1, y0, y1, reach, h)
+        ):
+            cuts.append((gx0 + gx1) // 2)
     if not cuts:
-        return [box]
-    out: list[tuple[int, int, int, int]] = []
-    left = x0
-    for c in [*cuts, x1]:
-        piece = _tighten(ink, (left, y0, c, y1))
+        pieces = [box]
+    else:
+        pieces = []
+        left_x = x0
+        for c in [*sorted(cuts), x1]:
+            pieces.append((left_x, y0, c, y1))
+            left_x = c
+    out: list[Box] = []
+    for p in pieces:
+        out.extend(_split_lines(ink, p, line_h))
+    return out
+
+
+def _channel_depth(
+    ink: np.ndarray, gx0: int, gx1: int, ya: int, yb: int, h: int, up: bool, min_w: int
+) -> int:
+    """How many lines of text a blank channel inside ``gx0..gx1`` runs between, walking from
+    the row away (up or down) through ``ya..yb`` until text first crosses it.
+
+    Only rows with text on both sides of the gap (within one text height) count: blank
+    paper above an article's first line says nothing about a gutter. Lines are counted, not
+    pixel rows, so a headline's word space above a comma is one line of evidence, not
+    three. A gutter runs down a whole column; the gap after a comma is crossed by the
+    glyphs of the next line or the one after (commas do line up now and then, never for
+    long)."""
+    win = ink[ya:yb]
+    if up:
+        win = win[::-1]
+    left = win[:, max(0, gx0 - h) : gx0].sum(axis=1) >= 2
+    right = win[:, gx1 : gx1 + h].sum(axis=1) >= 2
+    rows = np.flatnonzero(left & right)
+    if rows.size == 0:
+        return 0
+    text = win[rows, gx0:gx1]
+    # Per pixel column: text rows passed before it holds ink (a speck or two is tolerated).
+    inked = np.cumsum(text, axis=0) > 2
+    first = np.where(inked.any(axis=0), inked.argmax(axis=0), rows.size)
+    depth = 0
+    for d in sorted(set(first.tolist()), reverse=True):
+        c0, c1 = longest_run(first >= d)
+        if c1 - c0 >= min_w:
+            depth = d
+            break
+    # Lines = runs of text rows (gaps inside glyphs do not end one, the leading between
+    # lines does); count those of about the row's size that the channel passes completely
+    # (a headline above is one different line, whose word space proves nothing).
+    breaks = np.flatnonzero(np.diff(rows) > max(2, 0.2 * h)).tolist()
+    starts, ends = [0, *(b + 1 for b in breaks)], [*breaks, rows.size - 1]
+    return sum(
+        1
+        for a, b in zip(starts, ends, strict=True)
+        if b < depth and 0.5 * h <= rows[b] - rows[a] + 1 <= 1.5 * h
+    )
+
+
+def _no_text_near(
+    ink: np.ndarray, gx0: int, gx1: int, y0: int, y1: int, reach: int, h: int
+) -> bool:
+    """No text beside the gap within ``reach`` above or below (a lone row: captions side
+    by side under photos)."""
+    for ya, yb in ((max(0, y0 - reach), y0), (y1, y1 + reach)):
+        win = ink[ya:yb]
+        left = win[:, max(0, gx0 - h) : gx0].sum(axis=1) >= 2
+        right = win[:, gx1 : gx1 + h].sum(axis=1) >= 2
+        if int((left & right).sum()) >= 0.8 * h:
+            return False
+    return True
+
+
+def _split_lines(ink: np.ndarray, box: Box, line_h: int) -> list[Box]:
+    """A piece cut from a row may span more than one text line (the detector joined two
+    columns whose baselines differ, so the row box is taller than a line): keep each
+    line-high ink band, drop slivers of neighbouring lines at the edges."""
+    t = _tighten(ink, box)
+    if t is None:
+        return []
+    x0, y0, x1, y1 = t
+    rows = ink[y0:y1, x0:x1].sum(axis=1)
+    bands = _runs(~_blank(rows, max(0.0, 0.004 * (x1 - x0))))
+    tallest = max((b - a for a, b in bands), default=0)
+    if y1 - y0 <= 1.25 * tallest or tallest == 0:
+        return [t]
+    # Bands close together belong to one line (strokes of 二, 三; a dot over i).
+    groups: list[list[int]] = []
+    for a, b in bands:
+        if groups and a - groups[-1][1] < 0.15 * tallest:
+            groups[-1][1] = b
+        else:
+            groups.append([a, b])
+    keep = [(a, b) for a, b in groups if b - a >= 0.5 * min(tallest, line_h)]
+    out: list[Box] = []
+    for a, b in keep or [(0, y1 - y0)]:
+        piece = _tighten(ink, (x0, y0 + a, x1, y0 + b))
         if piece is not None:
             out.append(piece)
-        left = c
     return out
 
 
@@ -196,19 +331,35 @@ def _stroke(ink: np.ndarray, box: tuple[int, int, int, int]) -> float:
 def recognize(
     gray: np.ndarray,
     dpi: float,
-    skip: list[tuple[int, int, int, int]] | None = None,
+    skip: list[Box] | None = None,
     settings: OcrSettings | None = None,
+    rules: list[Box] | None = None,
 ) -> list[OcrBox]:
-    """Recognized lines of a deskewed page image; text inside ``skip`` boxes (photos) is not
-    read, since recognizing a picture only produces noise."""
+    """Recognized lines of a deskewed page image. Text inside ``skip`` boxes (photos) is not
+    read, since recognizing a picture only produces noise. ``rules`` (pixel boxes of ruling
+    lines found on the page) are no text: they are left out of the ink that gutters are
+    measured in, vertical ones cut the rows they cross, and none is shown to the recognizer."""
     import cv2
 
     s = settings or OcrSettings()
     engine = get_engine(s.threads)
     ink = ink_mask(gray)
+    # ``clean``: what the recognizer is shown, without photos and rules beside the text.
+    clean = gray.copy() if skip or rules else gray
+    paper = int(np.percentile(gray[::8, ::8], 90))
     for x0, y0, x1, y1 in skip or []:
         ink[y0:y1, x0:x1] = False
-    tight: list[tuple[int, int, int, int]] = []
+        clean[y0:y1, x0:x1] = paper
+    vrules: list[Box] = []
+    if rules:
+        for x0, y0, x1, y1 in rules:
+            # Anti-aliased edges of a rule lie a pixel or two outside its ink box.
+            ex0, ey0, ex1, ey1 = max(0, x0 - 2), max(0, y0 - 2), x1 + 2, y1 + 2
+            ink[ey0:ey1, ex0:ex1] = False
+            clean[ey0:ey1, ex0:ex1] = paper
+            if y1 - y0 > x1 - x0:
+                vrules.append((x0, y0, x1, y1))
+    tight: list[Box] = []
     for box in _detect(engine, gray, min(1.0, s.det_dpi / dpi)):
         cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
         if any(x0 <= cx <= x1 and y0 <= cy <= y1 for x0, y0, x1, y1 in skip or []):
@@ -216,14 +367,23 @@ def recognize(
         t = _tighten(ink, box)
         if t is not None and t[3] - t[1] >= 4:
             tight.append(t)
-    pieces: list[tuple[int, int, int, int]] = []
-    line_h = int(np.median([b[3] - b[1] for b in tight])) if tight else 0
+    pieces: list[Box] = []
+    line_h = max(4, int(np.median([b[3] - b[1] for b in tight]))) if tight else 4
     for row in _rows(tight, s.row_gap):
-        pieces.extend(_split_at_gutters(ink, row, max(line_h, 4), s))
+        pieces.extend(p for p in _split_at_gutters(ink, row, line_h, vrules, s) if p[3] - p[1] >= 4)
+    # The recognizer drops punctuation at either end of a tight crop (a closing ” or a
+    # leading “ whose ink sits at the far side of its em), so each piece is cut with a
+    # margin of half its height; ink in the margin belongs to something else (the next
+    # column, a rule) and is painted out with the paper's tone.
     crops = []
     for x0, y0, x1, y1 in pieces:
-        pad = max(2, (y1 - y0) // 6)
-        crop = gray[max(0, y0 - pad) : y1 + pad, max(0, x0 - pad) : x1 + pad]
+        h = y1 - y0
+        side, top = max(4, h // 2), max(2, h // 6)
+        cx0, cy0 = max(0, x0 - side), max(0, y0 - top)
+        crop = clean[cy0 : y1 + top, cx0 : x1 + side].copy()
+        foreign = ink[cy0 : y1 + top, cx0 : x1 + side].copy()
+        foreign[y0 - cy0 : y1 - cy0, x0 - cx0 : x1 - cx0] = False
+        crop[foreign] = paper
         crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
     if not crops:
         return []

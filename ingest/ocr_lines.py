@@ -20,64 +20,189 @@ from baoku.ingest.records import Article, BBox, TextLine, TextSource
 
 # Ink of a line of Chinese text spans about this share of the font's em.
 _INK_PER_EM = 0.92
-_SNAP = 0.1  # sizes within 10% of the body size are the body size
-_BOLD_RATIO = 1.3  # stroke/height this much above the body's is a heavy face
+_BODY_SNAP = 0.1  # sizes within 10% of the body size are the body size
+_SNAP = 0.06  # other sizes within 6% of a cluster's mode are one size
+_STACK = 0.15  # title lines stacked (or side by side) this close in size are one size
+_BOLD_RATIO = 1.25  # stroke/height this much above the body's is a heavy face
+_BOLD_SHORT = 1.45  # ... for lines of 3 characters or fewer, whose stroke measure is noisy
 
 _CJK = r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]"
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
 _PUNCT_NEAR_CJK = re.compile(rf"(?<={_CJK})[,:;!?()]|[,:;!?()](?={_CJK})")
+# A "|" beside Chinese text is a rule or frame edge read as a glyph, never text.
+_BAR_NEAR_CJK = re.compile(rf"\s*\|\s*(?={_CJK})|(?<={_CJK})\s*\|\s*|^\s*\|\s*|\s*\|\s*$")
+_ASCII_QUOTE_NEAR_CJK = re.compile(rf'(?<={_CJK})"|"(?={_CJK})')
+
+
+def _fix_quotes(text: str) -> str:
+    """The recognizer reads “ ” as ASCII '"' or with the wrong hand; Chinese quotes pair up,
+    so a quote is closing when one is open on the line, opening otherwise."""
+    if '"' not in text and text.count("“") <= text.count("”"):
+        return text
+    text = _ASCII_QUOTE_NEAR_CJK.sub("\0", text)  # placeholder: decided in order below
+    out: list[str] = []
+    open_ = False
+    for ch in text:
+        if ch in "\0“":
+            ch = "”" if open_ else "“"
+            open_ = not open_
+        elif ch == "”":
+            open_ = False
+        out.append(ch)
+    return "".join(out)
 
 
 def _full_width(text: str) -> str:
-    return _PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(0)], text)
+    text = _BAR_NEAR_CJK.sub("", text)
+    return _fix_quotes(_PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(0)], text))
+
+
+def _modes(
+    sizes: list[float], weights: list[int], tol: float, todo: set[int]
+) -> tuple[list[int], float]:
+    """The most weighted cluster among ``todo``: members within ``tol`` of the size with the
+    most weight within ``tol`` around it, and their weighted mean."""
+    idx = sorted(todo)
+    arr = [sizes[i] for i in idx]
+    best, best_w = idx[0], -1.0
+    for i, si in zip(idx, arr, strict=True):
+        w = sum(weights[j] for j, sj in zip(idx, arr, strict=True) if abs(sj / si - 1) <= tol)
+        if w > best_w:
+            best, best_w = i, w
+    members = [j for j in idx if abs(sizes[j] / sizes[best] - 1) <= tol]
+    total = sum(weights[j] for j in members)
+    mean = sum(sizes[j] * weights[j] for j in members) / max(1, total)
+    return members, mean
 
 
 def _snap_sizes(sizes: list[float], weights: list[int]) -> tuple[list[float], float]:
-    """Sizes of one face measured on different lines vary by a few percent (quotes, digits,
-    noise); cluster sizes within ``_SNAP`` of each other and give each cluster its weighted
-    mean, so lines set in one size compare equal. Returns the sizes and the body size."""
+    """Sizes of one face measured on different lines vary by a few percent (box heights of
+    ±1 px, quotes, digits, noise), while layout compares sizes with a 0.6 pt tolerance.
+    Clusters are grown around their modes, most weighted first (the body text first, with a
+    wider tolerance, since it is most of the page), and each line gets its cluster's
+    weighted mean. Returns the sizes and the body size."""
     if not sizes:
         return sizes, 10.0
-    order = sorted(range(len(sizes)), key=lambda i: sizes[i])
-    clusters: list[list[int]] = [[order[0]]]
-    for i in order[1:]:
-        if sizes[i] <= sizes[clusters[-1][0]] * (1 + _SNAP):
-            clusters[-1].append(i)
-        else:
-            clusters.append([i])
     out = list(sizes)
-    body, body_weight = 10.0, -1
-    for cl in clusters:
-        w = sum(weights[i] for i in cl)
-        mean = sum(sizes[i] * weights[i] for i in cl) / max(1, w)
-        for i in cl:
+    todo = set(range(len(sizes)))
+    members, body = _modes(sizes, weights, _BODY_SNAP, todo)
+    for i in members:
+        out[i] = body
+    todo -= set(members)
+    while todo:
+        members, mean = _modes(sizes, weights, _SNAP, todo)
+        for i in members:
             out[i] = mean
-        if w > body_weight:
-            body, body_weight = mean, w
+        todo -= set(members)
     return out, body
 
 
+def _stack_groups(
+    boxes: Sequence[OcrBox], raw: list[float], sizes: list[float], body: float
+) -> list[list[int]]:
+    """Title lines that belong together: stacked lines of one headline, or pieces of one
+    title row cut at a word space, whose size estimates differ by a few percent. Body lines
+    are left alone (they are snapped to the body size already)."""
+    parent = list(range(len(boxes)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    big = [i for i, sz in enumerate(sizes) if sz != body]
+    for a in big:
+        for b in big:
+            if b <= a or max(raw[a], raw[b]) > (1 + _STACK) * min(raw[a], raw[b]):
+                continue
+            ba, bb = boxes[a], boxes[b]
+            h = max(ba.bottom - ba.top, bb.bottom - bb.top)
+            x_overlap = min(ba.x1, bb.x1) - max(ba.x0, bb.x0)
+            y_overlap = min(ba.bottom, bb.bottom) - max(ba.top, bb.top)
+            v_gap = max(ba.top, bb.top) - min(ba.bottom, bb.bottom)
+            stacked = v_gap <= 0.8 * h and x_overlap >= 0.3 * min(ba.x1 - ba.x0, bb.x1 - bb.x0)
+            same_row = y_overlap >= 0.5 * h and -x_overlap <= 1.5 * h
+            if stacked or same_row:
+                parent[find(a)] = find(b)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(boxes)):
+        groups.setdefault(find(i), []).append(i)
+    return list(groups.values())
+
+
+_OPENING = "“‘（《「【"
+_CLOSING = "”’）》」】，。、；：！？"
+
+
+def _title_size(box: OcrBox, from_height: float, scale: float) -> float:
+    """Size of a line larger than body text. Ink height depends on which glyphs a line
+    holds (a line of 如何 is shorter than one of 安全), by several percent at headline
+    sizes; Chinese headlines are set solid, so the character pitch is steadier. Taken as
+    the median of the two (with the height estimate twice when the pitch is implausible)."""
+    text = box.text.strip()
+    units = sum(0.5 if ch.isascii() else 1.0 for ch in text if not ch.isspace())
+    # Punctuation and quotes at either end keep their ink to one side of the em.
+    edge = (text[:1] in _OPENING) + (text[-1:] in _CLOSING)
+    span = units - 0.1 - 0.5 * edge
+    inner = text[1:] if text[:1] in _OPENING else text
+    inner = inner[:-1] if inner[-1:] in _CLOSING else inner
+    # Only a line of ideographs has a known pitch: quotes, digits and Latin inside it are
+    # narrower in many faces.
+    if span < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in inner):
+        return from_height
+    pitch = (box.x1 - box.x0) * scale / span
+    if not 0.8 * from_height <= pitch <= 1.25 * from_height:
+        return from_height
+    return (from_height + pitch) / 2
+
+
 def boxes_to_lines(boxes: Sequence[OcrBox], scale: float) -> list[TextLine]:
-    """OCR boxes of one page (pixels, ``scale`` points per pixel) as sorted ``TextLine``s."""
+    """OCR boxes of one page (pixels, ``scale`` points per pixel) as sorted ``TextLine``s.
+
+    A line's box is its ink box widened vertically to the em (as a text layer's char boxes
+    are), so leading and gaps measure alike on both paths."""
     joined = [b for b in boxes if b.text.strip()]
     if not joined:
         return []
-    raw_sizes = [(b.bottom - b.top) * scale / _INK_PER_EM for b in joined]
-    sizes, body = _snap_sizes(raw_sizes, [len(b.text) for b in joined])
+    heights = [(b.bottom - b.top) * scale / _INK_PER_EM for b in joined]
+    weights = [len(b.text) for b in joined]
+    _, body = _snap_sizes(heights, weights)
+    raw_sizes = [
+        _title_size(b, hs, scale) if hs > (1 + _BODY_SNAP) * body else hs
+        for b, hs in zip(joined, heights, strict=True)
+    ]
+    sizes, body = _snap_sizes(raw_sizes, weights)
     ratios = [b.stroke / max(1, b.bottom - b.top) for b in joined]
     body_ratios = [r for r, s in zip(ratios, sizes, strict=True) if s == body]
     usual = statistics.median(body_ratios or ratios)
-    lines = [
-        TextLine(
-            text=_full_width(b.text),
-            bbox=BBox(b.x0 * scale, b.top * scale, b.x1 * scale, b.bottom * scale),
-            size=round(size, 2),
-            bold=ratio > _BOLD_RATIO * usual,
-            source=TextSource.OCR,
-            confidence=round(b.confidence, 4),
-        )
-        for b, size, ratio in zip(joined, sizes, ratios, strict=True)
+    bold = [
+        r > (_BOLD_RATIO if len(b.text) > 3 else _BOLD_SHORT) * usual
+        for b, r in zip(joined, ratios, strict=True)
     ]
+    for group in _stack_groups(joined, raw_sizes, sizes, body):
+        if len(group) < 2:
+            continue
+        total = sum(weights[i] for i in group)
+        mean = sum(sizes[i] * weights[i] for i in group) / total
+        heavy = sum(weights[i] for i in group if bold[i]) * 2 > total
+        for i in group:
+            sizes[i], bold[i] = mean, heavy
+    lines: list[TextLine] = []
+    for b, size, heavy in zip(joined, sizes, bold, strict=True):
+        mid = (b.top + b.bottom) / 2 * scale
+        half = max(size, (b.bottom - b.top) * scale) / 2
+        lines.append(
+            TextLine(
+                text=_full_width(b.text),
+                bbox=BBox(b.x0 * scale, mid - half, b.x1 * scale, mid + half),
+                size=round(size, 2),
+                bold=heavy,
+                source=TextSource.OCR,
+                confidence=round(b.confidence, 4),
+            )
+        )
+    lines = [ln for ln in lines if ln.text.strip()]
     lines.sort(key=lambda ln: (round(ln.bbox.top, 0), ln.bbox.x0))
     return lines
 

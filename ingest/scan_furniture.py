@@ -22,6 +22,7 @@ from baoku.ingest.records import BBox
 @dataclass(frozen=True, slots=True)
 class FurnitureSettings:
     min_rule_pt: float = 86.0  # shorter straight strokes are dashes (——) or glyph parts
+    min_frame_side_pt: float = 24.0  # a frame's vertical sides may be this short (lead boxes)
     max_rule_thickness_pt: float = 3.5
     min_photo_pt: float = 54.0  # smaller flat areas are decoration or bold glyphs
     photo_fill: float = 0.8  # share of a photo's box that must be flat non-paper
@@ -88,8 +89,10 @@ def _refine(bright: np.ndarray, box: tuple[int, int, int, int]) -> tuple[int, in
     return (x0 + c0, y0 + r0, x0 + c1, y0 + r1)
 
 
-def _rules(ink: np.ndarray, scale: float, s: FurnitureSettings, horizontal: bool) -> list[BBox]:
-    length = max(3, round(s.min_rule_pt / scale))
+def _rules(
+    ink: np.ndarray, scale: float, s: FurnitureSettings, horizontal: bool, min_pt: float = 0.0
+) -> list[BBox]:
+    length = max(3, round((min_pt or s.min_rule_pt) / scale))
     kernel = np.ones((1, length) if horizontal else (length, 1), np.uint8)
     opened = cv2.morphologyEx(ink, cv2.MORPH_OPEN, kernel)
     n, _, stats, _ = cv2.connectedComponentsWithStats(opened, connectivity=8)
@@ -143,11 +146,13 @@ def find_furniture(
     for x0, y0, x1, y1 in photos_px:
         ink[y0:y1, x0:x1] = 0  # a photo's own edges and contents are not rules
     hrules = _rules(ink, scale, s, horizontal=True)
-    vrules = _rules(ink, scale, s, horizontal=False)
+    # A lead box only a few lines deep has sides shorter than any rule; such short strokes
+    # are kept only where they close a frame with two horizontal rules.
+    vrules = _rules(ink, scale, s, horizontal=False, min_pt=s.min_frame_side_pt)
     frames, used_h, used_v = _frames(hrules, vrules, s.frame_tolerance_pt)
     return Furniture(
         hrules=[r for i, r in enumerate(hrules) if i not in used_h],
-        vrules=[r for i, r in enumerate(vrules) if i not in used_v],
+        vrules=[r for i, r in enumerate(vrules) if i not in used_v and r.height >= s.min_rule_pt],
         frames=frames,
         photos=[_to_pt(*p, scale) for p in photos_px],
     )

@@ -14,7 +14,7 @@ from baoku.ingest.ocr import OcrSettings, recognize
 from baoku.ingest.ocr_lines import boxes_to_lines
 from baoku.ingest.pdf_reader import RawPage
 from baoku.ingest.raster import PageImage, deskew, estimate_skew
-from baoku.ingest.records import TextLine
+from baoku.ingest.records import BBox, TextLine
 from baoku.ingest.scan_furniture import FurnitureSettings, find_furniture
 
 
@@ -41,7 +41,12 @@ def read_scanned_page(
         (round(p.x0 / s), round(p.top / s), round(p.x1 / s), round(p.bottom / s))
         for p in found.photos
     ]
-    lines = boxes_to_lines(recognize(gray, image.dpi, skip, settings), image.scale)
+    rules = [
+        (round(r.x0 / s), round(r.top / s), round(r.x1 / s), round(r.bottom / s))
+        for r in [*found.hrules, *found.vrules, *(e for f in found.frames for e in _sides(f.bbox))]
+    ]
+    boxes = recognize(gray, image.dpi, skip, settings, rules)
+    lines = boxes_to_lines(boxes, image.scale)
     has_vector = vector is not None and bool(vector.hrules or vector.vrules or vector.boxes)
     raw = RawPage(
         index=image.index,
@@ -55,3 +60,13 @@ def read_scanned_page(
         images=found.photos,
     )
     return ScannedPage(raw, lines, skew)
+
+
+def _sides(box: BBox, width: float = 1.0) -> list[BBox]:
+    """The four edges of a frame as thin rule boxes (frames are found from rules)."""
+    return [
+        BBox(box.x0, box.top, box.x1, box.top + width),
+        BBox(box.x0, box.bottom - width, box.x1, box.bottom),
+        BBox(box.x0, box.top, box.x0 + width, box.bottom),
+        BBox(box.x1 - width, box.top, box.x1, box.bottom),
+    ]

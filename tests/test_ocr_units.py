@@ -1,0 +1,120 @@
+"""OCR line finding and line clean-up on synthetic ink: gutters, rules, stacked lines, sizes.
+
+The page geometry here is drawn with numpy (glyphs are solid squares on a character grid), so
+each rule of ``ocr._split_at_gutters`` and ``ocr_lines`` is checked without running a model.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from baoku.ingest.ocr import OcrBox, OcrSettings, _rows, _split_at_gutters, _split_lines
+from baoku.ingest.ocr_lines import _full_width, _snap_sizes, boxes_to_lines
+
+EM = 20  # glyph cell (px)
+PITCH = 28  # line pitch (px)
+GUTTER = 26  # blank between the two columns (px)
+CHARS = 10  # characters per column line
+
+
+def _page(lines: int = 8, comma_at: tuple[int, int] | None = None) -> np.ndarray:
+    """Two columns of solid glyphs; ``comma_at`` = (line, cell) in the left column holds a
+    comma instead (ink only in the lower-left corner of its cell)."""
+    ink = np.zeros((40 + lines * PITCH, 2 * CHARS * EM + GUTTER + 40), dtype=bool)
+    for ln in range(lines):
+        top = 20 + ln * PITCH
+        for col in range(2):
+            left = 20 + col * (CHARS * EM + GUTTER)
+            for cell in range(CHARS):
+                x = left + cell * EM
+                if comma_at == (ln, cell) and col == 0:
+                    ink[top + 13 : top + 19, x + 1 : x + 6] = True
+                else:
+                    ink[top + 1 : top + 19, x + 1 : x + 19] = True
+    return ink
+
+
+def _row(ln: int) -> tuple[int, int, int, int]:
+    top = 20 + ln * PITCH
+    return (21, top + 1, 20 + 2 * CHARS * EM + GUTTER - 1, top + 19)
+
+
+def test_row_across_a_gutter_is_cut_in_two() -> None:
+    ink = _page()
+    pieces = _split_at_gutters(ink, _row(3), 18, [], OcrSettings())
+    assert len(pieces) == 2
+    left, right = pieces
+    assert left[2] <= 20 + CHARS * EM and right[0] >= 20 + CHARS * EM + GUTTER
+
+
+def test_gap_after_a_comma_is_not_a_gutter() -> None:
+    # The comma leaves a blank as wide as most of an em, but the lines above and below have
+    # glyphs there: the row is cut at the gutter only.
+    ink = _page(comma_at=(3, 4))
+    pieces = _split_at_gutters(ink, _row(3), 18, [], OcrSettings())
+    assert len(pieces) == 2
+
+
+def test_commas_lined_up_on_a_few_lines_are_not_a_gutter() -> None:
+    ink = _page()
+    for ln in (2, 3, 4):  # three commas one above the other: a coincidence, not a gutter
+        top, x = 20 + ln * PITCH, 20 + 4 * EM
+        ink[top : top + 20, x : x + EM] = False
+        ink[top + 13 : top + 19, x + 1 : x + 6] = True
+    assert len(_split_at_gutters(ink, _row(3), 18, [], OcrSettings())) == 2
+
+
+def test_vertical_rule_cuts_a_row_even_without_a_wide_gap() -> None:
+    ink = np.zeros((60, 200), dtype=bool)
+    ink[20:38, 10:95] = True
+    ink[20:38, 105:190] = True  # 10 px apart: far narrower than a gutter
+    rule = (99, 0, 101, 60)
+    pieces = _split_at_gutters(ink, (10, 20, 190, 38), 18, [rule], OcrSettings())
+    assert [(p[0], p[2]) for p in pieces] == [(10, 95), (105, 190)]
+
+
+def test_piece_spanning_two_lines_is_split() -> None:
+    ink = np.zeros((80, 100), dtype=bool)
+    ink[10:28, 5:95] = True
+    ink[38:56, 5:95] = True
+    ink[64:68, 5:95] = True  # a sliver of the next line's top
+    out = _split_lines(ink, (0, 0, 100, 70), 18)
+    assert [(p[1], p[3]) for p in out] == [(10, 28), (38, 56)]
+
+
+def test_headline_and_its_question_mark_form_one_row() -> None:
+    head = (100, 50, 500, 110)
+    mark = (520, 85, 545, 110)  # "？": short ink, inside the headline's band, close by
+    caption = (700, 95, 900, 110)  # small text far to the right
+    rows = _rows([head, mark, caption], 3.0)
+    assert (100, 50, 545, 110) in rows
+    assert caption in rows
+
+
+def test_half_width_punctuation_quotes_and_bars_in_chinese_text() -> None:
+    assert _full_width("好吗?是的,对") == "好吗？是的，对"
+    assert _full_width('举办“国风"主题') == "举办“国风”主题"
+    assert _full_width("从“碎片化“转向“全链条”") == "从“碎片化”转向“全链条”"
+    assert _full_width("|广西工会") == "广西工会"
+    assert _full_width('say "hi" now') == 'say "hi" now'
+
+
+def test_body_sizes_snap_to_one_value() -> None:
+    sizes = [9.6, 9.9, 10.3, 10.0, 9.8, 14.7, 28.0]
+    out, body = _snap_sizes(sizes, [20, 20, 20, 20, 20, 15, 8])
+    assert len({out[i] for i in range(5)}) == 1 and body == out[0]
+    assert out[5] != body and out[6] != body
+
+
+def _box(text: str, x0: int, top: int, x1: int, bottom: int) -> OcrBox:
+    return OcrBox(text, x0, top, x1, bottom, confidence=0.99, stroke=3.0)
+
+
+def test_two_line_headline_gets_one_size() -> None:
+    body = [_box("这是正文的一行文字内容", 0, 300 + 30 * i, 270, 324 + 30 * i) for i in range(12)]
+    # Ink heights of the two headline lines differ by ~8% (different glyphs).
+    head = [_box("安全生产责任链如", 40, 100, 500, 166), _box("何落到实处？", 60, 180, 440, 241)]
+    lines = boxes_to_lines([*body, *head], 1.0)
+    sizes = {ln.text: ln.size for ln in lines}
+    assert sizes["安全生产责任链如"] == sizes["何落到实处？"]
+    assert sizes["安全生产责任链如"] > 1.25 * sizes["这是正文的一行文字内容"]
