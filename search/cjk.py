@@ -30,8 +30,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import cache
+from itertools import accumulate, pairwise
 from typing import Final
 
 # Scripts written without spaces between words: each character is its own token. Han
@@ -133,6 +135,28 @@ def phrase_tokens(term: str) -> list[str]:
     return tokens[start:end]
 
 
+# Joins the two tokens of a bigram. A private-use character: index_form never outputs one (its
+# rule makes them separators), so a bigram can be split back unambiguously (ab+c is not a+bc),
+# while unicode61 (token characters L* N* Co) and Lucene's whitespace tokenizer keep it inside
+# the token. The Elasticsearch shingle filter uses the same separator.
+BIGRAM_JOINER: Final = "\ue000"
+
+
+def bigram_tokens(tokens: Sequence[str]) -> list[str]:
+    """Each pair of adjacent index tokens as one token: [欠, 薪, 款] → [欠\ue000薪, 薪\ue000款].
+
+    A phrase of n ≥ 2 tokens matches at a position exactly when its n-1 bigrams match there
+    contiguously, so a multi-character word is looked up by far rarer terms than its single
+    characters (工会 is one posting list, not the position lists of 工 and 会 intersected).
+    """
+    return [BIGRAM_JOINER.join(pair) for pair in pairwise(tokens)]
+
+
+def bigram_form(index_text: str) -> str:
+    """The bigram column text of an ``index_form`` string: every adjacent token pair."""
+    return " ".join(map(BIGRAM_JOINER.join, pairwise(index_text.split())))
+
+
 def reference_index_form(text: str) -> str:
     """Character-by-character definition of ``index_form``; the fast path must equal it."""
     return " ".join("".join(_rule(ch) for ch in text).split())
@@ -227,6 +251,53 @@ def _match_ranges(
         for i, tok in enumerate(tokens):
             if tok == first and tokens[i : i + n] == list(phrase):
                 ranges.append((spans[i][1], spans[i + n - 1][2]))
+    return _merged(ranges)
+
+
+# Ends every character's piece in the translated text so that pieces map back to characters.
+# A control character: its own rule turns it into a space, and no rule outputs one.
+_PIECE_END: Final = "\x00"
+
+
+@cache
+def _bmp_piece_table() -> dict[int, str]:
+    table = _bmp_table()
+    return {cp: table.get(cp, chr(cp)) + _PIECE_END for cp in range(0x10000)}
+
+
+@cache
+def _phrase_pattern(phrase: tuple[str, ...]) -> re.Pattern[str]:
+    # A zero-width match with the phrase captured, so overlapping occurrences are all found
+    # (工工 twice in 工工工), each starting and ending at a token edge.
+    body = " +".join(re.escape(t) for t in phrase)
+    return re.compile(f"(?<![^ ])(?=({body})(?![^ ]))")
+
+
+def match_ranges(text: str, phrases: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    """Sorted, merged (start, end) offsets in ``text`` of every occurrence of each phrase.
+
+    The same ranges as matching the phrases against ``token_spans(text)``, found with one
+    ``str.translate`` and a regex search instead of a Python loop per character (the pieces
+    each character becomes are delimited, so a match maps back to the characters it came
+    from). Text with astral characters, which the table does not cover, takes the loop.
+    """
+    wanted = [tuple(p) for p in phrases if p]
+    if not wanted:
+        return []
+    if not text.isascii() and _ASTRAL.search(text):
+        return _match_ranges(token_spans(text), wanted)
+    pieces = text.translate(_bmp_piece_table()).split(_PIECE_END)
+    ends = list(accumulate(map(len, pieces)))  # ends[i]: where character i's piece ends
+    joined = "".join(pieces)
+    ranges: list[tuple[int, int]] = []
+    for phrase in wanted:
+        for m in _phrase_pattern(phrase).finditer(joined):
+            start, end = m.span(1)
+            ranges.append((bisect_right(ends, start), bisect_right(ends, end - 1) + 1))
+    return _merged(ranges)
+
+
+def _merged(ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     ranges.sort()
     merged: list[tuple[int, int]] = []
     for start, end in ranges:
@@ -246,7 +317,7 @@ def mark_phrases(
     """``text`` with every occurrence of each token phrase wrapped in the marks."""
     out: list[str] = []
     pos = 0
-    for start, end in _match_ranges(token_spans(text), phrases):
+    for start, end in match_ranges(text, phrases):
         out += [text[pos:start], open_mark, text[start:end], close_mark]
         pos = end
     out.append(text[pos:])
@@ -267,7 +338,7 @@ def snippet(
     Without a match (the hit came from another field, or only negations) it is the start of
     the text. Whitespace runs are collapsed so that line breaks do not eat the budget.
     """
-    ranges = _match_ranges(token_spans(text), phrases)
+    ranges = match_ranges(text, phrases)
     if ranges:
         first_start, first_end = ranges[0]
         lead = max(0, (width - (first_end - first_start)) // 3)

@@ -22,7 +22,13 @@ import elasticsearch
 from elasticsearch import Elasticsearch, helpers
 
 from baoku.search.es_compile import compile_es
-from baoku.search.es_mapping import KEY_FIELDS, TEXT_FIELDS, template_body, to_source
+from baoku.search.es_mapping import (
+    BIGRAM_FIELDS,
+    KEY_FIELDS,
+    TEXT_FIELDS,
+    template_body,
+    to_source,
+)
 from baoku.search.facts_store import load_facts
 from baoku.search.filters import KeyMatch, ResolvedQuery, resolve
 from baoku.search.query import FacetCount, FigureFilter, SearchHit, SearchQuery, SearchResult
@@ -119,7 +125,7 @@ def build_request(rq: ResolvedQuery, facet_size: int = FACET_SIZE) -> dict[str, 
         filters.append(figure_query(rq.figure))
     query: dict[str, Any] = {"filter": filters}
     if q.expression is not None:
-        query["must"] = [compile_es(q.expression, TEXT_FIELDS)]
+        query["must"] = [compile_es(q.expression, TEXT_FIELDS, BIGRAM_FIELDS)]
     if q.expression is not None and q.sort == "relevance":
         sort: list[Any] = [{"_score": "desc"}, {"id": "asc"}]
     else:

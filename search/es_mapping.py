@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Final
 
-from baoku.search.cjk import index_form
+from baoku.search.cjk import bigram_form, index_form
 from baoku.search.search_doc import SearchDoc
 
 # Text fields searched, with the boosts that mirror the SQLite backend's bm25 weights.
@@ -23,6 +23,16 @@ TEXT_FIELDS: Final[tuple[str, ...]] = (
     "subheadline_ix^2",
     "lead_ix^1.5",
     "body_ix",
+)
+
+# The bigram form of each text field (same boosts): phrases of 2+ tokens are matched there as
+# phrases of bigrams (``cjk.bigram_tokens``), far rarer terms than single characters.
+BIGRAM_FIELDS: Final[tuple[str, ...]] = (
+    "headline_bi^4",
+    "kicker_bi^2",
+    "subheadline_bi^2",
+    "lead_bi^1.5",
+    "body_bi",
 )
 
 # Keyword field of each ``SearchDoc`` key field (filters and facets).
@@ -36,6 +46,10 @@ KEY_FIELDS: Final[dict[str, str]] = {
     "page": "pages",
 }
 
+# Index form and bigram form, both with the whitespace analyzer: token for token what FTS5
+# sees. The bigram form is computed in Python (cjk.bigram_form) rather than by a shingle
+# filter: the minimal distribution's custom analyzers cannot use the whitespace tokenizer, and
+# one definition for both backends keeps them identical by construction.
 _TEXT: Final = {"type": "text", "analyzer": "whitespace"}
 _KEYWORD: Final = {"type": "keyword"}
 _DATE: Final = {"type": "date", "format": "yyyy-MM-dd"}
@@ -66,6 +80,11 @@ MAPPINGS: Final[dict[str, Any]] = {
         "subheadline_ix": _TEXT,
         "lead_ix": _TEXT,
         "body_ix": _TEXT,
+        "headline_bi": _TEXT,
+        "kicker_bi": _TEXT,
+        "subheadline_bi": _TEXT,
+        "lead_bi": _TEXT,
+        "body_bi": _TEXT,
         "display": {"type": "object", "enabled": False},
         "places": _KEYWORD,
         "agencies": _KEYWORD,
@@ -103,6 +122,13 @@ def template_body(pattern: str) -> dict[str, Any]:
 def to_source(doc: SearchDoc) -> dict[str, Any]:
     """The ES source document of ``doc``."""
     keys: dict[str, list[str]] = {field: [] for field in KEY_FIELDS.values()}
+    forms = {
+        "headline": index_form(doc.headline),
+        "kicker": index_form(doc.kicker),
+        "subheadline": index_form(doc.subheadline),
+        "lead": index_form(doc.lead),
+        "body": index_form(doc.body),
+    }
     for name, value in doc.key_values():
         keys[KEY_FIELDS[name]].append(value)
     return {
@@ -115,11 +141,8 @@ def to_source(doc: SearchDoc) -> dict[str, Any]:
         "year": doc.year,
         "page_no": doc.page_no,
         "page_name": doc.page_name,
-        "headline_ix": index_form(doc.headline),
-        "kicker_ix": index_form(doc.kicker),
-        "subheadline_ix": index_form(doc.subheadline),
-        "lead_ix": index_form(doc.lead),
-        "body_ix": index_form(doc.body),
+        **{f"{name}_ix": form for name, form in forms.items()},
+        **{f"{name}_bi": bigram_form(form) for name, form in forms.items()},
         "display": {"headline": doc.headline, "body": doc.body},
         **keys,
         "figures": [

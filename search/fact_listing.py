@@ -185,13 +185,14 @@ def list_figures(conn: sqlite3.Connection, fq: FigureQuery) -> FigurePage:
     base = "FROM figures f JOIN articles a ON a.id = f.article"
     total = int(conn.execute(f"SELECT COUNT(*) {base} WHERE {where}", params).fetchone()[0])
     rows = conn.execute(
-        "SELECT f.id, f.article, COALESCE(d.head, f.article), COALESCE(d.headline, a.headline), "
+        "SELECT f.id, f.article, COALESCE(d.head, f.article), COALESCE(st.headline, a.headline), "
         "a.newspaper, a.date, COALESCE(ps.page_no, a.page_no), COALESCE(ps.page_index, "
         "a.page_index), ps.x0, ps.top, ps.x1, ps.bottom, f.paragraph, f.type, f.text, f.value, "
         "f.value_max, f.qualifier, f.unit, f.measure, f.agency, f.period_text, f.period_start, "
         f"f.period_end, f.sentence {base} "
         "LEFT JOIN search_members m ON m.article = f.article "
         "LEFT JOIN search_docs d ON d.id = m.doc "
+        "LEFT JOIN search_text st ON st.id = m.doc "
         "LEFT JOIN paragraph_sources ps ON ps.article = f.article AND ps.paragraph = f.paragraph "
         f"WHERE {where} ORDER BY {_ORDER[fq.sort]} LIMIT ? OFFSET ?",
         [*params, fq.limit, fq.offset],

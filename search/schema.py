@@ -24,7 +24,8 @@ _V1: Migration = (
         sha256      TEXT    NOT NULL UNIQUE,
         size        INTEGER NOT NULL,
         pages       INTEGER NOT NULL DEFAULT 0,
-        status      TEXT    NOT NULL CHECK (status IN ('ingested', 'partial', 'needs_ocr', 'failed')),
+        status      TEXT    NOT NULL
+                    CHECK (status IN ('ingested', 'partial', 'needs_ocr', 'failed')),
         error       TEXT,
         ingested_at TEXT    NOT NULL
     )
@@ -236,9 +237,107 @@ _V2: Migration = (
     """,
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2)
-# First schema version that has the search index; opening an older archive fills it.
-SEARCH_INDEX_VERSION = 2
+# The search index, v3 layout (docs/search.md, "The search index"). The index is derived data,
+# so this migration drops the v2 tables and the store rebuilds the index once on open.
+#
+# * ``search_docs`` keeps only the short columns filters, sorts and facets read, so that joins
+#   and scans over a hundred thousand hits touch a few MB; the natural text moves to
+#   ``search_text``, read only for the page of hits shown and for FTS5 'delete'.
+# * ``search_fts`` indexes every column twice: the unigram index form (one token per CJK
+#   character and digit; 1-token queries) and its bigram form (``cjk.bigram_form``; phrases of
+#   2+ tokens become phrases of bigrams, far rarer terms). A unigram never contains
+#   ``cjk.BIGRAM_JOINER`` and a bigram always does, so a query term can only match its own
+#   kind of column and MATCH needs no column filter.
+# * A one-row ``search_generation`` counter, bumped by every index write, lets a search check
+#   that several connections read the same snapshot.
+_V3: Migration = (
+    "DROP TABLE search_fts",
+    "DROP TABLE search_keys",
+    "DROP TABLE search_members",
+    "DROP TABLE search_docs",
+    """
+    CREATE TABLE search_docs (
+        id        INTEGER PRIMARY KEY,
+        head      TEXT    NOT NULL UNIQUE,
+        type      TEXT    NOT NULL,
+        newspaper TEXT,
+        date      TEXT,
+        year      TEXT,
+        page_no   INTEGER,
+        page_name TEXT
+    )
+    """,
+    # Date ranges of one type.
+    "CREATE INDEX search_docs_date ON search_docs (type, date)",
+    # Date sorts of one type read these in order and stop after a page: undated last in both
+    # directions, ties by head, exactly the ORDER BY of sqlite_backend.
+    "CREATE INDEX search_docs_date_asc ON search_docs (type, date IS NULL, date, head)",
+    "CREATE INDEX search_docs_date_desc ON search_docs (type, date DESC, head)",
+    "CREATE INDEX search_docs_newspaper ON search_docs (newspaper, date)",
+    "CREATE INDEX search_docs_page_name ON search_docs (page_name)",
+    """
+    CREATE TABLE search_text (
+        id          INTEGER PRIMARY KEY,
+        pages       TEXT NOT NULL DEFAULT '[]',
+        headline    TEXT NOT NULL DEFAULT '',
+        kicker      TEXT NOT NULL DEFAULT '',
+        subheadline TEXT NOT NULL DEFAULT '',
+        lead        TEXT NOT NULL DEFAULT '',
+        body        TEXT NOT NULL DEFAULT ''
+    )
+    """,
+    """
+    CREATE TABLE search_members (
+        article TEXT    NOT NULL PRIMARY KEY,
+        doc     INTEGER NOT NULL
+    ) WITHOUT ROWID
+    """,
+    "CREATE INDEX search_members_doc ON search_members (doc)",
+    """
+    CREATE TABLE search_keys (
+        field TEXT    NOT NULL,
+        value TEXT    NOT NULL,
+        doc   INTEGER NOT NULL,
+        PRIMARY KEY (field, value, doc)
+    ) WITHOUT ROWID
+    """,
+    # Facets: doc → its values of one field, read without touching the primary key b-tree.
+    "CREATE INDEX search_keys_doc ON search_keys (doc, field, value)",
+    # The figures of each whole article, as filters test them (search_doc.IndexedFigure, the
+    # same records ES nests), so a figure filter reads one index range and yields doc ids
+    # without joining figures to search_members through text keys.
+    """
+    CREATE TABLE search_figures (
+        doc          INTEGER NOT NULL,
+        type         TEXT    NOT NULL,
+        value        REAL    NOT NULL,
+        measure      TEXT,
+        agency       TEXT,
+        period_start TEXT,
+        period_end   TEXT
+    )
+    """,
+    "CREATE INDEX search_figures_type_value ON search_figures (type, value, doc)",
+    """
+    CREATE INDEX search_figures_agency ON search_figures (agency, value, doc)
+    WHERE agency IS NOT NULL
+    """,
+    "CREATE INDEX search_figures_doc ON search_figures (doc)",
+    """
+    CREATE VIRTUAL TABLE search_fts USING fts5(
+        headline, kicker, subheadline, lead, body,
+        headline_bi, kicker_bi, subheadline_bi, lead_bi, body_bi,
+        content = '', tokenize = 'unicode61 remove_diacritics 0'
+    )
+    """,
+    "CREATE TABLE search_generation (n INTEGER NOT NULL)",
+    "INSERT INTO search_generation (n) VALUES (0)",
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
+# First schema version with the current search index layout; opening an older archive
+# (re)builds the index once.
+SEARCH_INDEX_VERSION = 3
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -8,9 +8,14 @@ and facets see the same snapshot even while an ingest writes.
 
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 from collections.abc import Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any, Final
+from urllib.parse import quote
 
 from baoku.search.fact_listing import (
     EntitySummary,
@@ -20,23 +25,26 @@ from baoku.search.fact_listing import (
     list_entities,
     list_figures,
 )
-from baoku.search.filters import ResolvedQuery, resolve
+from baoku.search.filters import KeyMatch, ResolvedQuery, resolve
 from baoku.search.fts_compile import compile_match
-from baoku.search.query import FacetCount, SearchHit, SearchQuery, SearchResult
+from baoku.search.query import ARTICLE_TYPES, FacetCount, SearchHit, SearchQuery, SearchResult
 from baoku.search.records import ArticleRecord
 from baoku.search.search_doc import hit_date, hit_snippet
+from baoku.search.sqlite_index import generation
 from baoku.search.store import Store
 from baoku.search.syntax import positive_phrases
 
 # Values returned per facet, most frequent first (ties by value); the ES backend uses the same.
 FACET_SIZE: Final = 30
-# Column weights for bm25 in FTS_COLUMNS order: headline, kicker, subheadline, lead, body.
+# Column weights for bm25 in FTS_COLUMNS order: headline, kicker, subheadline, lead, body; the
+# bigram columns (same order) weigh the same, so a word scores alike in either form.
 BM25_WEIGHTS: Final = (4.0, 2.0, 2.0, 1.5, 1.0)
+_BM25: Final = "bm25(search_fts, {})".format(", ".join(str(w) for w in BM25_WEIGHTS * 2))
 
 _COLUMN_FACETS: Final[dict[str, str]] = {
-    "year": "d.year",
-    "newspaper": "d.newspaper",
-    "page_name": "d.page_name",
+    "year": "year",
+    "newspaper": "newspaper",
+    "page_name": "page_name",
 }
 _KEY_FACETS: Final[dict[str, str]] = {
     "place": "place",
@@ -44,10 +52,22 @@ _KEY_FACETS: Final[dict[str, str]] = {
     "figure_type": "figure_type",
     "initiative": "initiative",
 }
+# Undated last in both directions, ties by head. SQLite sorts NULL first, so DESC alone puts
+# it last; ASC needs the IS NULL term. Both match an index of schema v3 exactly, so a broad
+# listing reads one page of the index instead of sorting every row.
 _DATE_ORDER: Final[dict[str, str]] = {
     "date": "d.date IS NULL, d.date ASC, d.head ASC",
-    "-date": "d.date IS NULL, d.date DESC, d.head ASC",
+    "-date": "d.date DESC, d.head ASC",
 }
+# Ranking is bm25 for every match (about 1 µs each in FTS5, which has no top-k pruning). From
+# this many matches on, the rowid range is split across threads, each with its own read-only
+# connection; below it the threads cost more than they save.
+PARALLEL_RANK_MIN: Final = 20_000
+# A filter-only page walks the date index when it expects to read at most this many rows.
+_WALK_BUDGET: Final = 20_000
+# The most common type by far: a text search filters it by excluding the (few) others, which
+# is a small set to build, instead of by looking up every matching row.
+_COMMON_TYPE: Final = "article"
 
 
 def _in(values: Iterable[Any]) -> tuple[str, list[Any]]:
@@ -56,32 +76,38 @@ def _in(values: Iterable[Any]) -> tuple[str, list[Any]]:
 
 
 class _Plan:
-    """FROM/WHERE of one search with its parameters, in the order they appear."""
+    """The SQL of one search: which article ids match, driven from the most selective side.
 
-    def __init__(self, rq: ResolvedQuery) -> None:
+    With words, FTS5 drives: key and figure filters are membership probes (``+rowid IN
+    (...)``: the unary plus keeps SQLite from handing the IN list to FTS5, which would run
+    the MATCH once per value), the type a ``NOT IN`` of the other types, and date, paper or
+    page name a rowid join to the short ``search_docs`` rows. Without words, the most
+    selective key filter (or the figure filter) drives, joined to ``search_docs`` by rowid;
+    only when there is neither does a ``search_docs`` index drive. Each subquery yields a set
+    computed once per statement.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, rq: ResolvedQuery) -> None:
         q = rq.query
-        self.has_text = q.expression is not None
-        self.where: list[str] = []
-        self.params: list[Any] = []
-        if q.expression is not None:
-            # CROSS JOIN pins FTS5 as the outer loop: otherwise the planner may walk an index
-            # of search_docs and run the MATCH once per row (10× slower at 2,000 articles).
-            self.source = "search_fts CROSS JOIN search_docs d ON d.id = search_fts.rowid"
-            self.where.append("search_fts MATCH ?")
-            self.params.append(compile_match(q.expression))
-        else:
-            self.source = "search_docs d"
-        self._add("d.type IN ({})", q.types)
+        self.match = compile_match(q.expression, bigrams=True) if q.expression is not None else None
+        # Conditions on search_docs (alias d) and their parameters.
+        self.doc_where: list[str] = []
+        self.doc_params: list[Any] = []
+        # Whether the type is the only search_docs condition (then no join is needed).
+        self.type_only = True
+        self._doc("d.type IN ({})", q.types, is_type=True)
         if q.date_from is not None:
-            self.where.append("d.date >= ?")
-            self.params.append(q.date_from.isoformat())
+            self._doc("d.date >= {}", [q.date_from.isoformat()])
         if q.date_to is not None:
-            self.where.append("d.date <= ?")
-            self.params.append(q.date_to.isoformat())
+            self._doc("d.date <= {}", [q.date_to.isoformat()])
         if q.newspapers:
-            self._add("d.newspaper IN ({})", q.newspapers)
+            self._doc("d.newspaper IN ({})", q.newspapers)
         if q.page_names:
-            self._add("d.page_name IN ({})", q.page_names)
+            self._doc("d.page_name IN ({})", q.page_names)
+        self.types = q.types
+        # Id sets (SELECT doc ...) from the keyword and figure tables, with parameters.
+        self.sets: list[tuple[str, list[Any]]] = []
+        keyed: list[tuple[int, str, list[Any]]] = []
         for key in rq.keys:
             alternatives: list[str] = []
             params: list[Any] = [key.field]
@@ -92,49 +118,237 @@ class _Plan:
             for part in key.contains:
                 alternatives.append("instr(value, ?) > 0")
                 params.append(part)
-            self.where.append(
-                "d.id IN (SELECT doc FROM search_keys WHERE field = ? AND ("
+            sql = (
+                "SELECT DISTINCT doc FROM search_keys WHERE field = ? AND ("
                 + " OR ".join(alternatives)
-                + "))"
+                + ")"
             )
-            self.params += params
+            keyed.append((_key_size(conn, key), sql, params))
+        # Smallest first: the first set drives a filter-only search.
+        self.sets += [(sql, params) for _, sql, params in sorted(keyed, key=lambda k: k[0])]
         if rq.figure is not None:
-            conds, params = figure_conditions(rq.figure)
-            self.where.append(
-                "d.id IN (SELECT m.doc FROM figures f JOIN search_members m "
-                "ON m.article = f.article WHERE " + (" AND ".join(conds) or "1") + ")"
+            conds, params = figure_conditions(rq.figure, "sf")
+            self.sets.append(
+                (
+                    "SELECT DISTINCT doc FROM search_figures sf WHERE "
+                    + (" AND ".join(conds) or "1"),
+                    params,
+                )
             )
-            self.params += params
 
-    def _add(self, template: str, values: Iterable[Any]) -> None:
+    def _doc(self, template: str, values: Iterable[Any], *, is_type: bool = False) -> None:
         marks, vals = _in(values)
-        self.where.append(template.format(marks))
-        self.params += vals
+        self.doc_where.append(template.format(marks))
+        self.doc_params += vals
+        if not is_type:
+            self.type_only = False
+
+    # ------------------------------------------------------------------ with words
+
+    def fts_from_where(self, *, join_docs: bool = False) -> tuple[str, list[Any]]:
+        """FROM ... WHERE ... selecting the matching rows of ``search_fts``; ``search_docs``
+        (as ``d``) is joined when ``join_docs`` or when a condition needs it."""
+        where = ["search_fts MATCH ?"]
+        params: list[Any] = [self.match]
+        source = "search_fts"
+        if join_docs or not self.type_filter_only:
+            # A rowid lookup per match (short rows) measured faster than building the set
+            # of, say, all articles of three years and probing it.
+            source = "search_fts CROSS JOIN search_docs d ON d.id = search_fts.rowid"
+            where += self.doc_where
+            params += self.doc_params
+        else:
+            cond, vals = self._not_other_types("search_fts.rowid")
+            if cond:
+                where.append(cond)
+                params += vals
+        for sql, set_params in self.sets:
+            where.append(f"+search_fts.rowid IN ({sql})")
+            params += set_params
+        return f"FROM {source} WHERE {' AND '.join(where)}", params
+
+    # ------------------------------------------------------------------ without words
+
+    def docs_from_where(self) -> tuple[str, list[Any]]:
+        """FROM ... WHERE ... with ``search_docs`` as ``d``, one row per matching article."""
+        where = list(self.doc_where)
+        params: list[Any] = []
+        if self.sets:
+            driver_sql, driver_params = self.sets[0]
+            source = f"({driver_sql}) AS drv CROSS JOIN search_docs d ON d.id = drv.doc"
+            params += driver_params
+            rest = self.sets[1:]
+        else:
+            source = "search_docs d"
+            rest = []
+        params += self.doc_params
+        for sql, set_params in rest:
+            where.append(f"+d.id IN ({sql})")
+            params += set_params
+        return f"FROM {source} WHERE {' AND '.join(where)}", params
 
     @property
-    def where_sql(self) -> str:
-        return " AND ".join(self.where) or "1"
+    def type_filter_only(self) -> bool:
+        """True when the only search_docs condition is a type set holding the common type,
+        which a NOT IN of the (few) other types expresses without a join."""
+        return self.type_only and _COMMON_TYPE in self.types
+
+    @property
+    def filtered(self) -> bool:
+        """Whether anything beyond the words and the usual type narrows the matches."""
+        return bool(self.sets) or not self.type_filter_only
+
+    def _not_other_types(self, column: str) -> tuple[str, list[Any]]:
+        others = sorted(ARTICLE_TYPES - set(self.types))
+        if not others:
+            return "", []
+        marks, vals = _in(others)
+        return f"+{column} NOT IN (SELECT id FROM search_docs WHERE type IN ({marks}))", vals
+
+    def count(self) -> tuple[str, list[Any]]:
+        """A statement counting the matching articles."""
+        if self.match is None and self.sets and self.type_filter_only:
+            # Driven by a key or figure set: count it without joining search_docs.
+            driver_sql, params = self.sets[0]
+            where: list[str] = []
+            cond, vals = self._not_other_types("drv.doc")
+            if cond:
+                where.append(cond)
+                params = [*params, *vals]
+            for sql, set_params in self.sets[1:]:
+                where.append(f"+drv.doc IN ({sql})")
+                params = [*params, *set_params]
+            return (
+                f"SELECT COUNT(*) FROM ({driver_sql}) AS drv WHERE {' AND '.join(where) or '1'}",
+                params,
+            )
+        sql, params = self.ids()
+        return f"SELECT COUNT(*) FROM ({sql})", params
+
+    def ids(self) -> tuple[str, list[Any]]:
+        """A statement yielding ``id`` once per matching article."""
+        if self.match is not None:
+            from_where, params = self.fts_from_where()
+            return f"SELECT search_fts.rowid AS id {from_where}", params
+        from_where, params = self.docs_from_where()
+        return f"SELECT d.id AS id {from_where}", params
+
+
+def _walk_sql(plan: _Plan, q: SearchQuery) -> tuple[str, list[Any]]:
+    """The page of a filter-only search read off the date index of its one type in order,
+    each row probed against the filter sets; SQLite stops after the page."""
+    index = "search_docs_date_asc" if q.sort == "date" else "search_docs_date_desc"
+    order = _DATE_ORDER.get(q.sort, _DATE_ORDER["-date"])
+    where = list(plan.doc_where)
+    params = list(plan.doc_params)
+    for sql, set_params in plan.sets:
+        where.append(f"+d.id IN ({sql})")
+        params += set_params
+    return (
+        f"SELECT d.id FROM search_docs d INDEXED BY {index} WHERE {' AND '.join(where)} "
+        f"ORDER BY {order} LIMIT ? OFFSET ?",
+        params,
+    )
+
+
+def _slices(low: int, high: int, n: int) -> list[tuple[int, int]]:
+    """``n`` contiguous inclusive ranges covering low..high."""
+    step = (high - low + n) // n
+    return [(low + i * step, min(high, low + (i + 1) * step - 1)) for i in range(n)]
+
+
+# Ranking slices run in one pool per process, and each pool thread keeps its own read-only
+# connection per archive: backends are cheap to make per request (the API does) and leave no
+# threads or connections behind.
+_POOL: ThreadPoolExecutor | None = None
+_POOL_SIZE = 0
+_POOL_LOCK = threading.Lock()
+_THREAD = threading.local()
+_PATHS_PER_THREAD: Final = 4
+
+
+def _rank_pool(workers: int) -> ThreadPoolExecutor:
+    global _POOL, _POOL_SIZE
+    with _POOL_LOCK:
+        if _POOL is None or workers > _POOL_SIZE:
+            if _POOL is not None:
+                _POOL.shutdown(wait=False)  # its threads finish their slices, then exit
+            _POOL = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="baoku-rank")
+            _POOL_SIZE = workers
+        return _POOL
+
+
+def _thread_connection(path: Path) -> sqlite3.Connection:
+    """This pool thread's read-only connection to ``path`` (a few archives kept open)."""
+    conns: dict[Path, sqlite3.Connection] = _THREAD.__dict__.setdefault("conns", {})
+    conn = conns.get(path)
+    if conn is None:
+        if len(conns) >= _PATHS_PER_THREAD:
+            conns.pop(next(iter(conns))).close()
+        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+        conn = conns[path] = sqlite3.connect(uri, uri=True, isolation_level=None)
+    return conn
+
+
+def _read_slice(path: Path, sql: str, params: list[Any]) -> tuple[int, list[Any]]:
+    """Run one ranking slice in its own read transaction; also returns the index generation
+    that transaction saw."""
+    conn = _thread_connection(path)
+    conn.execute("BEGIN")
+    try:
+        return generation(conn), conn.execute(sql, params).fetchall()
+    finally:
+        conn.execute("COMMIT")
+
+
+def _key_size(conn: sqlite3.Connection, key: KeyMatch) -> int:
+    """How many index entries a key filter selects (a range count on the primary key); a
+    ``contains`` filter counts as unbounded, since counting it would scan the field."""
+    if key.contains:
+        return 1 << 62
+    marks, vals = _in(key.exact)
+    row = conn.execute(
+        f"SELECT COUNT(*) FROM search_keys WHERE field = ? AND value IN ({marks})",
+        [key.field, *vals],
+    ).fetchone()
+    return int(row[0])
 
 
 class SqliteBackend:
     """Search over one open ``Store`` (use it from the thread that opened the store)."""
 
-    def __init__(self, store: Store, *, facet_size: int = FACET_SIZE) -> None:
+    def __init__(
+        self, store: Store, *, facet_size: int = FACET_SIZE, rank_threads: int | None = None
+    ) -> None:
+        """``rank_threads``: slices a large match set is ranked in at once (the calling
+        thread's included); default one per CPU, at most 4; 1 turns it off."""
         self._store = store
         self._conn: sqlite3.Connection = store.connection
         self._facet_size = facet_size
+        self._rank_threads = max(
+            1, min(4, os.cpu_count() or 1) if rank_threads is None else rank_threads
+        )
 
     # ------------------------------------------------------------------ Backend protocol
 
     def search(self, q: SearchQuery) -> SearchResult:
-        plan = _Plan(resolve(q))
         own_txn = not self._conn.in_transaction
         if own_txn:
             self._conn.execute("BEGIN")
         try:
-            total = self._total(plan)
-            hits = self._page(plan, q) if total > q.offset else []
-            facets = {name: self._facet(plan, name) for name in q.facets}
+            plan = _Plan(self._conn, resolve(q))
+            facets: dict[str, list[FacetCount]] = {}
+            if q.facets:
+                total, facets = self._total_and_facets(plan, q.facets)
+            elif plan.match is not None and q.sort == "relevance" and plan.filtered:
+                # Filters leave few rows to rank: one FTS pass gives the page and the total
+                # (a phrase match is the costly part, so it is not run twice).
+                ranked, total = self._ranked_page(plan, q, with_total=True)
+                hits = self._hits(ranked, q)
+                return SearchResult(total=total, hits=hits, facets=facets)
+            else:
+                total = self._total(plan)
+            hits = self._page(plan, q, total, parallel=own_txn) if total > q.offset else []
         finally:
             if own_txn:
                 self._conn.execute("COMMIT")
@@ -179,53 +393,206 @@ class SqliteBackend:
     # ------------------------------------------------------------------ pieces
 
     def _total(self, plan: _Plan) -> int:
-        sql = f"SELECT COUNT(*) FROM {plan.source} WHERE {plan.where_sql}"
-        return int(self._conn.execute(sql, plan.params).fetchone()[0])
+        sql, params = plan.count()
+        return int(self._conn.execute(sql, params).fetchone()[0])
 
-    def _page(self, plan: _Plan, q: SearchQuery) -> list[SearchHit]:
-        if plan.has_text and q.sort == "relevance":
-            weights = ", ".join(str(w) for w in BM25_WEIGHTS)
-            score = f"-bm25(search_fts, {weights})"
-            order = "score DESC, d.head ASC"
+    def _total_and_facets(
+        self, plan: _Plan, names: Iterable[str]
+    ) -> tuple[int, dict[str, list[FacetCount]]]:
+        """The total and every requested facet in ONE statement: the matching ids are
+        collected once (a materialized CTE) and each facet groups that set."""
+        ids_sql, params = plan.ids()
+        names = list(names)
+        parts = ["SELECT NULL, NULL, COUNT(*) FROM hits"]
+        for name in names:
+            if name in _COLUMN_FACETS:
+                col = _COLUMN_FACETS[name]
+                parts.append(
+                    f"SELECT '{name}', d.{col}, COUNT(*) FROM hits CROSS JOIN search_docs d "
+                    f"ON d.id = hits.id WHERE d.{col} IS NOT NULL GROUP BY d.{col}"
+                )
+        key_fields = [_KEY_FACETS[n] for n in names if n in _KEY_FACETS]
+        if key_fields:
+            marks, vals = _in(key_fields)
+            parts.append(
+                "SELECT k.field, k.value, COUNT(*) FROM hits CROSS JOIN search_keys k "
+                f"ON k.doc = hits.id AND k.field IN ({marks}) GROUP BY k.field, k.value"
+            )
+            params = [*params, *vals]
+        sql = f"WITH hits(id) AS MATERIALIZED ({ids_sql}) " + " UNION ALL ".join(parts)
+        total = 0
+        counts: dict[str, list[tuple[str, int]]] = {name: [] for name in names}
+        by_field = {field: name for name, field in _KEY_FACETS.items()}
+        for facet, value, n in self._conn.execute(sql, params):
+            if facet is None:
+                total = int(n)
+            else:
+                counts[by_field.get(facet, facet)].append((str(value), int(n)))
+        facets = {
+            # Most frequent first, ties by value (code point order = SQLite's and ES's
+            # byte order of UTF-8).
+            name: [
+                FacetCount(v, n)
+                for v, n in sorted(values, key=lambda vn: (-vn[1], vn[0]))[: self._facet_size]
+            ]
+            for name, values in counts.items()
+        }
+        return total, facets
+
+    def _page(self, plan: _Plan, q: SearchQuery, total: int, *, parallel: bool) -> list[SearchHit]:
+        if plan.match is not None and q.sort == "relevance":
+            # Other connections cannot see this one's uncommitted writes: rank alone then.
+            threads = self._rank_threads if parallel and total >= PARALLEL_RANK_MIN else 1
+            ranked, _ = self._ranked_page(plan, q, threads)
         else:
-            score = "0.0"
-            # Without words to rank by, "relevance" lists the newest first.
-            order = _DATE_ORDER.get(q.sort, _DATE_ORDER["-date"])
-        rows = self._conn.execute(
-            "SELECT d.head, d.headline, d.newspaper, d.date, d.page_no, d.page_name, d.body, "
-            f"{score} AS score FROM {plan.source} WHERE {plan.where_sql} "
-            f"ORDER BY {order} LIMIT ? OFFSET ?",
-            [*plan.params, q.limit, q.offset],
-        ).fetchall()
+            ranked = self._date_page(plan, q, total)
+        return self._hits(ranked, q)
+
+    def _hits(self, ranked: list[tuple[int, float]], q: SearchQuery) -> list[SearchHit]:
+        """Hits for (id, score) pairs: metadata and texts of these rows only."""
+        if not ranked:
+            return []
+        ids = [doc_id for doc_id, _ in ranked]
+        meta = {
+            r[0]: r[1:]
+            for r in self._conn.execute(
+                "SELECT d.id, d.head, d.newspaper, d.date, d.page_no, d.page_name, t.headline, "
+                "t.body FROM search_docs d JOIN search_text t ON t.id = d.id "
+                f"WHERE d.id IN ({', '.join('?' for _ in ids)})",
+                ids,
+            )
+        }
         phrases = positive_phrases(q.expression)
-        return [
-            SearchHit(
-                id=r[0],
-                headline=r[1],
-                newspaper=r[2],
-                date=hit_date(r[3]),
-                page=r[4],
-                page_name=r[5],
-                score=round(float(r[7]), 6),
-                snippet=hit_snippet(r[6], r[1], phrases),
+        hits: list[SearchHit] = []
+        for doc_id, score in ranked:
+            head, newspaper, day, page_no, page_name, headline, body = meta[doc_id]
+            hits.append(
+                SearchHit(
+                    id=head,
+                    headline=headline,
+                    newspaper=newspaper,
+                    date=hit_date(day),
+                    page=page_no,
+                    page_name=page_name,
+                    score=round(float(score), 6),
+                    # Only the page's texts are read and cut, never every match's.
+                    snippet=hit_snippet(body, headline, phrases),
+                )
             )
-            for r in rows
-        ]
+        return hits
 
-    def _facet(self, plan: _Plan, name: str) -> list[FacetCount]:
-        if name in _COLUMN_FACETS:
-            col = _COLUMN_FACETS[name]
-            sql = (
-                f"SELECT {col} AS v, COUNT(*) AS n FROM {plan.source} "
-                f"WHERE {plan.where_sql} AND {col} IS NOT NULL "
-                "GROUP BY v ORDER BY n DESC, v ASC LIMIT ?"
-            )
-            params = [*plan.params, self._facet_size]
+    def _ranked_page(
+        self, plan: _Plan, q: SearchQuery, threads: int = 1, *, with_total: bool = False
+    ) -> tuple[list[tuple[int, float]], int]:
+        """(id, score) of the page by bm25, ties by head id; with ``with_total`` also the
+        number of matches, counted in the same pass (else 0).
+
+        The ranking pass sorts by (score, rowid), which needs no join per match; heads are
+        read for the page only. That is exact unless the last row of the window ties with
+        the next one; then the window is recomputed with heads joined. With ``threads`` > 1
+        the pass runs on slices of the rowid range at once and the slices' tops are merged.
+        """
+        from_where, params = plan.fts_from_where()
+        window = q.offset + q.limit
+        total = 0
+        if with_total:
+            # bm25 cannot run inside a window function's subquery; a materialized CTE is
+            # read twice but computed once.
+            rows = self._conn.execute(
+                f"WITH m AS MATERIALIZED (SELECT search_fts.rowid AS id, -{_BM25} AS score "
+                f"{from_where}) SELECT id, score, (SELECT COUNT(*) FROM m) FROM m "
+                "ORDER BY score DESC, id LIMIT ?",
+                [*params, window + 1],
+            ).fetchall()
+            total = int(rows[0][2]) if rows else 0
+            if total <= q.offset:
+                return [], total
         else:
             sql = (
-                f"SELECT k.value AS v, COUNT(*) AS n FROM {plan.source} "
-                "JOIN search_keys k ON k.doc = d.id AND k.field = ? "
-                f"WHERE {plan.where_sql} GROUP BY v ORDER BY n DESC, v ASC LIMIT ?"
+                f"SELECT search_fts.rowid, -{_BM25} AS score {from_where} "
+                "AND search_fts.rowid BETWEEN ? AND ? "
+                "ORDER BY score DESC, search_fts.rowid LIMIT ?"
             )
-            params = [_KEY_FACETS[name], *plan.params, self._facet_size]
-        return [FacetCount(str(v), int(n)) for v, n in self._conn.execute(sql, params)]
+            rows = self._rank_slices(sql, params, window + 1, threads)
+        if len(rows) > window and rows[window][1] == rows[window - 1][1]:
+            from_where, params = plan.fts_from_where(join_docs=True)
+            return [
+                (int(r[0]), float(r[1]))
+                for r in self._conn.execute(
+                    f"SELECT search_fts.rowid, -{_BM25} AS score {from_where} "
+                    "ORDER BY score DESC, d.head ASC LIMIT ? OFFSET ?",
+                    [*params, q.limit, q.offset],
+                )
+            ], total
+        rows = rows[:window]
+        ids = [r[0] for r in rows]
+        heads = dict(
+            self._conn.execute(
+                f"SELECT id, head FROM search_docs WHERE id IN ({', '.join('?' for _ in ids)})",
+                ids,
+            ).fetchall()
+        )
+        rows.sort(key=lambda r: (-r[1], heads[r[0]]))
+        return [(int(r[0]), float(r[1])) for r in rows[q.offset : window]], total
+
+    def _date_walk(self, plan: _Plan, q: SearchQuery, total: int) -> tuple[str, list[Any]] | None:
+        """The index-walk statement for a filter-only page when it beats collecting and
+        sorting every match: the walk reads about (offset + limit) × articles / matches rows
+        (plus building each set once), the other way sorts ``total`` rows."""
+        if plan.match is not None or not plan.sets or len(plan.types) != 1:
+            return None
+        low, high = self._conn.execute("SELECT MIN(id), MAX(id) FROM search_docs").fetchone()
+        if low is None or total == 0:
+            return None
+        articles = int(high) - int(low) + 1  # an upper bound: deletions leave gaps
+        if (q.offset + q.limit) * articles > _WALK_BUDGET * total:
+            return None
+        return _walk_sql(plan, q)
+
+    def _rank_slices(
+        self, sql: str, params: list[Any], limit: int, threads: int
+    ) -> list[tuple[int, float]]:
+        """The top ``limit`` rows of ``sql`` (which takes a rowid range, then the limit),
+        computed on ``threads`` slices of the rowid range and merged.
+
+        Each slice runs in its own read transaction; every index write bumps
+        ``search_generation``, so a slice whose connection reads another generation than
+        this search's saw another snapshot and is recomputed on the search's connection.
+        """
+        low, high = self._conn.execute("SELECT MIN(id), MAX(id) FROM search_docs").fetchone()
+        if low is None:
+            return []
+        path = self._store.path
+        workers = threads - 1 if path.is_file() else 0  # an in-memory store ranks alone
+        bounds = _slices(int(low), int(high), workers + 1)
+        mine = generation(self._conn)
+        futures: list[tuple[tuple[int, int], Future[tuple[int, list[Any]]]]] = []
+        if workers:
+            pool = _rank_pool(workers)
+            futures = [
+                (bound, pool.submit(_read_slice, path, sql, [*params, *bound, limit]))
+                for bound in bounds[1:]
+            ]
+        rows: list[Any] = self._conn.execute(sql, [*params, *bounds[0], limit]).fetchall()
+        for bound, future in futures:
+            seen, slice_rows = future.result()
+            if seen != mine:
+                slice_rows = self._conn.execute(sql, [*params, *bound, limit]).fetchall()
+            rows += slice_rows
+        rows.sort(key=lambda r: (-r[1], r[0]))
+        return rows[:limit]
+
+    def _date_page(self, plan: _Plan, q: SearchQuery, total: int) -> list[tuple[int, float]]:
+        # Without words to rank by, "relevance" lists the newest first.
+        order = _DATE_ORDER.get(q.sort, _DATE_ORDER["-date"])
+        walk = self._date_walk(plan, q, total)
+        if walk is not None:
+            sql, params = walk
+            return [(int(r[0]), 0.0) for r in self._conn.execute(sql, [*params, q.limit, q.offset])]
+        if plan.match is not None:
+            from_where, params = plan.fts_from_where(join_docs=True)
+            sql = f"SELECT d.id {from_where} ORDER BY {order} LIMIT ? OFFSET ?"
+        else:
+            from_where, params = plan.docs_from_where()
+            sql = f"SELECT d.id {from_where} ORDER BY {order} LIMIT ? OFFSET ?"
+        return [(int(r[0]), 0.0) for r in self._conn.execute(sql, [*params, q.limit, q.offset])]

@@ -12,15 +12,26 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
 
-from baoku.search.cjk import index_form
+from baoku.search.cjk import bigram_form, index_form
 from baoku.search.facts_store import chunks, load_facts, marks
 from baoku.search.linking import GroupKey
 from baoku.search.records import ArticleRecord
 from baoku.search.search_doc import SearchDoc, build_search_doc
 
 FTS_COLUMNS = ("headline", "kicker", "subheadline", "lead", "body")
+# The same texts in bigram form (schema v3): phrases of 2+ tokens are matched here.
+FTS_BIGRAM_COLUMNS = tuple(f"{c}_bi" for c in FTS_COLUMNS)
+_FTS_INSERT = (
+    f"INSERT INTO search_fts (rowid, {', '.join(FTS_COLUMNS + FTS_BIGRAM_COLUMNS)}) "
+    f"VALUES (?, {', '.join('?' for _ in FTS_COLUMNS + FTS_BIGRAM_COLUMNS)})"
+)
+_FTS_DELETE = (
+    f"INSERT INTO search_fts (search_fts, rowid, {', '.join(FTS_COLUMNS + FTS_BIGRAM_COLUMNS)}) "
+    f"VALUES ('delete', ?, {', '.join('?' for _ in FTS_COLUMNS + FTS_BIGRAM_COLUMNS)})"
+)
 
 Assemble = Callable[[str], ArticleRecord | None]
 
@@ -45,32 +56,70 @@ def document_parts(conn: sqlite3.Connection, document_id: int) -> set[str]:
     return {r[0] for r in rows}
 
 
-def insert_search_doc(conn: sqlite3.Connection, doc: SearchDoc) -> int:
+class FtsBuffer:
+    """The FTS5 writes of one write transaction, applied together just before it commits.
+
+    Why: FTS5 keeps new terms in memory and writes them out as a new index segment at every
+    statement savepoint, and the store's other statements (multi-row deletes, inserts checked
+    by foreign keys) open one each. Interleaved, a bulk load would write a segment per article
+    and spend its time merging them; deferred, a transaction writes one. Operations keep their
+    order (a rowid freed by a delete can be reused by the next insert).
+    """
+
+    def __init__(self) -> None:
+        self._ops: list[tuple[bool, tuple[Any, ...]]] = []
+
+    def insert(self, rowid: int, values: Sequence[str]) -> None:
+        self._ops.append((True, (rowid, *values)))
+
+    def delete(self, rowid: int, values: Sequence[str]) -> None:
+        self._ops.append((False, (rowid, *values)))
+
+    def mark(self) -> int:
+        return len(self._ops)
+
+    def rollback_to(self, mark: int) -> None:
+        del self._ops[mark:]
+
+    def clear(self) -> None:
+        self._ops.clear()
+
+    def apply(self, conn: sqlite3.Connection) -> None:
+        """Write the buffered operations (runs of one kind as one executemany) and empty it."""
+        start = 0
+        while start < len(self._ops):
+            kind = self._ops[start][0]
+            end = start
+            while end < len(self._ops) and self._ops[end][0] == kind:
+                end += 1
+            conn.executemany(
+                _FTS_INSERT if kind else _FTS_DELETE, [op for _, op in self._ops[start:end]]
+            )
+            start = end
+        self._ops.clear()
+
+
+def fts_values(texts: Iterable[str]) -> list[str]:
+    """The FTS5 column values of the natural texts (FTS_COLUMNS order): index forms, then
+    their bigram forms."""
+    unigrams = [index_form(t) for t in texts]
+    return unigrams + [bigram_form(u) for u in unigrams]
+
+
+def insert_search_doc(conn: sqlite3.Connection, doc: SearchDoc, fts: FtsBuffer) -> int:
     cur = conn.execute(
-        "INSERT INTO search_docs (head, type, newspaper, date, year, page_no, pages, page_name, "
-        "headline, kicker, subheadline, lead, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (
-            doc.id,
-            doc.type,
-            doc.newspaper,
-            doc.date,
-            doc.year,
-            doc.page_no,
-            json.dumps(list(doc.pages)),
-            doc.page_name,
-            doc.headline,
-            doc.kicker,
-            doc.subheadline,
-            doc.lead,
-            doc.body,
-        ),
+        "INSERT INTO search_docs (head, type, newspaper, date, year, page_no, page_name) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (doc.id, doc.type, doc.newspaper, doc.date, doc.year, doc.page_no, doc.page_name),
     )
     rowid = int(cur.lastrowid or 0)
+    texts = _texts(doc)
     conn.execute(
-        "INSERT INTO search_fts (rowid, headline, kicker, subheadline, lead, body) "
-        "VALUES (?, ?, ?, ?, ?, ?)",
-        (rowid, *(index_form(t) for t in _texts(doc))),
+        "INSERT INTO search_text (id, pages, headline, kicker, subheadline, lead, body) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (rowid, json.dumps(list(doc.pages)), *texts),
     )
+    fts.insert(rowid, fts_values(texts))
     conn.executemany(
         "INSERT OR IGNORE INTO search_members (article, doc) VALUES (?, ?)",
         [(pid, rowid) for pid in doc.part_ids],
@@ -79,6 +128,14 @@ def insert_search_doc(conn: sqlite3.Connection, doc: SearchDoc) -> int:
         "INSERT OR IGNORE INTO search_keys (field, value, doc) VALUES (?, ?, ?)",
         [(f, v, rowid) for f, v in doc.key_values()],
     )
+    conn.executemany(
+        "INSERT INTO search_figures (doc, type, value, measure, agency, period_start, "
+        "period_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (rowid, f.type, f.value, f.measure, f.agency, f.period_start, f.period_end)
+            for f in doc.figures
+        ],
+    )
     return rowid
 
 
@@ -86,32 +143,42 @@ def _texts(doc: SearchDoc) -> tuple[str, str, str, str, str]:
     return (doc.headline, doc.kicker, doc.subheadline, doc.lead, doc.body)
 
 
-def drop_search_docs(conn: sqlite3.Connection, rowids: Iterable[int]) -> None:
+def drop_search_docs(conn: sqlite3.Connection, rowids: Iterable[int], fts: FtsBuffer) -> None:
     """Remove search rows; a contentless FTS5 row is deleted by re-supplying what it indexed,
-    recomputed from the natural text kept in ``search_docs``."""
+    recomputed from the natural text kept in ``search_text``."""
     for rowid in sorted(set(rowids)):
         row = conn.execute(
-            "SELECT headline, kicker, subheadline, lead, body FROM search_docs WHERE id = ?",
+            "SELECT headline, kicker, subheadline, lead, body FROM search_text WHERE id = ?",
             (rowid,),
         ).fetchone()
-        if row is None:
-            continue
-        conn.execute(
-            "INSERT INTO search_fts (search_fts, rowid, headline, kicker, subheadline, lead, "
-            "body) VALUES ('delete', ?, ?, ?, ?, ?, ?)",
-            (rowid, *(index_form(t) for t in row)),
-        )
+        if row is not None:
+            fts.delete(rowid, fts_values(row))
         conn.execute("DELETE FROM search_keys WHERE doc = ?", (rowid,))
+        conn.execute("DELETE FROM search_figures WHERE doc = ?", (rowid,))
         conn.execute("DELETE FROM search_members WHERE doc = ?", (rowid,))
+        conn.execute("DELETE FROM search_text WHERE id = ?", (rowid,))
         conn.execute("DELETE FROM search_docs WHERE id = ?", (rowid,))
 
 
-def index_record(conn: sqlite3.Connection, record: ArticleRecord) -> int:
+def bump_generation(conn: sqlite3.Connection) -> None:
+    """Mark that the index changed (in the caller's write transaction): searches that read
+    with several connections compare this counter to know they saw one snapshot."""
+    conn.execute("UPDATE search_generation SET n = n + 1")
+
+
+def generation(conn: sqlite3.Connection) -> int:
+    row = conn.execute("SELECT n FROM search_generation").fetchone()
+    return int(row[0]) if row else 0
+
+
+def index_record(conn: sqlite3.Connection, record: ArticleRecord, fts: FtsBuffer) -> int:
     entities, figures = load_facts(conn, record.part_ids or [record.id])
-    return insert_search_doc(conn, build_search_doc(record, entities, figures))
+    return insert_search_doc(conn, build_search_doc(record, entities, figures), fts)
 
 
-def refresh(conn: sqlite3.Connection, assemble: Assemble, dirty: Iterable[str]) -> list[str]:
+def refresh(
+    conn: sqlite3.Connection, assemble: Assemble, dirty: Iterable[str], fts: FtsBuffer
+) -> list[str]:
     """Re-index every whole article touching the ``dirty`` part ids; returns the head ids
     indexed. ``assemble(part_id)`` is the store's whole-article read (``get_article``)."""
     dirty_ids = sorted(set(dirty))
@@ -133,7 +200,7 @@ def refresh(conn: sqlite3.Connection, assemble: Assemble, dirty: Iterable[str]) 
                 tuple(int(d) for d in chunk),
             )
         )
-    drop_search_docs(conn, dropped)
+    drop_search_docs(conn, dropped, fts)
     done: set[str] = set()
     heads: list[str] = []
     for part_id in sorted(candidates):
@@ -147,14 +214,20 @@ def refresh(conn: sqlite3.Connection, assemble: Assemble, dirty: Iterable[str]) 
             continue
         stale = conn.execute("SELECT id FROM search_docs WHERE head = ?", (record.id,)).fetchone()
         if stale is not None:
-            drop_search_docs(conn, [stale[0]])
-        index_record(conn, record)
+            drop_search_docs(conn, [stale[0]], fts)
+        index_record(conn, record, fts)
         heads.append(record.id)
+    if dropped or heads:
+        bump_generation(conn)
     return heads
 
 
-def clear(conn: sqlite3.Connection) -> None:
+def clear(conn: sqlite3.Connection, fts: FtsBuffer) -> None:
+    fts.clear()
     conn.execute("INSERT INTO search_fts (search_fts) VALUES ('delete-all')")
     conn.execute("DELETE FROM search_keys")
+    conn.execute("DELETE FROM search_figures")
     conn.execute("DELETE FROM search_members")
+    conn.execute("DELETE FROM search_text")
     conn.execute("DELETE FROM search_docs")
+    bump_generation(conn)

@@ -174,3 +174,28 @@ def test_snippet_windows_around_first_match() -> None:
     assert out.startswith("…") and out.endswith("…")
     assert len(out) <= 30 + 4
     assert cjk.snippet("短文", [("欠", "薪")]) == "短文"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(MIXED, st.text(max_size=60)), st.lists(MIXED, min_size=1, max_size=3))
+def test_fast_match_ranges_equal_the_token_loop(text: str, words: list[str]) -> None:
+    # Phrases taken from the text itself as well, so that most examples do match.
+    phrases = [cjk.phrase_tokens(w) for w in words] + [cjk.phrase_tokens(text[1:9])]
+    assert cjk.match_ranges(text, phrases) == cjk._match_ranges(cjk.token_spans(text), phrases)
+
+
+def test_fast_match_ranges_overlapping_and_compatibility_forms() -> None:
+    assert cjk.match_ranges("工工工", [["工", "工"]]) == [(0, 3)]
+    # ⑩ is two tokens from one character; ＡＢＣ narrows; a match ends inside no character.
+    assert cjk.match_ranges("第⑩条ＡＢＣ公司", [["1", "0", "条"], ["abc"]]) == [(1, 3), (3, 6)]
+    assert cjk.match_ranges("拖欠，薪资", [["欠", "薪"]]) == []
+
+
+def test_bigram_form_pairs_adjacent_tokens() -> None:
+    j = cjk.BIGRAM_JOINER
+    assert cjk.bigram_form(cjk.index_form("欠薪，ab")) == f"欠{j}薪 薪{j}{B} {B}{j}ab"
+    assert cjk.bigram_tokens(["欠"]) == []
+    assert cjk.bigram_form("") == ""
+    # unicode61 keeps the joiner inside a token, so FTS5 stores exactly these bigrams.
+    stored = cjk.bigram_form(cjk.index_form("追讨欠薪1850万 Covid-19"))
+    assert fts_terms(stored) == stored.split()

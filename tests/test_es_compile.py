@@ -12,7 +12,7 @@ from elasticsearch import Elasticsearch
 # to one table (pytest puts tests/ on sys.path: the directory has no __init__.py).
 from test_fts_compile import CASES, DOCS
 
-from baoku.search.cjk import index_form
+from baoku.search.cjk import BIGRAM_JOINER, index_form
 from baoku.search.es_compile import compile_es
 from baoku.search.fts_compile import compile_match
 from baoku.search.syntax import Not, Term, parse
@@ -29,6 +29,23 @@ def test_term_is_match_phrase_of_index_tokens() -> None:
     }
     # A boost suffix needs multi_match even for one field.
     assert "multi_match" in compile_es(node, ["headline^2"])
+
+
+def test_bigram_fields_take_phrases_of_two_or_more_tokens() -> None:
+    j = BIGRAM_JOINER
+    node = parse("欠薪 欠 农民工")
+    assert node is not None
+    assert compile_es(node, ["text"], ["text_bi"]) == {
+        "bool": {
+            "must": [
+                {"match_phrase": {"text_bi": {"query": f"欠{j}薪"}}},
+                {"match_phrase": {"text": {"query": "欠"}}},
+                {"match_phrase": {"text_bi": {"query": f"农{j}民 民{j}工"}}},
+            ]
+        }
+    }
+    with pytest.raises(ValueError):
+        compile_es(node, ["text"], [""])
 
 
 def test_and_or_not_shapes() -> None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from baoku.search.cjk import index_form
+from baoku.search.cjk import bigram_form, index_form
 from baoku.search.fts_compile import compile_match, quote
 from baoku.search.syntax import Not, QuerySyntaxError, Term, parse
 
@@ -180,3 +180,57 @@ def test_any_string_compiles_to_a_match_sqlite_accepts(db: sqlite3.Connection, q
         expr = compile_match(node, columns)
         # Raises sqlite3.OperationalError on a malformed expression; that is the failure.
         db.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expr,)).fetchall()
+
+
+@pytest.fixture(scope="module")
+def db_bigrams() -> sqlite3.Connection:
+    """The store's layout: each text as index form and as bigram form (schema v3)."""
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE VIRTUAL TABLE fts USING fts5(headline, text, headline_bi, text_bi, "
+        "tokenize='unicode61 remove_diacritics 0')"
+    )
+    rows = []
+    for i, (h, t) in DOCS.items():
+        hf, tf = index_form(h), index_form(t)
+        rows.append((i, hf, tf, bigram_form(hf), bigram_form(tf)))
+    conn.executemany(
+        "INSERT INTO fts (rowid, headline, text, headline_bi, text_bi) VALUES (?, ?, ?, ?, ?)",
+        rows,
+    )
+    return conn
+
+
+@pytest.mark.parametrize(("query", "expected"), CASES)
+def test_bigram_phrases_match_exactly_what_unigram_phrases_match(
+    db_bigrams: sqlite3.Connection, query: str, expected: set[int]
+) -> None:
+    node = parse(query)
+    assert node is not None
+    expr = compile_match(node, bigrams=True)
+    found = {r[0] for r in db_bigrams.execute("SELECT rowid FROM fts WHERE fts MATCH ?", (expr,))}
+    assert found == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("工会欠薪资，。 ab1")), max_size=30),
+    st.text(alphabet=st.sampled_from(list("工会欠薪资，ab1 ")), min_size=1, max_size=6),
+)
+def test_bigram_and_unigram_matching_agree_on_any_text(text: str, word: str) -> None:
+    node = parse(f'"{word}"')
+    if node is None:
+        return
+    conn = sqlite3.connect(":memory:")
+    conn.execute(
+        "CREATE VIRTUAL TABLE fts USING fts5(u, b, tokenize='unicode61 remove_diacritics 0')"
+    )
+    form = index_form(text)
+    conn.execute("INSERT INTO fts (rowid, u, b) VALUES (1, ?, ?)", (form, bigram_form(form)))
+    uni = conn.execute(
+        "SELECT COUNT(*) FROM fts WHERE fts MATCH ?", ("{u}: " + compile_match(node),)
+    )
+    bi = conn.execute(
+        "SELECT COUNT(*) FROM fts WHERE fts MATCH ?", (compile_match(node, bigrams=True),)
+    )
+    assert uni.fetchone() == bi.fetchone()

@@ -1,21 +1,24 @@
-"""SQLite search index and backend: incremental indexing in the store's transactions, replace
-and delete keeping FTS/facts in sync, the v1 → v2 migration, listings, and bad input."""
+"""SQLite search index and backend: incremental and bulk indexing in the store's transactions,
+replace and delete keeping FTS/facts in sync, migrations to the v3 index, listings, bad input,
+and the query plans that must not change results (ranking slices, index walks, tie breaks)."""
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from baoku.nlp.records import AnalyzedDocument, ArticleFacts
+from baoku.search import sqlite_backend
 from baoku.search.fact_listing import FigureQuery
 from baoku.search.query import Backend, FigureFilter, SearchQuery
 from baoku.search.schema import MIGRATIONS
 from baoku.search.sqlite_backend import SqliteBackend
-from baoku.search.store import InvalidRecordError, Store
+from baoku.search.store import InvalidRecordError, SaveOutcome, Store
 from tests.fixtures.search_corpus import Headlines, all_documents, front_page, second_page
 
 H = Headlines
@@ -87,12 +90,15 @@ def test_facts_must_match_articles(store: Store) -> None:
     assert SqliteBackend(store).count() == 0  # nothing half-written
 
 
-def test_v1_archive_gets_its_index_on_open(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [1, 2])
+def test_older_archive_gets_the_current_index_on_open(tmp_path: Path, version: int) -> None:
+    # v1 had no search index; v2 had the unigram-only one (left empty here: v3 replaces it).
     path = tmp_path / "old.db"
     conn = sqlite3.connect(path, isolation_level=None)
-    for statement in MIGRATIONS[0]:
-        conn.execute(statement)
-    conn.execute("PRAGMA user_version = 1")
+    for migration in MIGRATIONS[:version]:
+        for statement in migration:
+            conn.execute(statement)
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.close()
     # Records as a v1 baoku would have left them: copied from a current archive into the
     # v1 tables, with no search index at all.
@@ -149,3 +155,160 @@ def test_measure_text_is_a_parameter(store: Store) -> None:
     store.save_document(front_page())
     f = FigureFilter(measure_contains="') OR 1=1 --")
     assert SqliteBackend(store).search(SearchQuery(figure=f)).total == 0
+
+
+RANKED_TEXTS = ("工会", "简讯", "会", "工 -简讯", "欠薪 OR 医保", "基层工会", "1")
+
+
+@pytest.mark.parametrize("text", RANKED_TEXTS)
+def test_relevance_pages_are_slices_of_one_order(store: Store, text: str) -> None:
+    # The ranking pass sorts by (score, rowid) and breaks ties by head for the page only, or
+    # redoes the page with heads joined when the page boundary falls inside a tie; either way
+    # every page must be a slice of the full order (score desc, id asc; hits show the score
+    # rounded, so only its order is checked here).
+    for doc in all_documents():
+        store.save_document(doc)
+    b = SqliteBackend(store, rank_threads=1)
+    full = b.search(SearchQuery(text, limit=500)).hits
+    assert [h.score for h in full] == sorted((h.score for h in full), reverse=True)
+    for size in (1, 2, 3):
+        paged = [
+            h
+            for offset in range(0, len(full), size)
+            for h in b.search(SearchQuery(text, limit=size, offset=offset)).hits
+        ]
+        assert paged == full
+
+
+@pytest.mark.parametrize("text", RANKED_TEXTS)
+def test_parallel_ranking_equals_serial(
+    store: Store, monkeypatch: pytest.MonkeyPatch, text: str
+) -> None:
+    for doc in all_documents():
+        store.save_document(doc)
+    monkeypatch.setattr("baoku.search.sqlite_backend.PARALLEL_RANK_MIN", 0)
+    serial = SqliteBackend(store, rank_threads=1)
+    parallel = SqliteBackend(store, rank_threads=3)
+    for limit, offset in ((500, 0), (3, 0), (2, 4)):
+        q = SearchQuery(text, limit=limit, offset=offset)
+        assert parallel.search(q) == serial.search(q)
+    assert sqlite_backend._POOL is not None  # the other slices really ran in the pool
+
+
+def test_parallel_slice_from_another_snapshot_is_recomputed(tmp_path: Path) -> None:
+    from baoku.search.filters import resolve
+    from baoku.search.sqlite_backend import _Plan
+
+    path = tmp_path / "a.db"
+    with Store.open(path) as store, Store.open(path) as writer:
+        for doc in all_documents():
+            store.save_document(doc)
+        b = SqliteBackend(store, rank_threads=2)
+        q = SearchQuery("工会", limit=500)
+        expected = b.search(q)
+        conn = store.connection
+        conn.execute("BEGIN")
+        try:
+            conn.execute("SELECT COUNT(*) FROM search_docs").fetchone()  # takes the snapshot
+            plan = _Plan(conn, resolve(q))
+            assert plan.match is not None
+            # Another process deletes articles after this search's snapshot was taken: the
+            # reader connections see the new state, this search must not.
+            # (the last file saved, so its rows are in the reader's upper rowid slice).
+            last = all_documents()[-1]
+            source = last.document.source if isinstance(last, AnalyzedDocument) else last.source
+            writer.delete_document(source.sha256)
+            ranked, _ = b._ranked_page(plan, q, threads=2)
+        finally:
+            conn.execute("COMMIT")
+        assert [round(score, 6) for _, score in ranked] == [h.score for h in expected.hits]
+        assert b.search(q).total < expected.total
+
+
+FILTER_ONLY: list[dict[str, Any]] = [
+    {"places": ("上海",)},
+    {"places": ("上海",), "sort": "date"},
+    {"figure": FigureFilter()},
+    {"figure": FigureFilter(), "agencies": ("杭州市总工会",), "limit": 1},
+    {"persons": ("张三", "李明"), "sort": "-date", "offset": 1},
+    {"page_nos": (1, 2), "date_from": date(2024, 1, 1), "limit": 2},
+]
+
+
+@pytest.mark.parametrize("query", FILTER_ONLY)
+def test_filter_only_page_is_the_same_walked_or_sorted(
+    store: Store, monkeypatch: pytest.MonkeyPatch, query: dict[str, Any]
+) -> None:
+    # A filter-only page either walks a date index probing the filter sets, or collects the
+    # matches and sorts them; which one is a cost estimate, never a difference in hits.
+    for doc in all_documents():
+        store.save_document(doc)
+    b = SqliteBackend(store)
+    q = SearchQuery(facets=("year", "place"), **query)
+    monkeypatch.setattr(sqlite_backend, "_WALK_BUDGET", 10**9)
+    walked = b.search(q)
+    monkeypatch.setattr(sqlite_backend, "_WALK_BUDGET", 0)
+    assert b.search(q) == walked
+    assert walked.total > 0
+
+
+def test_save_documents_in_batches_equals_one_by_one(tmp_path: Path) -> None:
+    queries = [SearchQuery("工会", limit=500), SearchQuery("调解成功率"), SearchQuery("欠")]
+    with Store.open(tmp_path / "one.db") as one, Store.open(tmp_path / "bulk.db") as bulk:
+        singly = [one.save_document(doc) for doc in all_documents()]
+        # batch_size 2 puts the continuation's two pages in different transactions.
+        assert bulk.save_documents(all_documents(), batch_size=2) == singly
+        bulk.optimize_search_index()
+        for q in queries:
+            assert SqliteBackend(bulk).search(q) == SqliteBackend(one).search(q)
+        assert bulk.save_documents(all_documents()) == [SaveOutcome.SKIPPED_DUPLICATE] * len(singly)
+
+
+def test_save_documents_failure_keeps_earlier_files_and_drops_the_bad_one(store: Store) -> None:
+    docs = all_documents()
+    bad = front_page()
+    bad = AnalyzedDocument(bad.document, bad.facts[:1])  # facts do not match the articles
+    with pytest.raises(InvalidRecordError):
+        store.save_documents([*docs[1:3], bad, docs[3]], batch_size=10)
+    b = SqliteBackend(store)
+    assert b.count() == 0  # refused before any write: the batch had not been flushed yet
+
+    class Boom(Exception):
+        pass
+
+    def failing() -> Iterator[Any]:
+        yield from docs[1:3]
+        raise Boom
+
+    with pytest.raises(Boom):
+        store.save_documents(failing(), batch_size=1)
+    saved = b.count()
+    assert saved > 0  # the files before the failure are committed
+    fts_rows = store.connection.execute("SELECT COUNT(*) FROM search_fts").fetchone()[0]
+    assert fts_rows == saved
+
+
+def test_error_inside_a_batch_rolls_back_only_that_file(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    docs = all_documents()
+    real = store._save
+    calls = 0
+
+    def flaky(*args: Any, **kwargs: Any) -> Any:
+        nonlocal calls
+        calls += 1
+        outcome = real(*args, **kwargs)  # its writes happen, then it fails
+        if calls == 3:
+            raise RuntimeError("disk on fire")
+        return outcome
+
+    monkeypatch.setattr(store, "_save", flaky)
+    with pytest.raises(RuntimeError):
+        store.save_documents(docs, batch_size=10)
+    b = SqliteBackend(store)
+    documents = store.connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    assert documents == 2  # the third file's writes were rolled back to its savepoint
+    fts_rows = store.connection.execute("SELECT COUNT(*) FROM search_fts").fetchone()[0]
+    assert fts_rows == b.count() > 0
+    assert headlines(b, text="讨薪") == set()  # the law page (third file) left no index rows
