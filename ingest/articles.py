@@ -26,7 +26,7 @@ from baoku.ingest.records import (
     TextLine,
     TextSource,
 )
-from baoku.ingest.textclean import clean_text, collapse_spaced, join_lines
+from baoku.ingest.textclean import clean_heading, clean_text, collapse_spaced, join_lines
 
 _MEMBER_ROLES = (
     BlockRole.BODY,
@@ -251,7 +251,8 @@ def _assemble(
 ) -> Article | None:
     art = Article(type=ArticleType.ARTICLE, text_source=source)
     for b in titles:
-        text = _clean([ln.text for ln in b.lines])
+        # Titles keep the space between their word groups (到基层蹲点 在一线“淬火”).
+        text = clean_heading(join_lines([ln.text.strip() for ln in b.lines]))
         if b.role == BlockRole.KICKER:
             art.kicker = f"{art.kicker} {text}".strip() if art.kicker else text
         elif b.role == BlockRole.HEADLINE:

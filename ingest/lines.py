@@ -60,7 +60,7 @@ def _piece_text(chars: Sequence[RawChar]) -> str:
         if prev is not None:
             gap = c.x0 - prev.x1 - usual
             latin = _is_ascii_alnum(prev.text[-1]) and _is_ascii_alnum(c.text[0])
-            if gap > (0.2 if latin else 0.4) * c.size:
+            if gap > (0.2 if latin else 0.25) * c.size:
                 out.append(" ")
         out.append(c.text)
         prev = c
