@@ -41,6 +41,7 @@ class OcrSettings:
     noise: float = 0.04  # pixel columns with less ink than this × line height are blank
     lone_gap: float = 1.3  # × text height: gutter width when no text is above or below
     row_gap: float = 3.0  # × line height: detector pieces this close on one row are joined
+    rescue: float = 0.1  # a blank frame whose runner-up mark (、，…) is this likely emits it
 
     def __post_init__(self) -> None:
         if self.threads < 1 or self.det_dpi < 50:
@@ -301,10 +302,11 @@ def _split_lines(ink: np.ndarray, box: Box, line_h: int) -> list[Box]:
     tallest = max((b - a for a, b in bands), default=0)
     if y1 - y0 <= 1.25 * tallest or tallest == 0:
         return [t]
-    # Bands close together belong to one line (strokes of 二, 三; a dot over i).
+    # Bands close together belong to one line (strokes of 二, 三; a dot over i), but never
+    # grow taller than a line: a tightly led headline's neighbouring line is close too.
     groups: list[list[int]] = []
     for a, b in bands:
-        if groups and a - groups[-1][1] < 0.15 * tallest:
+        if groups and a - groups[-1][1] < 0.15 * tallest and b - groups[-1][0] <= 1.1 * tallest:
             groups[-1][1] = b
         else:
             groups.append([a, b])
@@ -317,6 +319,52 @@ def _split_lines(ink: np.ndarray, box: Box, line_h: int) -> list[Box]:
     return out
 
 
+def _missed_lines(ink: np.ndarray, found: list[Box], line_h: int) -> list[Box]:
+    """Lines of text the detector missed. On dense pages it now and then skips a whole row
+    of lines across several columns, which would simply vanish from the article. The ink
+    left outside every detected box, with glyphs joined sideways (not up or down: leading
+    keeps lines apart), forms line-shaped runs there: at least 0.6 line high and 1.5 times
+    as wide as high, so specks, slivers at the edge of a detected box and a lone glyph the
+    detector cut off are not taken."""
+    import cv2
+
+    left = ink.copy()
+    for x0, y0, x1, y1 in found:
+        # A pixel of slack: detected boxes are tightened to their ink.
+        left[max(0, y0 - 1) : y1 + 1, max(0, x0 - 1) : x1 + 1] = False
+    kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (max(3, line_h), 1))
+    joined = cv2.dilate(left.astype(np.uint8), kernel)
+    n, _, stats, _ = cv2.connectedComponentsWithStats(joined, connectivity=8)
+    out: list[Box] = []
+    for x, y, w, h, _area in stats[1:n]:
+        if h < 0.6 * line_h or w < 1.5 * h:
+            continue
+        t = _tighten(left, (int(x), int(y), int(x + w), int(y + h)))
+        if t is not None and t[3] - t[1] >= 0.6 * line_h and t[2] - t[0] >= 1.5 * (t[3] - t[1]):
+            out.append(t)
+    return out
+
+
+def _drop_duplicates(pieces: list[Box], shape: tuple[int, ...], share: float = 0.6) -> list[Box]:
+    """Drop pieces that other pieces mostly cover. The detector now and then returns a box
+    over several lines besides the boxes of those lines; split into lines, it yields each
+    of them again (often as a partial, half-height band), which would be read twice.
+    Smallest first, so a sliver goes and the whole line stays."""
+    count = np.zeros(shape[:2], dtype=np.int16)
+    for x0, y0, x1, y1 in pieces:
+        count[y0:y1, x0:x1] += 1
+    dropped: set[int] = set()
+    for i in sorted(
+        range(len(pieces)),
+        key=lambda k: (pieces[k][2] - pieces[k][0]) * (pieces[k][3] - pieces[k][1]),
+    ):
+        x0, y0, x1, y1 = pieces[i]
+        if (count[y0:y1, x0:x1] > 1).mean() >= share:
+            count[y0:y1, x0:x1] -= 1
+            dropped.add(i)
+    return [p for i, p in enumerate(pieces) if i not in dropped]
+
+
 def _stroke(ink: np.ndarray, box: tuple[int, int, int, int]) -> float:
     """Mean length of horizontal ink runs: a cheap stroke-width measure for bold detection."""
     x0, y0, x1, y1 = box
@@ -326,6 +374,73 @@ def _stroke(ink: np.ndarray, box: tuple[int, int, int, int]) -> float:
     padded = np.pad(region.astype(np.int8), ((0, 0), (1, 1)))
     starts = int((np.diff(padded, axis=1) == 1).sum())
     return float(region.sum()) / starts if starts else 0.0
+
+
+# Marks the recognizer often scores just below "blank" although their ink is in the crop:
+# small (、 ， ‘ ’) or thin and long (…… ——), so a frame of the sequence model holds a
+# little of them.
+_RESCUE = "、，‘’…—"
+_TOPK = 4  # candidates kept per frame (the decoder looks no further)
+
+
+def ctc_decode(
+    idx: np.ndarray, prob: np.ndarray, chars: list[str], rescue: float
+) -> tuple[str, float]:
+    """Greedy CTC decoding of one line from its ``_TOPK`` best classes per frame (``idx``,
+    ``prob``: frames × k, best first; class 0 is blank), with one change: a frame the
+    recognizer left blank whose runner-up is a mark of ``_RESCUE`` with probability at
+    least ``rescue`` emits that mark, when it lies between two characters read. Then
+    repeats collapse as usual (a mark read over two frames is one mark). Confidence is the
+    mean probability of the characters emitted, as RapidOCR reports it."""
+    best = idx[:, 0].copy()
+    p = prob[:, 0].copy()
+    read = np.flatnonzero(best != 0)
+    if rescue < 1.0 and read.size >= 2:
+        for t in range(int(read[0]) + 1, int(read[-1])):
+            if best[t] != 0:
+                continue
+            for j in range(1, idx.shape[1]):
+                c = int(idx[t, j])
+                if 0 < c < len(chars) and chars[c] in _RESCUE and prob[t, j] >= rescue:
+                    best[t], p[t] = c, prob[t, j]
+                    break
+    keep = best != 0
+    keep[1:] &= best[1:] != best[:-1]
+    keep &= best < len(chars)
+    text = "".join(chars[int(c)] for c in best[keep])
+    return text, float(p[keep].mean()) if keep.any() else 0.0
+
+
+def rec_topk(engine: Any, crops: list[np.ndarray]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The recognizer's ``_TOPK`` best classes and probabilities per frame of each crop,
+    batched as RapidOCR batches them (crops of similar aspect together)."""
+    rec = engine.text_rec
+    _, img_h, img_w = rec.rec_image_shape[:3]
+    order = np.argsort([c.shape[1] / c.shape[0] for c in crops])
+    empty = (np.zeros((0, _TOPK), dtype=np.int64), np.zeros((0, _TOPK), dtype=np.float32))
+    out: list[tuple[np.ndarray, np.ndarray]] = [empty] * len(crops)
+    for b in range(0, len(crops), rec.rec_batch_num):
+        group = order[b : b + rec.rec_batch_num]
+        ratio = max(img_w / img_h, *(crops[i].shape[1] / crops[i].shape[0] for i in group))
+        batch = np.concatenate([rec.resize_norm_img(crops[i], ratio)[None] for i in group])
+        preds = rec.session(batch.astype(np.float32))[0]
+        # The k best of ~6600 classes per frame, best first (a partition, then a small sort).
+        top = np.argpartition(-preds, _TOPK, axis=2)[:, :, :_TOPK]
+        top_p = np.take_along_axis(preds, top, axis=2)
+        rank = np.argsort(-top_p, axis=2)
+        top, top_p = np.take_along_axis(top, rank, axis=2), np.take_along_axis(top_p, rank, axis=2)
+        for k, i in enumerate(group):
+            # Frames beyond the crop's own width are padding.
+            own = crops[i].shape[1] / crops[i].shape[0] / ratio
+            frames = min(preds.shape[1], int(np.ceil(preds.shape[1] * own)) + 1)
+            out[int(i)] = (top[k, :frames], top_p[k, :frames])
+    return out
+
+
+def read_crops(engine: Any, crops: list[np.ndarray], rescue: float) -> list[tuple[str, float]]:
+    """Text and confidence of each crop (see ``ctc_decode``)."""
+    chars = list(engine.text_rec.postprocess_op.character)
+    return [ctc_decode(i, p, chars, rescue) for i, p in rec_topk(engine, crops)]
 
 
 def recognize(
@@ -369,8 +484,11 @@ def recognize(
             tight.append(t)
     pieces: list[Box] = []
     line_h = max(4, int(np.median([b[3] - b[1] for b in tight]))) if tight else 4
+    if tight:
+        tight.extend(_missed_lines(ink, tight, line_h))
     for row in _rows(tight, s.row_gap):
         pieces.extend(p for p in _split_at_gutters(ink, row, line_h, vrules, s) if p[3] - p[1] >= 4)
+    pieces = _drop_duplicates(pieces, ink.shape)
     # The recognizer drops punctuation at either end of a tight crop (a closing ” or a
     # leading “ whose ink sits at the far side of its em), so each piece is cut with a
     # margin of half its height; ink in the margin belongs to something else (the next
@@ -387,7 +505,7 @@ def recognize(
         crops.append(cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR))
     if not crops:
         return []
-    results, _ = engine.text_rec(crops)
+    results = read_crops(engine, crops, s.rescue)
     out: list[OcrBox] = []
     for box, res in zip(pieces, results, strict=True):
         text, score = str(res[0]).strip(), float(res[1])

@@ -32,6 +32,12 @@ _PUNCT_NEAR_CJK = re.compile(rf"(?<={_CJK})[,:;!?()]|[,:;!?()](?={_CJK})")
 # A "|" beside Chinese text is a rule or frame edge read as a glyph, never text.
 _BAR_NEAR_CJK = re.compile(rf"\s*\|\s*(?={_CJK})|(?<={_CJK})\s*\|\s*|^\s*\|\s*|\s*\|\s*$")
 _ASCII_QUOTE_NEAR_CJK = re.compile(rf'(?<={_CJK})"|"(?={_CJK})')
+# Chinese text sets the ellipsis as …… and the dash as —— (two ems each). The recognizer
+# reads the dots as a mix of … · . and the dash as one — or as hyphens; beside Chinese text
+# such runs are the two-em marks. A lone "·" stays: it is the separator in foreign names.
+_DOTS = r"(?:[·.．•]*…[…·.．•]*|[·.．•]{2,})"
+_ELLIPSIS_NEAR_CJK = re.compile(rf"(?<={_CJK}){_DOTS}|{_DOTS}(?={_CJK})")
+_DASH_NEAR_CJK = re.compile(rf"(?<={_CJK})[-－—―─]+|[-－—―─]+(?={_CJK})")
 
 
 def _fix_quotes(text: str) -> str:
@@ -54,6 +60,8 @@ def _fix_quotes(text: str) -> str:
 
 def _full_width(text: str) -> str:
     text = _BAR_NEAR_CJK.sub("", text)
+    text = _ELLIPSIS_NEAR_CJK.sub("……", text)
+    text = _DASH_NEAR_CJK.sub("——", text)
     return _fix_quotes(_PUNCT_NEAR_CJK.sub(lambda m: _HALF_TO_FULL[m.group(0)], text))
 
 
@@ -131,6 +139,39 @@ def _stack_groups(
     return list(groups.values())
 
 
+# Bylines ("本报记者叶小钟 赵思远", "本报通讯员秦金芳") are short runs of names without
+# punctuation; a body line that short ends its paragraph with "。" or similar.
+_BYLINE_MAX = 16  # characters
+_SENTENCE_MARKS = set("，。、；：！？“”‘’（）《》…—")
+
+
+def _byline_stacks(boxes: Sequence[OcrBox], sizes: list[float], body: float) -> list[list[int]]:
+    """Stacks of two or more short body-size lines without punctuation, directly above one
+    another and overlapping sideways: the lines of one byline block."""
+    cand = [
+        i
+        for i, b in enumerate(boxes)
+        if sizes[i] == body
+        and len(b.text.strip()) <= _BYLINE_MAX
+        and not _SENTENCE_MARKS.intersection(b.text)
+    ]
+    cand.sort(key=lambda i: boxes[i].top)
+    groups: list[list[int]] = []
+    for i in cand:
+        b = boxes[i]
+        h = b.bottom - b.top
+        for g in groups:
+            last = boxes[g[-1]]
+            overlap = min(b.x1, last.x1) - max(b.x0, last.x0)
+            gap = b.top - last.bottom
+            if 0 <= gap <= 0.8 * h and overlap >= 0.5 * min(b.x1 - b.x0, last.x1 - last.x0):
+                g.append(i)
+                break
+        else:
+            groups.append([i])
+    return [g for g in groups if len(g) >= 2]
+
+
 _OPENING = "“‘（《「【"
 _CLOSING = "”’）》」】，。、；：！？"
 
@@ -152,6 +193,10 @@ def _title_size(box: OcrBox, from_height: float, scale: float) -> float:
     if span < 2 or not all("\u4e00" <= ch <= "\u9fff" for ch in inner):
         return from_height
     pitch = (box.x1 - box.x0) * scale / span
+    if span >= 4 and 0.6 * from_height <= pitch < 0.8 * from_height:
+        # Ideographs are square: ink this much taller than the pitch over a run of them is a
+        # neighbouring line's strokes caught in the box (tightly led headlines nearly touch).
+        return pitch
     if not 0.8 * from_height <= pitch <= 1.25 * from_height:
         return from_height
     return (from_height + pitch) / 2
@@ -180,6 +225,14 @@ def boxes_to_lines(boxes: Sequence[OcrBox], scale: float) -> list[TextLine]:
         r > (_BOLD_RATIO if len(b.text) > 3 else _BOLD_SHORT) * usual
         for b, r in zip(joined, ratios, strict=True)
     ]
+    for group in _byline_stacks(joined, sizes, body):
+        # One stroke measure over the whole stack: a byline of two or three short lines is
+        # one face, but a line of three names alone measures too noisily to decide.
+        total = sum(weights[i] for i in group)
+        mean = sum(ratios[i] * weights[i] for i in group) / total
+        heavy = mean > _BOLD_RATIO * usual
+        for i in group:
+            bold[i] = heavy
     for group in _stack_groups(joined, raw_sizes, sizes, body):
         if len(group) < 2:
             continue

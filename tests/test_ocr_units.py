@@ -8,7 +8,16 @@ from __future__ import annotations
 
 import numpy as np
 
-from baoku.ingest.ocr import OcrBox, OcrSettings, _rows, _split_at_gutters, _split_lines
+from baoku.ingest.ocr import (
+    OcrBox,
+    OcrSettings,
+    _drop_duplicates,
+    _missed_lines,
+    _rows,
+    _split_at_gutters,
+    _split_lines,
+    ctc_decode,
+)
 from baoku.ingest.ocr_lines import _full_width, _snap_sizes, boxes_to_lines
 
 EM = 20  # glyph cell (px)
@@ -118,3 +127,67 @@ def test_two_line_headline_gets_one_size() -> None:
     sizes = {ln.text: ln.size for ln in lines}
     assert sizes["安全生产责任链如"] == sizes["何落到实处？"]
     assert sizes["安全生产责任链如"] > 1.25 * sizes["这是正文的一行文字内容"]
+
+
+def test_ellipsis_and_dash_runs_beside_chinese_become_two_em_marks() -> None:
+    assert _full_where("村医生…·.当这些") == "村医生……当这些"
+    assert _full_where("村医生··当这些") == "村医生……当这些"
+    assert _full_where("问题—-一些企业") == "问题——一些企业"
+    # A lone middle dot is the separator in foreign names; digits keep their hyphen.
+    assert _full_where("马克·吐温") == "马克·吐温"
+    assert _full_where("2022-2023") == "2022-2023"
+
+
+_full_where = _full_width
+
+CHARS_TABLE = ["blank", "职", "工", "、", "‘", "之", " "]
+
+
+def _frames(rows: list[list[tuple[int, float]]]) -> tuple[np.ndarray, np.ndarray]:
+    idx = np.array([[c for c, _ in r] for r in rows])
+    prob = np.array([[p for _, p in r] for r in rows], dtype=np.float32)
+    return idx, prob
+
+
+def test_ctc_decode_rescues_a_mark_scored_just_below_blank() -> None:
+    # 职 _ (blank, runner-up 、 at 0.3) 工 : the mark is emitted between two characters.
+    idx, prob = _frames(
+        [[(1, 0.9), (0, 0.1)], [(0, 0.6), (3, 0.3)], [(0, 0.9), (3, 0.05)], [(2, 0.9), (0, 0.1)]]
+    )
+    assert ctc_decode(idx, prob, CHARS_TABLE, 0.1)[0] == "职、工"
+    assert ctc_decode(idx, prob, CHARS_TABLE, 1.0)[0] == "职工"
+    # A runner-up that is not a mark of the list, or a mark before the first character,
+    # is left out: only a mark between characters read is rescued.
+    idx2, prob2 = _frames([[(0, 0.6), (4, 0.3)], [(1, 0.9), (0, 0.1)], [(0, 0.6), (5, 0.35)]])
+    assert ctc_decode(idx2, prob2, CHARS_TABLE, 0.1)[0] == "职"
+
+
+def test_pieces_mostly_inside_other_pieces_are_dropped() -> None:
+    line = (10, 10, 200, 30)
+    sliver = (10, 18, 200, 28)  # a half-height band of the same line, from a multi-line box
+    other = (10, 40, 200, 60)
+    assert _drop_duplicates([sliver, line, other], (100, 300)) == [line, other]
+    # Identical pieces: one stays.
+    assert _drop_duplicates([line, line], (100, 300)) == [line]
+
+
+def test_lines_the_detector_missed_are_found_in_the_leftover_ink() -> None:
+    ink = _page(lines=6)
+    found = [_row(ln) for ln in range(6) if ln not in (2, 3)]
+    missed = _missed_lines(ink, found, 18)
+    # Two lines in each of the two columns (the gutter is wider than the glyph join).
+    assert sorted(b[1] for b in missed) == [20 + 2 * PITCH + 1] * 2 + [20 + 3 * PITCH + 1] * 2
+    # A speck and a lone glyph the detector cut off are not lines.
+    ink2 = _page(lines=1)
+    ink2[5:7, 5:7] = True
+    row = _row(0)
+    assert _missed_lines(ink2, [(row[0] + EM, row[1], row[2], row[3])], 18) == []
+
+
+def test_stacked_byline_lines_share_one_weight() -> None:
+    body = [_box("这是正文的一行文字内容，", 0, 300 + 30 * i, 290, 324 + 30 * i) for i in range(12)]
+    heavy = OcrBox("本报记者李娜", 0, 200, 150, 224, confidence=0.99, stroke=4.4)
+    light = OcrBox("本报通讯员潘文苑", 0, 230, 200, 254, confidence=0.99, stroke=3.6)
+    lines = {ln.text: ln.bold for ln in boxes_to_lines([*body, heavy, light], 1.0)}
+    assert lines["本报记者李娜"] and lines["本报通讯员潘文苑"]
+    assert not lines["这是正文的一行文字内容，"]
