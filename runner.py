@@ -23,7 +23,6 @@ from baoku.ingest.errors import IngestError
 from baoku.ingest.pipeline import IngestOptions, ingest_identified
 from baoku.ingest.records import DocumentStatus, IngestedDocument, PageStatus, SourceFile
 from baoku.ingest.source import FileKind, identify
-from baoku.nlp.analyze import analyze_document
 from baoku.nlp.records import AnalyzedDocument
 from baoku.search.store import Store
 
@@ -136,6 +135,8 @@ def _work(
         return f"internal error while reading ({exc.__class__.__name__}: {exc})"
     if not facts:
         return doc
+    from baoku.nlp.analyze import analyze_document  # spaCy and jieba load only when needed
+
     try:
         return analyze_document(doc)
     except Exception as exc:
@@ -308,6 +309,9 @@ def _pooled(
     each of those is retried once in a fresh pool; a file that kills a worker twice fails."""
     # forkserver keeps workers clean of the parent's state; recycling bounds memory growth.
     ctx = multiprocessing.get_context("forkserver")
+    # Import the heavy readers once in the fork server, so each (re)started worker forks with
+    # them loaded instead of importing them again.
+    ctx.set_forkserver_preload(["baoku.runner", "pdfplumber", "pypdfium2"])
     limit = 2 * opts.workers
 
     def new_pool() -> ProcessPoolExecutor:
