@@ -14,7 +14,9 @@ from __future__ import annotations
 import re
 import statistics
 from collections.abc import Sequence
+from dataclasses import replace
 
+from baoku.ingest.markers import find_continuations
 from baoku.ingest.ocr import OcrBox
 from baoku.ingest.records import Article, BBox, TextLine, TextSource
 
@@ -255,9 +257,43 @@ def boxes_to_lines(boxes: Sequence[OcrBox], scale: float) -> list[TextLine]:
                 confidence=round(b.confidence, 4),
             )
         )
-    lines = [ln for ln in lines if ln.text.strip()]
+    lines = [piece for ln in lines if ln.text.strip() for piece in _split_at_markers(ln)]
     lines.sort(key=lambda ln: (round(ln.bbox.top, 0), ln.bbox.x0))
     return lines
+
+
+def _units(text: str) -> float:
+    # Advance widths in ems: Chinese and full-width marks are square, ASCII about half.
+    return sum(0.5 if ch.isascii() else 1.0 for ch in text)
+
+
+def _split_at_markers(line: TextLine) -> list[TextLine]:
+    """A 下转/上接 notice is a line of its own on the page; when detection joined it with the
+    next column's text (the notice is short and sits at a column's foot), cut the line at the
+    notice so that text is not read into the continued article."""
+    cuts: set[int] = set()
+    for mark in find_continuations(line.text):
+        start, end = mark.span
+        if mark.direction == "to" and line.text[end:].strip():
+            cuts.add(end)
+        elif mark.direction == "from" and line.text[:start].strip():
+            cuts.add(start)
+    if not cuts:
+        return [line]
+    total = _units(line.text) or 1.0
+    width = line.bbox.x1 - line.bbox.x0
+    out: list[TextLine] = []
+    prev = 0
+    for cut in [*sorted(cuts), len(line.text)]:
+        text = line.text[prev:cut]
+        if text.strip():
+            x0 = line.bbox.x0 + width * _units(line.text[:prev]) / total
+            x1 = line.bbox.x0 + width * _units(line.text[:cut]) / total
+            out.append(
+                replace(line, text=text.strip(), bbox=BBox(x0, line.bbox.top, x1, line.bbox.bottom))
+            )
+        prev = cut
+    return out
 
 
 _WS = re.compile(r"\s+")

@@ -191,3 +191,21 @@ def test_stacked_byline_lines_share_one_weight() -> None:
     lines = {ln.text: ln.bold for ln in boxes_to_lines([*body, heavy, light], 1.0)}
     assert lines["本报记者李娜"] and lines["本报通讯员潘文苑"]
     assert not lines["这是正文的一行文字内容，"]
+
+
+def test_continuation_notice_is_cut_from_the_next_columns_text() -> None:
+    from baoku.ingest.ocr_lines import _split_at_markers
+    from baoku.ingest.records import BBox, TextLine, TextSource
+
+    line = TextLine(
+        "（下转第3版）贴出后，52名职工", BBox(100, 500, 260, 510), 10.0, source=TextSource.OCR
+    )
+    head, tail = _split_at_markers(line)
+    assert head.text == "（下转第3版）" and tail.text == "贴出后，52名职工"
+    assert head.bbox.x1 == tail.bbox.x0 and 100 < head.bbox.x1 < 260
+    before, notice = _split_at_markers(
+        TextLine("前一栏的文字（上接第1版）", BBox(0, 0, 120, 10), 10.0, source=TextSource.OCR)
+    )
+    assert before.text == "前一栏的文字" and notice.text == "（上接第1版）"
+    alone = TextLine("（下转第2版）", BBox(0, 0, 60, 10), 10.0)
+    assert _split_at_markers(alone) == [alone]
