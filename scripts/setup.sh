@@ -13,6 +13,10 @@ missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
+# The test suite fetches Elasticsearch with Maven and runs it on a JDK >= 17 (the 8.x line);
+# only install them where the machine has none.
+command -v mvn >/dev/null 2>&1 || missing+=(maven)
+ls /usr/lib/jvm/*/bin/java >/dev/null 2>&1 || missing+=(openjdk-17-jdk-headless)
 if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "setup: installing ${missing[*]}" >&2
