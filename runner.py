@@ -163,9 +163,9 @@ def _result_for(doc: IngestedDocument, status: str) -> FileResult:
 def _save(store: Store, item: IngestedDocument | AnalyzedDocument, force: bool) -> FileResult:
     doc = item.document if isinstance(item, AnalyzedDocument) else item
     if doc.status == DocumentStatus.FAILED:
-        reason = "; ".join(f"p{p.index + 1}: {p.reason}" for p in doc.pages if p.reason)
-        store.record_failure(doc.source, reason or "no readable page")
-        return _result_for(doc, "failed")
+        result = _result_for(doc, "failed")
+        store.record_failure(doc.source, result.reason or "no readable page")
+        return result
     known = store.find_document(doc.source.sha256)
     # Replace what an earlier run could not read (needs_ocr) as well as on --force.
     store.save_document(item, replace=force or (known is not None and known.status == "needs_ocr"))

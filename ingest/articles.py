@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from baoku.ingest.byline import parse_byline, parse_photo_credit, split_lead_byline
 from baoku.ingest.layout import PageLayout
-from baoku.ingest.markers import strip_continuations
+from baoku.ingest.markers import Continuation, strip_continuations
 from baoku.ingest.records import (
     Article,
     ArticlePart,
@@ -44,14 +44,6 @@ class _Elem:
     owner: tuple[str, int] | None = None
 
 
-def _h_overlap(a: BBox, b: BBox) -> float:
-    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
-
-
-def _v_overlap(a: BBox, b: BBox) -> float:
-    return max(0.0, min(a.bottom, b.bottom) - max(a.top, b.top))
-
-
 def _vrule_between(
     left: BBox, right: BBox, vrules: Sequence[BBox], top: float, bottom: float
 ) -> bool:
@@ -66,7 +58,7 @@ def _above(upper: BBox, lower: BBox, tol: float, share: float) -> bool:
     """``upper`` ends above ``lower`` and shares enough of its width to be in its column."""
     if upper.bottom > lower.top + tol:
         return False
-    return _h_overlap(upper, lower) >= share * min(upper.width, lower.width)
+    return upper.h_overlap(lower) >= share * min(upper.width, lower.width)
 
 
 def _nearest_above(
@@ -81,7 +73,7 @@ def _nearest_above(
     found += [
         (r.bottom, "rule", 0)
         for r in hrules
-        if r.bottom <= box.top + tol and _h_overlap(r, box) >= 0.5 * box.width
+        if r.bottom <= box.top + tol and r.h_overlap(box) >= 0.5 * box.width
     ]
     return max(found, key=lambda t: t[0]) if found else None
 
@@ -111,7 +103,7 @@ def _assign_owners(layout: PageLayout) -> tuple[list[_Elem], list[BBox]]:
         for side in ("left", "right"):
             cands = []
             for d in elems:
-                if d is e or d.owner is None or _v_overlap(d.bbox, band) <= 0:
+                if d is e or d.owner is None or d.bbox.v_overlap(band) <= 0:
                     continue
                 if side == "left" and d.bbox.x1 <= e.bbox.x0 + tol:
                     left, right = d.bbox, e.bbox
@@ -136,7 +128,7 @@ def _assign_owners(layout: PageLayout) -> tuple[list[_Elem], list[BBox]]:
                 if (
                     d.owner is None
                     and d.bbox.top >= e.bbox.bottom - tol
-                    and _h_overlap(d.bbox, e.bbox) > 0
+                    and d.bbox.h_overlap(e.bbox) > 0
                 ):
                     d.owner = e.owner
     return elems, anchors
@@ -157,7 +149,7 @@ def _column_edges(lines: Sequence[TextLine], tol: float) -> list[tuple[float, fl
 
 
 def _column_of(ln: TextLine, cols: Sequence[tuple[float, float]]) -> tuple[float, float]:
-    return max(cols, key=lambda c: _h_overlap(ln.bbox, BBox(c[0], 0, c[1], 0)))
+    return max(cols, key=lambda c: ln.bbox.h_overlap(BBox(c[0], 0, c[1], 0)))
 
 
 def _paragraphs(blocks: Sequence[Block], body: float) -> tuple[list[list[str]], list[BBox], bool]:
@@ -313,14 +305,12 @@ def _assemble(
     return art
 
 
-def _apply_marks(art: Article, marks: Sequence[object]) -> None:
+def _apply_marks(art: Article, marks: Sequence[Continuation]) -> None:
     for m in marks:
-        direction = getattr(m, "direction", None)
-        page = getattr(m, "page", None)
-        if direction == "to":
-            art.continues_to = page
-        elif direction == "from":
-            art.continued_from = page
+        if m.direction == "to":
+            art.continues_to = m.page
+        else:
+            art.continued_from = m.page
 
 
 def _photo_title(layout: PageLayout, caption: Block) -> list[Block]:
@@ -333,7 +323,7 @@ def _photo_title(layout: PageLayout, caption: Block) -> list[Block]:
         )
         if (
             near
-            and _h_overlap(p, caption.bbox) > 0.5 * caption.bbox.width
+            and p.h_overlap(caption.bbox) > 0.5 * caption.bbox.width
             and pi in layout.photo_titles
         ):
             return [layout.blocks[i] for i in layout.photo_titles[pi]]

@@ -64,10 +64,6 @@ def body_font_size(lines: Sequence[TextLine]) -> float:
     return weights.most_common(1)[0][0] if weights else 10.0
 
 
-def _h_overlap(a: BBox, b: BBox) -> float:
-    return max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
-
-
 def _inside(inner: BBox, outer: BBox, tol: float = 2.0) -> bool:
     return (
         inner.x0 >= outer.x0 - tol
@@ -83,7 +79,7 @@ def _rule_between(upper: BBox, lower: BBox, hrules: Sequence[BBox]) -> bool:
     span = BBox(max(upper.x0, lower.x0), 0, min(upper.x1, lower.x1), 0)
     for r in hrules:
         mid = (r.top + r.bottom) / 2
-        if lo <= mid <= hi and _h_overlap(r, span) > 0.5 * max(span.width, 1.0):
+        if lo <= mid <= hi and r.h_overlap(span) > 0.5 * max(span.width, 1.0):
             return True
     return False
 
@@ -159,7 +155,7 @@ def _group_lines(
             if gap > s.line_gap * ln.size or gap < -0.3 * ln.size:
                 continue
             box = group_box[gi]
-            overlap = _h_overlap(ln.bbox, box)
+            overlap = ln.bbox.h_overlap(box)
             if overlap < 0.5 * min(ln.bbox.width, box.width):
                 continue
             if _rule_between(last.bbox, ln.bbox, hrules):
@@ -279,7 +275,7 @@ def _role(
         below = 0 <= box.top - p.bottom <= 2.5 * body and len(group) <= 20
         credited = text.rstrip("）) ").endswith("摄")
         above = 0 <= p.top - box.bottom <= 1.5 * body and len(group) <= 3 and credited
-        if (below or above) and _h_overlap(box, p) >= 0.6 * box.width:
+        if (below or above) and box.h_overlap(p) >= 0.6 * box.width:
             return BlockRole.CAPTION
     if len(group) <= 3 and len(text) <= 60 and size < body * 1.08 and is_byline_line(text):
         return BlockRole.BYLINE
@@ -312,7 +308,7 @@ def _title_clusters(blocks: list[Block], hrules: Sequence[BBox]) -> list[list[in
             gap = b.bbox.top - last.bbox.bottom
             if (
                 -1 <= gap <= 1.6 * size
-                and _h_overlap(b.bbox, BBox.enclosing([blocks[j].bbox for j in cl])) > 0
+                and b.bbox.h_overlap(BBox.enclosing([blocks[j].bbox for j in cl])) > 0
                 and not _rule_between(last.bbox, b.bbox, hrules)
             ):
                 cl.append(i)
@@ -345,7 +341,7 @@ def _mark_bylines(blocks: list[Block], titles: list[list[int]], body: float) -> 
         for b in blocks:
             if b.role != BlockRole.BODY or len(b.lines) > 3:
                 continue
-            near = 0 <= b.bbox.top - tbox.bottom <= 2.5 * body and _h_overlap(b.bbox, tbox) > 0
+            near = 0 <= b.bbox.top - tbox.bottom <= 2.5 * body and b.bbox.h_overlap(tbox) > 0
             if near and is_byline_line(b.text):
                 b.role = BlockRole.BYLINE
 
@@ -362,11 +358,10 @@ def _attach_credits(blocks: list[Block], body: float) -> None:
             if c is b:
                 continue
             gap = b.bbox.top - c.bbox.bottom
-            if -0.5 * body <= gap <= 1.2 * body and _h_overlap(b.bbox, c.bbox) > 0:
+            if -0.5 * body <= gap <= 1.2 * body and b.bbox.h_overlap(c.bbox) > 0:
                 c.lines.extend(b.lines)
                 c.bbox = c.bbox.union(b.bbox)
-                b.role = BlockRole.FOOTER  # consumed; dropped below
-                b.lines = []
+                b.lines = []  # consumed: dropped below
                 break
     blocks[:] = [b for b in blocks if b.lines]
 
@@ -380,7 +375,7 @@ def _photo_titles(
         box = BBox.enclosing([blocks[i].bbox for i in cl])
         for pi, p in enumerate(photos):
             gap = p.top - box.bottom
-            if -1 <= gap <= 2 * body and _h_overlap(box, p) >= 0.8 * box.width and pi not in out:
+            if -1 <= gap <= 2 * body and box.h_overlap(p) >= 0.8 * box.width and pi not in out:
                 out[pi] = cl
                 break
     return out

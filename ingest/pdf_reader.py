@@ -188,12 +188,3 @@ def _damaged(path: str, exc: BaseException) -> DamagedFileError:
         return EncryptedFileError(path, "encrypted PDF, needs a password")
     detail = str(cause).strip() or cause.__class__.__name__
     return DamagedFileError(path, f"damaged or truncated PDF ({detail[:160]})")
-
-
-def count_pages(path: str | Path) -> int:
-    """Page count without reading content (for progress totals); 0 when unreadable."""
-    try:
-        with pdfplumber.open(str(path)) as pdf:
-            return len(pdf.pages)
-    except Exception:
-        return 0

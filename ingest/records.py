@@ -26,6 +26,14 @@ class BBox:
     def height(self) -> float:
         return self.bottom - self.top
 
+    def h_overlap(self, other: BBox) -> float:
+        """Width shared with ``other`` (0 when they do not overlap horizontally)."""
+        return max(0.0, min(self.x1, other.x1) - max(self.x0, other.x0))
+
+    def v_overlap(self, other: BBox) -> float:
+        """Height shared with ``other`` (0 when they do not overlap vertically)."""
+        return max(0.0, min(self.bottom, other.bottom) - max(self.top, other.top))
+
     def union(self, other: BBox) -> BBox:
         return BBox(
             min(self.x0, other.x0),

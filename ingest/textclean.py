@@ -86,6 +86,11 @@ def is_cjk(ch: str) -> bool:
     return bool(ch) and _CJK.fullmatch(ch) is not None
 
 
+def is_han(ch: str) -> bool:
+    """True for one ideograph of the basic CJK Unified block (U+4E00–U+9FFF) only."""
+    return "\u4e00" <= ch <= "\u9fff"
+
+
 def is_wide_punct(ch: str) -> bool:
     """True for punctuation used only in CJK typesetting (，。、（）《》：…), not for “”."""
     return bool(ch) and _WIDE.fullmatch(ch) is not None

@@ -24,6 +24,7 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
+from baoku.ingest.textclean import is_han
 from baoku.nlp.places import (
     Division,
     PlaceMatch,
@@ -162,10 +163,6 @@ _NOT_ZONG_BEFORE: Final[frozenset[str]] = frozenset(
 _DETERMINERS: Final[frozenset[str]] = frozenset("该本各这那一每某其此两几多")
 
 
-def _cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     depth_start: int | None = None
@@ -204,7 +201,7 @@ def _orgs(text: str, lex: Lexicon, context: PlaceContext | None = None) -> list[
                 break
             start = _left_name(text, i)
             name = text[start:end]
-            if i - start < 2 or text[start] in _DETERMINERS or not _cjk(text[start]):
+            if i - start < 2 or text[start] in _DETERMINERS or not is_han(text[start]):
                 break
             if not _plausible_org(text, start, name, suf):
                 break
@@ -348,7 +345,7 @@ _GOVERNING: Final[tuple[str, ...]] = (
 
 
 def _starts_word(text: str, i: int) -> bool:
-    if i == 0 or not _cjk(text[i - 1]) or text[i - 1] in _STOP:
+    if i == 0 or not is_han(text[i - 1]) or text[i - 1] in _STOP:
         return True
     return text[max(0, i - 2) : i] in _GOVERNING
 
@@ -520,7 +517,7 @@ def _unit_name_start(text: str, k: int, by_end: dict[int, PlaceMatch], size: int
         if j in by_end or j == 0:
             return j
         ch = text[j - 1]
-        if ch in _STOP or ch in _DETERMINERS or not _cjk(ch):
+        if ch in _STOP or ch in _DETERMINERS or not is_han(ch):
             return j
     return None
 
@@ -586,7 +583,7 @@ def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> li
         elif m.group() == "街道" and k >= 2:
             ns = k - 2
             after_verb = text[max(0, ns - 2) : ns] in descriptive_lexicon().clause_verbs
-            if ns > 0 and text[ns - 1] not in _STOP and _cjk(text[ns - 1]) and not after_verb:
+            if ns > 0 and text[ns - 1] not in _STOP and is_han(text[ns - 1]) and not after_verb:
                 continue  # the 2 characters may be the end of a longer word
         else:
             continue
@@ -674,7 +671,7 @@ def _descriptive(
         while j > 0 and i - j < 14 and j not in anchors:
             ch = text[j - 1]
             # numerals with a classifier count bodies (23个镇街法律服务工作站), naming none
-            if not _cjk(ch) or ch in _STOP or ch in "个家座":
+            if not is_han(ch) or ch in _STOP or ch in "个家座":
                 break
             if ch in _DETERMINERS and not _in_word(text, j - 1):
                 break
@@ -708,7 +705,7 @@ def _name_at(
         run = text[j:i]
         if j in bodies and len(run) > 3:
             return None  # a sub-unit of a body is short (工人文化宫|里水宫); longer is a clause
-    elif text[j] in "省市区县" and j < i - 1 and (j == 0 or not _cjk(text[j - 1])
+    elif text[j] in "省市区县" and j < i - 1 and (j == 0 or not is_han(text[j - 1])
                                                or text[j - 1] in _STOP):  # fmt: skip
         got = _level_prefix(text[j], context, local)
         if got is None:

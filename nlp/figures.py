@@ -33,6 +33,7 @@ from importlib import resources
 
 import jieba.posseg as pseg
 
+from baoku.ingest.textclean import is_han
 from baoku.nlp.agencies import AgencyMatch
 from baoku.nlp.dates import DateMatch
 from baoku.nlp.quantities import Quantity
@@ -79,10 +80,6 @@ def figure_lexicon() -> FigureLexicon:
 # A causative verb in front (促使案件办结率) is not part of the rate's name.
 _RATE = re.compile(r"(?:促使|使得|使|让|将|把)?([\u4e00-\u9fff]{2,6}?(?:率|比重|占比))")
 _BOUNDARY = frozenset("，。；：！？、,;:!?（）()“”‘’《》\n 　")
-
-
-def _cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
@@ -245,7 +242,7 @@ def measure_before(
             break
         k -= 1
     word = "".join(parts)[-12:]
-    if not (len(word) >= 2 and all(_cjk(c) for c in word)):
+    if not (len(word) >= 2 and all(is_han(c) for c in word)):
         return None
     return word
 

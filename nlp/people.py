@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from baoku.ingest.textclean import is_han
 from baoku.nlp.agencies import AgencyMatch
 
 _LEFT_STOP = frozenset("，。；：！？、,;:!?（）()“”‘’《》\n 　在据由和与及向对为是")
@@ -51,10 +52,6 @@ class OfficialMatch:
     agency: str | None
 
 
-def _cjk(ch: str) -> bool:
-    return "\u4e00" <= ch <= "\u9fff"
-
-
 def _name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
     """End of a personal name starting at ``i``, or None."""
     sur = next((c for c in lex.compound if text.startswith(c, i)), None)
@@ -63,9 +60,9 @@ def _name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
         return None
     for given in (1, 2):  # prefer the shorter name when the next char is a boundary
         end = base + given
-        if end > len(text) or not all(_cjk(c) for c in text[i:end]):
+        if end > len(text) or not all(is_han(c) for c in text[i:end]):
             return None
-        if end == len(text) or text[end] in lex.after_name or not _cjk(text[end]):
+        if end == len(text) or text[end] in lex.after_name or not is_han(text[end]):
             return end
     return None
 
