@@ -1,9 +1,12 @@
-"""Options and output helpers shared by every command (``--db``, ``--json``, store opening)."""
+"""Options and output helpers shared by every command (``--db``, ``--json``, ``--csv``, store
+opening)."""
 
 from __future__ import annotations
 
+import csv
 import json
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -24,12 +27,40 @@ db_option = click.option(
     help="SQLite database file (the archive's store of record).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+csv_option = click.option(
+    "--csv", "as_csv", is_flag=True, help="Print CSV (a header row, one row per item) instead."
+)
 
 err_console = Console(stderr=True)
 
 
 def emit_json(obj: Any) -> None:
     click.echo(json.dumps(obj, ensure_ascii=False, indent=2, default=str))
+
+
+def check_output_flags(as_json: bool, as_csv: bool) -> None:
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+
+
+def _csv_cell(value: Any) -> Any:
+    # Lists (aliases, reporters, a bbox) fit one cell joined by "|", the separator the batch
+    # query CSV also uses; None is an empty cell, not the word "None".
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return "|".join(str(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def emit_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    """``rows`` as CSV on standard output, in ``columns`` order (other keys are dropped)."""
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_cell(row.get(c)) for c in columns])
 
 
 @contextmanager

@@ -8,9 +8,60 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
-from baoku.commands.common import db_option, emit_json, json_option, open_store
+from baoku.commands.common import (
+    check_output_flags,
+    csv_option,
+    db_option,
+    emit_csv,
+    emit_json,
+    json_option,
+    open_store,
+)
 from baoku.commands.search import figure_filter, parse_day, parse_number
+
+FIGURE_COLUMNS = (
+    "id",
+    "type",
+    "text",
+    "value",
+    "value_max",
+    "qualifier",
+    "unit",
+    "measure",
+    "agency",
+    "period_text",
+    "period_start",
+    "period_end",
+    "newspaper",
+    "date",
+    "page",
+    "headline",
+    "article_id",
+    "sentence",
+)
+# Characters of the sentence shown on each side of the figure in the table: enough to read
+# what is counted and by whom, short enough that a row stays a row on an 80-column terminal.
+CONTEXT_CHARS = 10
+
+
+def figure_context(sentence: str, figure: str, width: int = CONTEXT_CHARS) -> Text:
+    """The part of ``sentence`` around ``figure``, with the figure in bold and elided ends
+    marked; the whole sentence stays in --json/--csv."""
+    at = sentence.find(figure)
+    if at < 0:
+        cut = sentence[: 2 * width]
+        return Text(cut + ("…" if len(sentence) > len(cut) else ""))
+    start = max(0, at - width)
+    end = min(len(sentence), at + len(figure) + width)
+    out = Text("…" if start > 0 else "")
+    out.append(sentence[start:at])
+    out.append(figure, style="bold red")
+    out.append(sentence[at + len(figure) : end])
+    if end < len(sentence):
+        out.append("…")
+    return out
 
 
 @click.command()
@@ -35,6 +86,7 @@ from baoku.commands.search import figure_filter, parse_day, parse_number
 @click.option("--offset", type=click.IntRange(0, 9999), default=0, show_default=True)
 @db_option
 @json_option
+@csv_option
 def figures(
     figure_type: str | None,
     min_value: str | None,
@@ -51,12 +103,14 @@ def figures(
     offset: int,
     db_path: Path,
     as_json: bool,
+    as_csv: bool,
 ) -> None:
     """List figure records found in articles, largest first.
 
     \b
     Example: baoku figures --type money --min 1000000 --measure 欠薪 --from 2024-01-01
     """
+    check_output_flags(as_json, as_csv)
     from baoku.search.fact_listing import FigureFilter, FigureQuery
     from baoku.search.sqlite_backend import SqliteBackend
 
@@ -86,21 +140,32 @@ def figures(
     if as_json:
         emit_json(page.to_dict())
         return
+    if as_csv:
+        emit_csv((x.to_dict() for x in page.figures), FIGURE_COLUMNS)
+        return
     console = Console()
-    console.print(f"{page.total} figures")
+    shown = len(page.figures)
+    console.print(
+        f"{page.total} figures" + (f" (showing {offset + 1}–{offset + shown})" if shown else "")
+    )
     if page.figures:
         table = Table()
-        for col in ("value", "type", "figure", "measure", "agency", "date", "page", "sentence"):
-            table.add_column(col, overflow="fold")
+        table.add_column("value", justify="right", no_wrap=True)
+        table.add_column("type", no_wrap=True)
+        table.add_column("measure", overflow="fold", max_width=10)
+        table.add_column("agency", overflow="fold", max_width=14)
+        table.add_column("date · page", no_wrap=True)
+        table.add_column("in the sentence", overflow="fold", ratio=1)
         for x in page.figures:
+            value = f"{x.value:,.0f}" if x.value.is_integer() else f"{x.value:,}"
+            if x.value_max is not None:
+                value += f"–{x.value_max:,.0f}" if x.value_max.is_integer() else f"–{x.value_max:,}"
             table.add_row(
-                f"{x.value:,.0f}" if x.value.is_integer() else f"{x.value:,}",
+                value,
                 x.type,
-                x.text,
                 x.measure or "",
                 x.agency or "",
-                x.date or "?",
-                f"{x.newspaper or '?'} p{x.page if x.page is not None else '?'}",
-                x.sentence,
+                f"{x.date or '?'}\n{x.newspaper or '?'} p{x.page if x.page is not None else '?'}",
+                figure_context(x.sentence, x.text),
             )
         console.print(table)

@@ -22,7 +22,16 @@ from rich.progress import (
 )
 from rich.table import Table
 
-from baoku.commands.common import db_option, emit_json, err_console, json_option, open_store
+from baoku.commands.common import (
+    check_output_flags,
+    csv_option,
+    db_option,
+    emit_csv,
+    emit_json,
+    err_console,
+    json_option,
+    open_store,
+)
 
 
 @click.command()
@@ -192,6 +201,9 @@ def _print_summary(summary: Any, db_path: Path) -> None:
         console.print(f"  indexed {summary.es_indexed} articles into Elasticsearch")
 
 
+DOCUMENT_COLUMNS = ("id", "path", "sha256", "size", "pages", "status", "error", "ingested_at")
+
+
 @click.command()
 @db_option
 @click.option(
@@ -200,12 +212,17 @@ def _print_summary(summary: Any, db_path: Path) -> None:
     help="Only documents with this status.",
 )
 @json_option
-def documents(db_path: Path, status: str | None, as_json: bool) -> None:
+@csv_option
+def documents(db_path: Path, status: str | None, as_json: bool, as_csv: bool) -> None:
     """List the files in the archive with their status and errors."""
+    check_output_flags(as_json, as_csv)
     with open_store(db_path, must_exist=True, readonly=True) as store:
         docs = store.list_documents(status)
     if as_json:
         emit_json([asdict(d) for d in docs])
+        return
+    if as_csv:
+        emit_csv((asdict(d) for d in docs), DOCUMENT_COLUMNS)
         return
     table = Table("status", "pages", "file", "error", show_edge=False, header_style="bold")
     for d in docs:

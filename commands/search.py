@@ -19,7 +19,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from baoku.commands.common import db_option, emit_json, json_option, open_store
+from baoku.commands.common import (
+    check_output_flags,
+    csv_option,
+    db_option,
+    emit_csv,
+    emit_json,
+    json_option,
+    open_store,
+)
 from baoku.search.query import FACET_NAMES, Backend, FigureFilter, SearchQuery, SearchResult
 from baoku.search.search_doc import SNIPPET_CLOSE, SNIPPET_OPEN
 
@@ -196,6 +204,9 @@ OUT_COLUMNS = (
 )
 
 
+HIT_COLUMNS = tuple(c for c in OUT_COLUMNS if c not in ("row", "query"))
+
+
 def _batch_query(row: dict[str, str], n: int, facets: tuple[str, ...]) -> SearchQuery:
     def cell(name: str) -> str | None:
         value = (row.get(name) or "").strip()
@@ -324,6 +335,7 @@ def run_batch(
 )
 @db_option
 @json_option
+@csv_option
 def search(
     query: str,
     date_from: str | None,
@@ -351,6 +363,7 @@ def search(
     out: Path | None,
     db_path: Path,
     as_json: bool,
+    as_csv: bool,
 ) -> None:
     """Search articles: words (AND), "phrases", OR, -exclusions, plus filters.
 
@@ -361,6 +374,7 @@ def search(
       baoku search --type money --min 1000000 --measure 欠薪
       baoku search --queries questions.csv --out hits.csv
     """
+    check_output_flags(as_json, as_csv)
     if queries is not None:
         if out is None:
             raise click.UsageError("--queries needs --out FILE.csv for the hits")
@@ -402,6 +416,15 @@ def search(
         result = run(q)
     if as_json:
         emit_json(result.to_dict())
+    elif as_csv:
+        # The hits only (facets are not rows); the columns of a --queries batch's hits.
+        emit_csv(
+            (
+                {**h.to_dict(), "rank": q.offset + n, "total": result.total}
+                for n, h in enumerate(result.hits, start=1)
+            ),
+            HIT_COLUMNS,
+        )
     else:
         print_result(result, q)
 
