@@ -10,6 +10,7 @@ from __future__ import annotations
 import click
 
 from baoku import __version__
+from baoku.commands.check import check
 from baoku.commands.entities import entities
 from baoku.commands.export import export
 from baoku.commands.figures import figures
@@ -25,7 +26,7 @@ def cli() -> None:
     """baoku (报库): archive union newspaper pages as searchable articles and facts."""
 
 
-for command in (ingest, documents, export, serve, search, figures, entities, reindex):
+for command in (ingest, documents, export, serve, search, figures, check, entities, reindex):
     cli.add_command(command)
 
 
