@@ -3,12 +3,51 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from baoku.commands.common import db_option, emit_json, err_console, json_option, open_store
 from baoku.commands.search import es_option
+
+
+@contextmanager
+def _progress(enabled: bool, total: int) -> Iterator[Callable[[int], None] | None]:
+    """A bar of articles indexed, with rate and ETA (a million-article reindex takes a while)."""
+    if not enabled:
+        yield None
+        return
+    columns = (
+        TextColumn("[bold]reindex"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("articles"),
+        TaskProgressColumn(),
+        TextColumn("{task.fields[rate]} articles/s"),
+        TimeElapsedColumn(),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=err_console) as bar:
+        task = bar.add_task("reindex", total=total, rate="–")
+
+        def update(n: int) -> None:
+            elapsed = bar.tasks[task].elapsed or 0.0
+            rate = f"{n / elapsed:,.0f}" if elapsed > 0 else "–"
+            bar.update(task, completed=n, rate=rate)
+
+        yield update
 
 
 @click.command()
@@ -29,15 +68,13 @@ def reindex(target: str, es_url: str | None, alias: str, db_path: Path, as_json:
             n = store.rebuild_search_index()
             out = {"target": "sqlite", "indexed": n}
         else:
+            from baoku.search.sqlite_backend import SqliteBackend
+
+            total = SqliteBackend(store).count()
             try:
                 backend = EsBackend(es_url, alias=alias, store=store)
-                summary = reindex_to_es(
-                    store,
-                    backend,
-                    on_progress=None
-                    if as_json
-                    else lambda n: err_console.print(f"{n} articles indexed", end="\r"),
-                )
+                with _progress(not as_json, total) as on_progress:
+                    summary = reindex_to_es(store, backend, on_progress=on_progress)
             except (EsError, ValueError) as exc:
                 raise click.ClickException(str(exc)) from exc
             out = {
