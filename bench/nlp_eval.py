@@ -26,14 +26,15 @@ GOLD = Path(__file__).with_name("data") / "nlp_gold.json"
 CORPUS = ROOT / "tests" / "data" / "corpus_articles.json"
 
 
-def _articles() -> dict[str, Article]:
+def _articles(gold: dict[str, Any]) -> dict[str, Article]:
+    """Corpus articles, plus the gold's own ``extra_articles`` (the second held-out set)."""
     out = {}
-    for a in json.loads(CORPUS.read_text("utf-8"))["articles"]:
+    for a in json.loads(CORPUS.read_text("utf-8"))["articles"] + gold.get("extra_articles", []):
         paras = a["paragraphs"] or a["captions"][0]["text"].split("\n")
         out[a["id"]] = Article(
-            type=ArticleType(a["type"]), headline=a["headline"], kicker=a["kicker"],
-            subheadline=a["subheadline"], paragraphs=paras, reporters=a["reporters"],
-            correspondents=a["correspondents"],
+            type=ArticleType(a.get("type", "article")), headline=a["headline"],
+            kicker=a["kicker"], subheadline=a.get("subheadline", ""), paragraphs=paras,
+            reporters=a["reporters"], correspondents=a["correspondents"],
         )  # fmt: skip
     return out
 
@@ -114,7 +115,7 @@ def evaluate_agencies(
             se = s.get(key)
             if se is None:
                 fn += 1
-                _show(show, aid, "AG-MISS", key, ga["canonical"], "")
+                _show(show, aid, "AG-MISS", key, None, ga["canonical"])
                 continue
             tp += 1
             canon_ok += se.canonical == ga["canonical"]
@@ -125,7 +126,7 @@ def evaluate_agencies(
         for key in s:
             if key not in g:
                 fp += 1
-                _show(show, aid, "AG-EXTRA", key, s[key].canonical, "")
+                _show(show, aid, "AG-EXTRA", key, s[key].canonical, None)
     p, r = tp / max(1, tp + fp), tp / max(1, tp + fn)
     print("agencies (mention = same surface, same occurrence):")
     print(
@@ -142,6 +143,8 @@ def jionlp_baseline(gold: dict[str, Any], arts: dict[str, Article]) -> None:
         return
     tp = fp = fn = 0
     for aid in gold["figure_articles"]:
+        if aid not in arts:
+            continue
         gm = [f for f in gold["figures"] if f["article"] == aid and f["type"] == "money"]
         found = jionlp.ner.extract_money(arts[aid].text, with_parsing=True)
         got = Counter()
@@ -182,22 +185,29 @@ def main() -> None:
     """
     show = "--show" in sys.argv
     gold = json.loads(GOLD.read_text("utf-8"))
-    arts = _articles()
-    facts = {aid: analyze_article(a, pub_date=gold["pub_date"]) for aid, a in arts.items()}
+    arts = _articles(gold)
+    dates = {a["id"]: a["pub_date"] for a in gold.get("extra_articles", [])}
+    facts = {
+        aid: analyze_article(a, pub_date=dates.get(aid, gold["pub_date"]))
+        for aid, a in arts.items()
+    }
     held = set(gold.get("heldout_articles", []))
+    held2 = gold.get("heldout2_articles", [])
+    corpus_fig = [a for a in gold["figure_articles"] if a in arts]
+    corpus_ag = [a for a in gold["agency_articles"] if a in arts]
     for name, fig_ids, ag_ids in (
-        ("ALL", gold["figure_articles"], gold["agency_articles"]),
-        ("DEV", [a for a in gold["figure_articles"] if a not in held],
-         [a for a in gold["agency_articles"] if a not in held]),
-        ("HELD-OUT", [a for a in gold["figure_articles"] if a in held],
-         [a for a in gold["agency_articles"] if a in held]),
+        ("ALL (corpus)", corpus_fig, corpus_ag),
+        ("DEV", [a for a in corpus_fig if a not in held], [a for a in corpus_ag if a not in held]),
+        ("HELD-OUT", [a for a in corpus_fig if a in held], [a for a in corpus_ag if a in held]),
+        ("HELD-OUT-2 (written news items)", held2, held2),
     ):  # fmt: skip
         if not fig_ids and not ag_ids:
             continue
         print(f"== {name}: {len(fig_ids)} figure articles, {len(ag_ids)} agency articles")
         evaluate_figures(gold, facts, fig_ids, show=show and name == "DEV")
         evaluate_agencies(gold, facts, ag_ids, show=show and name == "DEV")
-    speed(arts)
+    corpus = {aid: a for aid, a in arts.items() if aid not in set(held2)}
+    speed(corpus)
     jionlp_baseline(gold, arts)
 
 
