@@ -17,6 +17,7 @@ from baoku.api.archive import Archive
 from baoku.api.errors import ApiError
 from baoku.api.ingest_queue import IngestQueue
 from baoku.api.page_render import PngCache
+from baoku.api.search_service import SearchService
 from baoku.api.settings import Settings
 
 _bearer = HTTPBearer(auto_error=False, description="BAOKU_API_TOKEN of the server")
@@ -44,10 +45,16 @@ async def get_png_cache(request: Request) -> PngCache:
     return cache
 
 
+async def get_search_service(request: Request) -> SearchService:
+    service: SearchService = request.app.state.search
+    return service
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ArchiveDep = Annotated[Archive, Depends(get_archive)]
 IngestQueueDep = Annotated[IngestQueue, Depends(get_ingest_queue)]
 PngCacheDep = Annotated[PngCache, Depends(get_png_cache)]
+SearchServiceDep = Annotated[SearchService, Depends(get_search_service)]
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
 
 

@@ -21,6 +21,8 @@ from baoku.api.errors import install_error_handlers
 from baoku.api.ingest_queue import IngestQueue, Job
 from baoku.api.page_render import PngCache
 from baoku.api.routers import articles, documents, entities, figures, health, pages, search, web
+from baoku.api.search_cache import SearchCache
+from baoku.api.search_service import SearchService, default_concurrency
 from baoku.api.settings import Settings, load_settings
 from baoku.api.uploads import pending_uploads
 from baoku.ingest.pipeline import IngestOptions
@@ -59,11 +61,18 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or load_settings()
     archive = Archive(settings)
     ingest = IngestQueue(settings.db, settings.ingest_workers, _after_batch(archive))
+    cache_bytes = int(settings.search_cache_mb * 1024 * 1024)
+    search_service = SearchService(
+        archive,
+        cache=SearchCache(max_bytes=cache_bytes) if cache_bytes else None,
+        concurrency=settings.search_concurrency or default_concurrency(),
+    )
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         await anyio.to_thread.run_sync(archive.prepare)
         app.state.render_limiter = anyio.CapacityLimiter(1)
+        search_service.start()
         ingest.start()
         requeued = await anyio.to_thread.run_sync(_requeue, archive, ingest)
         if requeued:
@@ -83,6 +92,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.archive = archive
     app.state.ingest = ingest
     app.state.png_cache = PngCache()
+    app.state.search = search_service
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_upload_bytes + _FORM_OVERHEAD)
     for module in (search, figures, entities, articles, pages, documents, health, web):

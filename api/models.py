@@ -300,8 +300,28 @@ class DocumentDeletedPublic(BaseModel):
 # ---------------------------------------------------------------------------- health
 
 
+class SearchCacheStatsPublic(BaseModel):
+    generation: int = Field(description="Search index generation the cached results belong to")
+    entries: int
+    bytes: int
+    hits: int
+    misses: int = Field(description="Lookups that found nothing (coalesced ones included)")
+    coalesced: int = Field(description="Misses that waited for the same search in flight")
+    evictions: int
+
+
+class SearchLoadPublic(BaseModel):
+    concurrency: int = Field(description="Searches this process computes at once")
+    running: int
+    waiting: int
+
+
 class HealthPublic(BaseModel):
     status: Literal["ok"]
+    searches: SearchLoadPublic | None = None
+    search_cache: SearchCacheStatsPublic | None = Field(
+        default=None, description="This process's search result cache; null when it is off"
+    )
 
 
 class CheckPublic(BaseModel):

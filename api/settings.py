@@ -42,6 +42,10 @@ class Settings(BaseModel):
     uploads_dir: Path | None = None  # default: "<db>.uploads" next to the database
     max_image_width: int = Field(default=2400, ge=100, le=10_000)
     ingest_workers: int = Field(default=2, ge=1, le=64)
+    # Rendered search results kept per server process; 0 turns the cache off.
+    search_cache_mb: float = Field(default=64.0, ge=0, le=100_000)
+    # Searches computed at once per process (more wait their turn); default 2 per CPU.
+    search_concurrency: int | None = Field(default=None, ge=1, le=256)
 
     @field_validator("es_url")
     @classmethod
@@ -100,6 +104,8 @@ ENV_NAMES: Mapping[str, str] = {
     "BAOKU_UPLOADS_DIR": "uploads_dir",
     "BAOKU_MAX_IMAGE_WIDTH": "max_image_width",
     "BAOKU_INGEST_WORKERS": "ingest_workers",
+    "BAOKU_SEARCH_CACHE_MB": "search_cache_mb",
+    "BAOKU_SEARCH_CONCURRENCY": "search_concurrency",
 }
 
 

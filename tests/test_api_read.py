@@ -176,7 +176,9 @@ def test_page_image_on_another_page_says_where(api_client: TestClient) -> None:
 
 
 def test_health_and_readiness(api_client: TestClient) -> None:
-    assert api_client.get("/healthz").json() == {"status": "ok"}
+    health = api_client.get("/healthz").json()
+    assert health["status"] == "ok"
+    assert health["searches"]["concurrency"] >= 1 and health["search_cache"]["bytes"] >= 0
     ready = api_client.get("/readyz")
     assert ready.status_code == 200
     assert ready.json()["status"] == "ready"

@@ -6,15 +6,30 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from baoku.api.deps import ArchiveDep, IngestQueueDep
-from baoku.api.models import CheckPublic, HealthPublic, ReadyPublic, error_responses
+from baoku.api.deps import ArchiveDep, IngestQueueDep, SearchServiceDep
+from baoku.api.models import (
+    CheckPublic,
+    HealthPublic,
+    ReadyPublic,
+    SearchCacheStatsPublic,
+    SearchLoadPublic,
+    error_responses,
+)
 
 router = APIRouter(tags=["health"], responses=error_responses(500))
 
 
 @router.get("/healthz", response_model=HealthPublic, summary="Liveness")
-async def healthz() -> HealthPublic:
-    return HealthPublic(status="ok")
+async def healthz(service: SearchServiceDep) -> HealthPublic:
+    """The process answers; with its search load and result-cache counters (per process)."""
+    cache = service.cache
+    return HealthPublic(
+        status="ok",
+        searches=SearchLoadPublic(
+            concurrency=service.concurrency, running=service.running, waiting=service.waiting
+        ),
+        search_cache=SearchCacheStatsPublic(**cache.stats()) if cache else None,
+    )
 
 
 @router.get(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request, Response
 
-from baoku.api.deps import ArchiveDep, ReadAccess
+from baoku.api.deps import ReadAccess, SearchServiceDep
 from baoku.api.errors import ApiError
 from baoku.api.models import SearchParams, SearchResultPublic, error_responses
+from baoku.api.search_service import CACHE_CONTROL, Answer
 from baoku.search.query import FigureFilter, SearchQuery
 from baoku.search.syntax import QuerySyntaxError
 
@@ -65,10 +66,37 @@ def to_search_query(p: SearchParams) -> SearchQuery:
     )
 
 
-@router.get("", response_model=SearchResultPublic, summary="Search articles")
-def search(params: Annotated[SearchParams, Query()], archive: ArchiveDep) -> SearchResultPublic:
+def _headers(answer: Answer) -> dict[str, str]:
+    timing = [f'cache;desc="{answer.outcome}"']
+    if answer.outcome in ("miss", "coalesced", "uncached"):
+        timing += [
+            f"queue;dur={answer.queue_s * 1000:.1f}",
+            f"search;dur={answer.search_s * 1000:.1f}",
+        ]
+    headers = {"Server-Timing": ", ".join(timing), "X-Cache": answer.outcome}
+    if answer.etag:
+        headers["ETag"] = answer.etag
+        headers["Cache-Control"] = CACHE_CONTROL
+    return headers
+
+
+@router.get(
+    "",
+    response_model=SearchResultPublic,
+    summary="Search articles",
+    responses={
+        304: {"description": "Not modified: the result named by If-None-Match is still current"}
+    },
+)
+async def search(
+    params: Annotated[SearchParams, Query()], request: Request, service: SearchServiceDep
+) -> Response:
     """Articles matching the words and filters, best first (or by date), with snippets whose
-    matched words are marked, and the requested facet counts over all matches."""
+    matched words are marked, and the requested facet counts over all matches.
+
+    Answers carry an `ETag` (it changes whenever the archive's search index does), so a client
+    can revalidate with `If-None-Match` and get 304; `X-Cache` and `Server-Timing` say whether
+    the result came from the server's cache and where the time went."""
     try:
         query = to_search_query(params)
     except QuerySyntaxError as exc:
@@ -77,5 +105,7 @@ def search(params: Annotated[SearchParams, Query()], archive: ArchiveDep) -> Sea
         raise ApiError(
             422, "invalid_request", f"The search cannot be run as asked: {exc}.", None
         ) from exc
-    result = archive.backend().search(query)
-    return SearchResultPublic.model_validate(result.to_dict())
+    answer = await service.answer(query, request.headers.get("if-none-match"))
+    if answer.rendered is None:
+        return Response(status_code=304, headers=_headers(answer))
+    return Response(answer.rendered.body, media_type="application/json", headers=_headers(answer))

@@ -1,0 +1,220 @@
+"""The /search result cache, its invalidation by the index generation, ETag revalidation,
+one run for identical searches in flight, and the cache counters in /healthz."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+
+from baoku.api.archive import Archive
+from baoku.api.search_cache import Rendered, SearchCache
+from baoku.api.search_service import SearchService, _Computed, etag_matches
+from baoku.runner import BatchOptions, run_batch
+from baoku.search.query import SearchQuery
+from baoku.search.store import Store
+from tests.fixtures.api import EXAMPLES, api_settings
+from tests.test_api_documents import AUTH, PDF, upload, wait_done
+
+MakeClient = Callable[..., AbstractContextManager[TestClient]]
+
+
+def cache_stats(client: TestClient) -> dict[str, int]:
+    stats: dict[str, int] = client.get("/healthz").json()["search_cache"]
+    return stats
+
+
+# ---------------------------------------------------------------------------- over HTTP
+
+
+def test_repeat_search_is_served_from_the_cache(api_client: TestClient) -> None:
+    params = {"q": "职工", "facet": ["newspaper", "year"], "limit": 7}
+    before = cache_stats(api_client)
+    first = api_client.get("/search", params=params)
+    second = api_client.get("/search", params=params)
+    assert first.status_code == second.status_code == 200
+    assert first.headers["x-cache"] == "miss" and second.headers["x-cache"] == "hit"
+    assert first.content == second.content and first.json()["total"] > 0
+    assert first.headers["etag"] == second.headers["etag"]
+    assert first.headers["cache-control"] == "no-cache"
+    assert "search;dur=" in first.headers["server-timing"]
+    # Parameter order and spelling of the URL do not matter: the parsed query is the key.
+    reordered = api_client.get("/search?limit=7&facet=newspaper&q=%E8%81%8C%E5%B7%A5&facet=year")
+    assert reordered.headers["x-cache"] == "hit"
+    # Another page is another result.
+    other = api_client.get("/search", params={**params, "offset": 7})
+    assert other.headers["x-cache"] == "miss" and other.headers["etag"] != first.headers["etag"]
+    after = cache_stats(api_client)
+    assert after["hits"] - before["hits"] == 2
+    assert after["misses"] - before["misses"] == 2
+    assert after["entries"] >= 2 and after["bytes"] > 0
+
+
+def test_if_none_match_gives_304_until_the_result_changes(api_client: TestClient) -> None:
+    first = api_client.get("/search", params={"q": "工会"})
+    etag = first.headers["etag"]
+    again = api_client.get("/search", params={"q": "工会"}, headers={"If-None-Match": etag})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["etag"] == etag and again.headers["x-cache"] == "revalidated"
+    listed = api_client.get(
+        "/search", params={"q": "工会"}, headers={"If-None-Match": f'"x", W/{etag}'}
+    )
+    assert listed.status_code == 304
+    stale = api_client.get("/search", params={"q": "工会"}, headers={"If-None-Match": '"0-abc"'})
+    assert stale.status_code == 200 and stale.content == first.content
+
+
+def test_ingest_and_delete_invalidate_cached_results(make_client: MakeClient) -> None:
+    with make_client() as client:
+        empty = client.get("/search", params={"q": "工会"})
+        assert empty.json()["total"] == 0
+        assert client.get("/search", params={"q": "工会"}).headers["x-cache"] == "hit"
+        generation = cache_stats(client)["generation"]
+
+        doc = upload(client, PDF).json()["documents"][0]
+        assert wait_done(client, doc["id"])["status"] == "ingested"
+        found = client.get("/search", params={"q": "工会"})
+        assert found.headers["x-cache"] == "miss" and found.json()["total"] > 0
+        assert found.headers["etag"] != empty.headers["etag"]
+        assert cache_stats(client)["generation"] > generation
+        # The tag of the empty result no longer matches.
+        revalidate = client.get(
+            "/search", params={"q": "工会"}, headers={"If-None-Match": empty.headers["etag"]}
+        )
+        assert revalidate.status_code == 200 and revalidate.json()["total"] > 0
+        assert client.get("/search", params={"q": "工会"}).headers["x-cache"] == "hit"
+
+        assert client.delete(f"/documents/{doc['id']}", headers=AUTH).status_code == 200
+        gone = client.get("/search", params={"q": "工会"})
+        assert gone.headers["x-cache"] == "miss" and gone.json()["total"] == 0
+
+
+def test_a_write_from_another_process_invalidates_too(
+    make_client: MakeClient, tmp_path: Path
+) -> None:
+    """The generation lives in the database, so a CLI ingest into the served archive (another
+    connection, here another thread doing what `baoku ingest` does) is seen at once."""
+    with make_client() as client:
+        assert client.get("/search", params={"q": "工会"}).json()["total"] == 0
+        assert client.get("/search", params={"q": "工会"}).headers["x-cache"] == "hit"
+
+        def ingest() -> None:
+            with Store.open(tmp_path / "fresh.db") as store:
+                run_batch([EXAMPLES / "ldb20240315004.pdf"], store, BatchOptions())
+
+        writer = threading.Thread(target=ingest)
+        writer.start()
+        writer.join(120)
+        after = client.get("/search", params={"q": "工会"})
+        assert after.headers["x-cache"] == "miss" and after.json()["total"] > 0
+
+
+def test_cache_can_be_turned_off(make_client: MakeClient) -> None:
+    with make_client(search_cache_mb=0, search_concurrency=3) as client:
+        health = client.get("/healthz").json()
+        assert health["search_cache"] is None
+        assert health["searches"] == {"concurrency": 3, "running": 0, "waiting": 0}
+        for _ in range(2):
+            resp = client.get("/search", params={"q": "工会"})
+            assert resp.status_code == 200 and resp.headers["x-cache"] == "uncached"
+            assert "etag" not in resp.headers
+
+
+def test_no_cache_with_elasticsearch(tmp_path: Path) -> None:
+    # The ES index is fed after the store commits, so the store's generation cannot vouch
+    # for ES results.
+    settings = api_settings(tmp_path / "a.db", es_url="http://127.0.0.1:9")
+    service = SearchService(Archive(settings), cache=SearchCache(), concurrency=2)
+    assert service.cache is None
+
+
+# ---------------------------------------------------------------------------- one search in flight
+
+
+def test_identical_searches_in_flight_run_once(tmp_path: Path) -> None:
+    settings = api_settings(tmp_path / "a.db")
+    archive = Archive(settings)
+    archive.prepare()
+    service = SearchService(archive, cache=SearchCache(), concurrency=4)
+    calls: list[SearchQuery] = []
+
+    def slow_search(query: SearchQuery, submitted: float) -> _Computed:
+        calls.append(query)
+        time.sleep(0.2)
+        body = f'{{"q": "{query.text}"}}'.encode()
+        return _Computed(Rendered(body, service.etag(0, query)), 0, 0.0, 0.2)
+
+    service._search = slow_search  # type: ignore[method-assign]
+
+    async def burst() -> list[str]:
+        service.start()
+        answers = await asyncio.gather(
+            *(service.answer(SearchQuery(text=t), None) for t in ["a"] * 5 + ["b"] * 3)
+        )
+        return [a.outcome for a in answers]
+
+    outcomes = asyncio.run(burst())
+    assert sorted(q.text for q in calls) == ["a", "b"]
+    assert outcomes.count("miss") == 2 and outcomes.count("coalesced") == 6
+    assert service.cache is not None and service.cache.stats()["coalesced"] == 6
+    # Done: the next asks are hits, with no new search.
+    again = asyncio.run(service.answer(SearchQuery(text="a"), None))
+    assert again.outcome == "hit" and len(calls) == 2
+
+
+# ---------------------------------------------------------------------------- the cache itself
+
+
+def test_cache_bounds_entries_and_bytes() -> None:
+    cache = SearchCache(max_entries=3, max_bytes=100)
+    for i in range(5):
+        cache.put(1, i, Rendered(b"x" * 10, f"t{i}"))
+    assert cache.get(1, 0) is None and cache.get(1, 1) is None
+    assert cache.get(1, 4) is not None
+    assert cache.stats()["entries"] == 3 and cache.stats()["evictions"] == 2
+    cache.put(1, "big", Rendered(b"y" * 90, "big"))  # pushes out all but the newest
+    assert cache.stats()["bytes"] <= 100 and cache.get(1, "big") is not None
+    cache.put(1, "huge", Rendered(b"z" * 101, "huge"))  # larger than the whole cache
+    assert cache.get(1, "huge") is None
+
+
+def test_recently_used_entries_stay() -> None:
+    cache = SearchCache(max_entries=2)
+    cache.put(1, "a", Rendered(b"a", "a"))
+    cache.put(1, "b", Rendered(b"b", "b"))
+    assert cache.get(1, "a") is not None  # now "b" is the least recently used
+    cache.put(1, "c", Rendered(b"c", "c"))
+    assert cache.get(1, "b") is None and cache.get(1, "a") is not None
+
+
+def test_a_newer_generation_drops_older_entries() -> None:
+    cache = SearchCache()
+    cache.put(4, "q", Rendered(b"old", "t4"))
+    assert cache.get(4, "q") is not None
+    assert cache.get(5, "q") is None  # the index moved on
+    assert cache.stats()["entries"] == 0 and cache.stats()["generation"] == 5
+    cache.put(4, "q", Rendered(b"late", "t4"))  # computed on an older snapshot: not kept
+    assert cache.get(5, "q") is None and cache.get(4, "q") is None
+
+
+@pytest.mark.parametrize(
+    ("header", "matches"),
+    [
+        ('"3-ab"', True),
+        ('W/"3-ab"', True),
+        ('"1-x", "3-ab"', True),
+        ("*", True),
+        ('"4-ab"', False),
+        ("", False),
+        (None, False),
+        ("3-ab", False),
+    ],
+)
+def test_if_none_match_comparison(header: str | None, matches: bool) -> None:
+    assert etag_matches(header, '"3-ab"') is matches
