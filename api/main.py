@@ -6,6 +6,7 @@ baoku.api.main:create_app`` works too and reads its settings from ``BAOKU_*`` va
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -22,7 +23,8 @@ from baoku.api.ingest_queue import IngestQueue, Job
 from baoku.api.page_render import PngCache
 from baoku.api.routers import articles, documents, entities, figures, health, pages, search, web
 from baoku.api.search_cache import SearchCache
-from baoku.api.search_service import SearchService, default_concurrency
+from baoku.api.search_service import SearchService, default_workers
+from baoku.api.search_workers import SearchWorkers
 from baoku.api.settings import Settings, load_settings
 from baoku.api.uploads import pending_uploads
 from baoku.ingest.pipeline import IngestOptions
@@ -62,10 +64,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     archive = Archive(settings)
     ingest = IngestQueue(settings.db, settings.ingest_workers, _after_batch(archive))
     cache_bytes = int(settings.search_cache_mb * 1024 * 1024)
+    processes = default_workers() if settings.search_workers is None else settings.search_workers
     search_service = SearchService(
         archive,
         cache=SearchCache(max_bytes=cache_bytes) if cache_bytes else None,
-        concurrency=settings.search_concurrency or default_concurrency(),
+        workers=SearchWorkers(settings, processes) if processes else None,
+        concurrency=2 * default_workers(),
     )
 
     @asynccontextmanager
@@ -73,6 +77,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await anyio.to_thread.run_sync(archive.prepare)
         app.state.render_limiter = anyio.CapacityLimiter(1)
         search_service.start()
+        warming: asyncio.Future[None] | None = None
+        if search_service.workers is not None:
+            # In the background: the first searches wait for it, nothing else does.
+            warming = asyncio.get_running_loop().run_in_executor(None, search_service.workers.warm)
         ingest.start()
         requeued = await anyio.to_thread.run_sync(_requeue, archive, ingest)
         if requeued:
@@ -81,6 +89,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             await anyio.to_thread.run_sync(ingest.stop)
+            if warming is not None:
+                await asyncio.wait([warming])
+            await anyio.to_thread.run_sync(search_service.stop)
 
     app = FastAPI(
         title="baoku (报库) API",

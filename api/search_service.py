@@ -27,8 +27,8 @@ import anyio
 
 from baoku import __version__
 from baoku.api.archive import Archive
-from baoku.api.models import SearchResultPublic
 from baoku.api.search_cache import Rendered, SearchCache
+from baoku.api.search_workers import Searched, SearchWorkers, search_here
 from baoku.search.query import SearchQuery
 from baoku.search.sqlite_index import generation
 
@@ -39,8 +39,8 @@ Outcome = Literal["hit", "miss", "coalesced", "revalidated", "uncached"]
 CACHE_CONTROL: Final = "no-cache"
 
 
-def default_concurrency() -> int:
-    return 2 * (os.cpu_count() or 1)
+def default_workers() -> int:
+    return os.cpu_count() or 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,38 +75,47 @@ def etag_matches(header: str | None, etag: str) -> bool:
 
 
 class SearchService:
+    """``workers``: the search processes; None runs searches in threads of this process, at
+    most ``concurrency`` at once (with processes, their number is the concurrency)."""
+
     def __init__(
         self,
         archive: Archive,
         *,
         cache: SearchCache | None,
-        concurrency: int,
+        workers: SearchWorkers | None = None,
+        concurrency: int = 2,
     ) -> None:
         self._archive = archive
         # The store's generation only follows the SQLite index.
         self.cache = None if archive.settings.es_url else cache
-        self.concurrency = concurrency
+        self.workers = workers
+        self.concurrency = workers.processes if workers else concurrency
         self._limiter: anyio.CapacityLimiter | None = None
         self._inflight: dict[tuple[int, Hashable], asyncio.Task[_Computed]] = {}
+        self._active = 0
         # Tags must differ between archives and between versions of the response format.
-        db = archive.settings.db
-        self._identity = f"{__version__}|{db.resolve()}"
+        self._identity = f"{__version__}|{archive.settings.db.resolve()}"
 
     def start(self) -> None:
         """Called on the event loop at start-up (an anyio limiter belongs to its loop)."""
         self._limiter = anyio.CapacityLimiter(self.concurrency)
 
+    def stop(self) -> None:
+        if self.workers is not None:
+            self.workers.stop()
+
     @property
     def running(self) -> int:
-        return int(self._limiter.borrowed_tokens) if self._limiter else 0
+        return min(self._active, self.concurrency)
 
     @property
     def waiting(self) -> int:
-        return int(self._limiter.statistics().tasks_waiting) if self._limiter else 0
+        return max(0, self._active - self.concurrency)
 
     def etag(self, gen: int, query: SearchQuery) -> str:
-        digest = hashlib.blake2b(f"{self._identity}|{query!r}".encode(), digest_size=12).hexdigest()
-        return f'"{gen}-{digest}"'
+        digest = hashlib.blake2b(f"{self._identity}|{query!r}".encode(), digest_size=12)
+        return f'"{gen}-{digest.hexdigest()}"'
 
     async def answer(self, query: SearchQuery, if_none_match: str | None) -> Answer:
         if self.cache is None:
@@ -147,20 +156,24 @@ class SearchService:
 
     async def _run(self, query: SearchQuery) -> _Computed:
         submitted = time.perf_counter()
-        return await anyio.to_thread.run_sync(self._search, query, submitted, limiter=self._limiter)
-
-    def _search(self, query: SearchQuery, submitted: float) -> _Computed:
-        """In a worker thread: the search and its rendered body, with the generation it saw
-        when that is certain (the same before and after, as the counter only grows)."""
-        started = time.perf_counter()
-        tracked = self.cache is not None
-        conn = self._archive.reader().connection
-        before = generation(conn) if tracked else None
-        result = self._archive.backend().search(query)
-        body = SearchResultPublic.model_validate(result.to_dict()).model_dump_json().encode()
-        after = generation(conn) if tracked else None
-        gen = before if tracked and before == after else None
+        self._active += 1
+        try:
+            searched = await self._compute(query, self.cache is not None)
+        finally:
+            self._active -= 1
+        gen = searched.generation
         etag = self.etag(gen, query) if gen is not None else ""
+        # perf_counter is CLOCK_MONOTONIC, one clock for every process of the machine.
         return _Computed(
-            Rendered(body, etag), gen, started - submitted, time.perf_counter() - started
+            Rendered(searched.body, etag),
+            gen,
+            max(0.0, searched.started - submitted),
+            searched.seconds,
+        )
+
+    async def _compute(self, query: SearchQuery, tracked: bool) -> Searched:
+        if self.workers is not None:
+            return await self.workers.search(query, tracked)
+        return await anyio.to_thread.run_sync(
+            search_here, self._archive, query, tracked, limiter=self._limiter
         )

@@ -44,8 +44,9 @@ class Settings(BaseModel):
     ingest_workers: int = Field(default=2, ge=1, le=64)
     # Rendered search results kept per server process; 0 turns the cache off.
     search_cache_mb: float = Field(default=64.0, ge=0, le=100_000)
-    # Searches computed at once per process (more wait their turn); default 2 per CPU.
-    search_concurrency: int | None = Field(default=None, ge=1, le=256)
+    # Processes computing searches (more searches wait their turn); default one per CPU.
+    # 0: threads of the server process instead (2 per CPU at once).
+    search_workers: int | None = Field(default=None, ge=0, le=64)
 
     @field_validator("es_url")
     @classmethod
@@ -105,7 +106,7 @@ ENV_NAMES: Mapping[str, str] = {
     "BAOKU_MAX_IMAGE_WIDTH": "max_image_width",
     "BAOKU_INGEST_WORKERS": "ingest_workers",
     "BAOKU_SEARCH_CACHE_MB": "search_cache_mb",
-    "BAOKU_SEARCH_CONCURRENCY": "search_concurrency",
+    "BAOKU_SEARCH_WORKERS": "search_workers",
 }
 
 

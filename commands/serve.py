@@ -44,6 +44,20 @@ from baoku.commands.common import DEFAULT_DB
     help="Processes reading uploaded pages [env BAOKU_INGEST_WORKERS; default 2].",
 )
 @click.option(
+    "--search-workers",
+    type=click.IntRange(0, 64),
+    default=None,
+    help="Processes computing searches, 0 for threads of the server process "
+    "[env BAOKU_SEARCH_WORKERS; default one per CPU].",
+)
+@click.option(
+    "--search-cache-mb",
+    type=click.FloatRange(0, 100_000),
+    default=None,
+    help="Memory for cached search results, 0 to turn the cache off "
+    "[env BAOKU_SEARCH_CACHE_MB; default 64].",
+)
+@click.option(
     "--log-level",
     type=click.Choice(["critical", "error", "warning", "info", "debug"]),
     default="info",
@@ -58,6 +72,8 @@ def serve(
     max_upload_mb: float | None,
     open_reads: bool | None,
     ingest_workers: int | None,
+    search_workers: int | None,
+    search_cache_mb: float | None,
     log_level: str,
 ) -> None:
     """Serve the archive over HTTP: search page at /, API docs at /docs.
@@ -81,6 +97,8 @@ def serve(
                 "max_upload_mb": max_upload_mb,
                 "open_reads": open_reads,
                 "ingest_workers": ingest_workers,
+                "search_workers": search_workers,
+                "search_cache_mb": search_cache_mb,
             }
         )
     except SettingsError as exc:

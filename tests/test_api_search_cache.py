@@ -15,7 +15,8 @@ from fastapi.testclient import TestClient
 
 from baoku.api.archive import Archive
 from baoku.api.search_cache import Rendered, SearchCache
-from baoku.api.search_service import SearchService, _Computed, etag_matches
+from baoku.api.search_service import SearchService, etag_matches
+from baoku.api.search_workers import Searched
 from baoku.runner import BatchOptions, run_batch
 from baoku.search.query import SearchQuery
 from baoku.search.store import Store
@@ -116,7 +117,7 @@ def test_a_write_from_another_process_invalidates_too(
 
 
 def test_cache_can_be_turned_off(make_client: MakeClient) -> None:
-    with make_client(search_cache_mb=0, search_concurrency=3) as client:
+    with make_client(search_cache_mb=0, search_workers=3) as client:
         health = client.get("/healthz").json()
         assert health["search_cache"] is None
         assert health["searches"] == {"concurrency": 3, "running": 0, "waiting": 0}
@@ -144,13 +145,13 @@ def test_identical_searches_in_flight_run_once(tmp_path: Path) -> None:
     service = SearchService(archive, cache=SearchCache(), concurrency=4)
     calls: list[SearchQuery] = []
 
-    def slow_search(query: SearchQuery, submitted: float) -> _Computed:
+    async def slow_search(query: SearchQuery, tracked: bool) -> Searched:
         calls.append(query)
-        time.sleep(0.2)
-        body = f'{{"q": "{query.text}"}}'.encode()
-        return _Computed(Rendered(body, service.etag(0, query)), 0, 0.0, 0.2)
+        started = time.perf_counter()
+        await asyncio.sleep(0.2)
+        return Searched(f'{{"q": "{query.text}"}}'.encode(), 0, started, 0.2)
 
-    service._search = slow_search  # type: ignore[method-assign]
+    service._compute = slow_search  # type: ignore[method-assign]
 
     async def burst() -> list[str]:
         service.start()

@@ -45,3 +45,53 @@ def test_serve_refuses_bad_settings_before_starting(tmp_path: Path) -> None:
     folder.mkdir()
     result = runner.invoke(cli, ["serve"], env={"BAOKU_DB": str(folder), "BAOKU_API_TOKEN": ""})
     assert result.exit_code != 0 and "is a folder" in result.output
+
+
+def test_serve_passes_search_options_to_the_app(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import uvicorn
+
+    started: dict[str, object] = {}
+
+    def fake_run(app: object, **kwargs: object) -> None:
+        started["settings"] = app.state.settings  # type: ignore[attr-defined]
+        started["search"] = app.state.search  # type: ignore[attr-defined]
+        started.update(kwargs)
+
+    monkeypatch.setattr(uvicorn, "run", fake_run)
+    db = tmp_path / "a.db"
+    result = CliRunner().invoke(
+        cli,
+        ["serve", "--db", str(db), "--port", "8123", "--search-workers", "3"],
+        env={"BAOKU_API_TOKEN": "", "BAOKU_SEARCH_CACHE_MB": "5"},
+    )
+    assert result.exit_code == 0, result.output
+    settings = started["settings"]
+    assert settings.search_workers == 3 and settings.search_cache_mb == 5  # type: ignore[attr-defined]
+    search = started["search"]
+    assert search.workers.processes == 3 and search.concurrency == 3  # type: ignore[attr-defined]
+    assert search.cache.max_bytes == 5 * 1024 * 1024  # type: ignore[attr-defined]
+    assert started["port"] == 8123
+
+    result = CliRunner().invoke(
+        cli,
+        ["serve", "--db", str(db), "--search-workers", "0", "--search-cache-mb", "0"],
+        env={"BAOKU_API_TOKEN": ""},
+    )
+    assert result.exit_code == 0, result.output
+    search = started["search"]
+    assert search.workers is None and search.cache is None  # type: ignore[attr-defined]
+    assert search.concurrency >= 2  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({"BAOKU_SEARCH_WORKERS": "-1"}, "BAOKU_SEARCH_WORKERS"),
+        ({"BAOKU_SEARCH_CACHE_MB": "lots"}, "BAOKU_SEARCH_CACHE_MB"),
+    ],
+)
+def test_bad_search_settings_name_the_variable(env: dict[str, str], named: str) -> None:
+    with pytest.raises(SettingsError, match=named):
+        load_settings(environ=env)

@@ -1,0 +1,170 @@
+"""Search worker processes: where GET /search computes, away from the event loop's GIL.
+
+A search is mostly SQLite (which runs without the GIL) but also Python: planning, snippets,
+rendering the JSON body. Run in threads of the server process, that Python part holds the
+GIL in slices of ``sys.getswitchinterval()`` (5 ms), and every socket read, write and tiny
+SQLite read of the event loop waits for such a slice, so under load even a cached answer or
+an article read took tens of milliseconds. In worker processes the searches use every core
+for their Python too, and the server process keeps only light work: HTTP, cache, listings.
+
+Each worker keeps its own read-only connections (``Archive.reader``) and backend; the ingest
+thread stays the only writer, in the server process. Errors travel back as values, since the
+store's typed errors do not survive pickling as they are.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import pickle
+import threading
+import time
+from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
+from dataclasses import dataclass
+from typing import Any
+
+from baoku.api.settings import Settings
+from baoku.search.query import SearchQuery
+
+log = logging.getLogger("baoku.api")
+
+
+@dataclass(frozen=True, slots=True)
+class Searched:
+    """A search as a worker did it: the body, the generation it read when certain (None: the
+    index changed during the search, or it is not tracked), when it started, how long."""
+
+    body: bytes
+    generation: int | None
+    started: float
+    seconds: float
+
+
+# ---------------------------------------------------------------------------- in the worker
+
+_archive: Any = None
+
+
+def _init(settings: Settings) -> None:
+    global _archive
+    from baoku.api.archive import Archive
+
+    _archive = Archive(settings)
+
+
+def _ready() -> bool:
+    return _archive is not None
+
+
+def _error_value(exc: BaseException) -> tuple[str, Any]:
+    from baoku.api.errors import ApiError
+    from baoku.search.store_errors import StoreError
+
+    if isinstance(exc, ApiError):
+        return "api", (exc.status, exc.code, exc.message, exc.detail, exc.headers)
+    if isinstance(exc, StoreError):
+        return "store", (type(exc).__name__, exc.path, str(exc))
+    try:
+        pickle.loads(pickle.dumps(exc))
+    except Exception:
+        return "other", f"{exc.__class__.__name__}: {exc}"
+    return "raise", exc
+
+
+def search_here(archive: Any, query: SearchQuery, tracked: bool) -> Searched:
+    """One search on ``archive`` in this thread, with its rendered body. The generation is
+    read before and after: the counter only grows, so equal reads pin the snapshot."""
+    from baoku.api.models import SearchResultPublic
+    from baoku.search.sqlite_index import generation
+
+    started = time.perf_counter()
+    conn = archive.reader().connection if tracked else None
+    before = generation(conn) if conn is not None else None
+    result = archive.backend().search(query)
+    body = SearchResultPublic.model_validate(result.to_dict()).model_dump_json().encode()
+    after = generation(conn) if conn is not None else None
+    gen = before if before is not None and before == after else None
+    return Searched(body, gen, started, time.perf_counter() - started)
+
+
+def _search(query: SearchQuery, tracked: bool) -> tuple[str, Any]:
+    try:
+        return "ok", search_here(_archive, query, tracked)
+    except Exception as exc:
+        return _error_value(exc)
+
+
+def _raise(kind: str, value: Any) -> None:
+    from baoku.api.errors import ApiError
+    from baoku.search import store_errors
+
+    if kind == "api":
+        status, code, message, detail, headers = value
+        raise ApiError(status, code, message, detail, headers)
+    if kind == "store":
+        name, path, message = value
+        cls = getattr(store_errors, name, store_errors.StoreError)
+        raise cls(path, message)
+    if kind == "raise":
+        raise value
+    raise RuntimeError(f"search worker failed: {value}")
+
+
+# ---------------------------------------------------------------------------- in the server
+
+
+class SearchWorkers:
+    """A pool of ``processes`` search workers, started on first use, restarted if one dies."""
+
+    def __init__(self, settings: Settings, processes: int) -> None:
+        self.settings = settings
+        self.processes = processes
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+
+    def _executor(self) -> ProcessPoolExecutor:
+        with self._lock:
+            if self._pool is None:
+                # forkserver: the server process has threads, which fork would copy mid-state.
+                self._pool = ProcessPoolExecutor(
+                    self.processes,
+                    mp_context=multiprocessing.get_context("forkserver"),
+                    initializer=_init,
+                    initargs=(self.settings,),
+                )
+            return self._pool
+
+    def warm(self) -> None:
+        """Start the workers now (each imports the search code once); failures are logged,
+        and the first search tries again."""
+        try:
+            pool = self._executor()
+            for future in [pool.submit(_ready) for _ in range(self.processes)]:
+                future.result()
+        except Exception:
+            log.exception("search workers did not start")
+
+    async def search(self, query: SearchQuery, tracked: bool) -> Searched:
+        loop = asyncio.get_running_loop()
+        for attempt in (1, 2):
+            try:
+                kind, value = await loop.run_in_executor(self._executor(), _search, query, tracked)
+                break
+            except BrokenExecutor:
+                # A worker died (killed, out of memory): start a new pool and try once more.
+                log.error("a search worker died; restarting the search workers")
+                self.stop(wait=False)
+                if attempt == 2:
+                    raise
+        if kind == "ok":
+            searched: Searched = value
+            return searched
+        _raise(kind, value)
+        raise AssertionError("unreachable")
+
+    def stop(self, wait: bool = True) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=wait, cancel_futures=True)
