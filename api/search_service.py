@@ -1,13 +1,14 @@
-"""How GET /search answers: cache lookup and revalidation on the event loop, searches in a
-bounded number of threads, one run for identical searches in flight.
+"""How GET /search answers: revalidation and cache lookup on the event loop, searches in
+worker processes (``search_workers``), one run for identical searches in flight.
 
 Per request, on the event loop: read the index generation (one tiny SQLite read), answer 304
 when the client's ``If-None-Match`` names the current tag, else serve the rendered body from
-the ``SearchCache``. A miss joins an identical search that is already running or starts one;
-searches run in worker threads, at most ``concurrency`` at once, so a burst of costly rankings
-queues instead of all sharing the CPU and finishing late together, and cheap requests (cache
-hits, article reads) are not stuck behind them. The thread renders the JSON body too, so the
-cached bytes are exactly what a fresh search sends.
+the ``SearchCache``. A miss joins an identical search that is already running or starts one.
+Searches run at most ``concurrency`` at once (one per worker process, or a bounded number of
+threads when there are no workers), so a burst of costly rankings queues instead of all
+sharing the CPU and finishing late together, and cheap requests (cache hits, article reads)
+are not stuck behind them. The search renders the JSON body too, so the cached bytes are
+exactly what a fresh search sends.
 
 With Elasticsearch configured there is no cache or tag: the ES index is fed after the SQLite
 store commits, so the store's generation does not say when ES results change.
@@ -157,8 +158,10 @@ class SearchService:
     async def _run(self, query: SearchQuery) -> _Computed:
         submitted = time.perf_counter()
         self._active += 1
+        # Alone, a search may rank on every core; with others running, the cores are busy.
+        spread = self._active == 1
         try:
-            searched = await self._compute(query, self.cache is not None)
+            searched = await self._compute(query, self.cache is not None, spread)
         finally:
             self._active -= 1
         gen = searched.generation
@@ -171,9 +174,9 @@ class SearchService:
             searched.seconds,
         )
 
-    async def _compute(self, query: SearchQuery, tracked: bool) -> Searched:
+    async def _compute(self, query: SearchQuery, tracked: bool, spread: bool) -> Searched:
         if self.workers is not None:
-            return await self.workers.search(query, tracked)
+            return await self.workers.search(query, tracked, spread)
         return await anyio.to_thread.run_sync(
-            search_here, self._archive, query, tracked, limiter=self._limiter
+            search_here, self._archive, query, tracked, spread, limiter=self._limiter
         )

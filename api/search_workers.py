@@ -72,25 +72,26 @@ def _error_value(exc: BaseException) -> tuple[str, Any]:
     return "raise", exc
 
 
-def search_here(archive: Any, query: SearchQuery, tracked: bool) -> Searched:
+def search_here(archive: Any, query: SearchQuery, tracked: bool, spread: bool) -> Searched:
     """One search on ``archive`` in this thread, with its rendered body. The generation is
-    read before and after: the counter only grows, so equal reads pin the snapshot."""
+    read before and after: the counter only grows, so equal reads pin the snapshot.
+    ``spread``: whether the ranking may use other threads (cores are idle)."""
     from baoku.api.models import SearchResultPublic
     from baoku.search.sqlite_index import generation
 
     started = time.perf_counter()
     conn = archive.reader().connection if tracked else None
     before = generation(conn) if conn is not None else None
-    result = archive.backend().search(query)
+    result = archive.backend(spread=spread).search(query)
     body = SearchResultPublic.model_validate(result.to_dict()).model_dump_json().encode()
     after = generation(conn) if conn is not None else None
     gen = before if before is not None and before == after else None
     return Searched(body, gen, started, time.perf_counter() - started)
 
 
-def _search(query: SearchQuery, tracked: bool) -> tuple[str, Any]:
+def _search(query: SearchQuery, tracked: bool, spread: bool) -> tuple[str, Any]:
     try:
-        return "ok", search_here(_archive, query, tracked)
+        return "ok", search_here(_archive, query, tracked, spread)
     except Exception as exc:
         return _error_value(exc)
 
@@ -145,11 +146,13 @@ class SearchWorkers:
         except Exception:
             log.exception("search workers did not start")
 
-    async def search(self, query: SearchQuery, tracked: bool) -> Searched:
+    async def search(self, query: SearchQuery, tracked: bool, spread: bool) -> Searched:
         loop = asyncio.get_running_loop()
         for attempt in (1, 2):
             try:
-                kind, value = await loop.run_in_executor(self._executor(), _search, query, tracked)
+                kind, value = await loop.run_in_executor(
+                    self._executor(), _search, query, tracked, spread
+                )
                 break
             except BrokenExecutor:
                 # A worker died (killed, out of memory): start a new pool and try once more.

@@ -326,10 +326,13 @@ async def _run(host: str, port: int, args: argparse.Namespace, server_pid: int) 
     else:
         print("server cache: off")
     cores = os.cpu_count() or 1
+    requests = sum(len(v) for v in tally.latency.values())
     print(
         f"CPU over the run ({cores} cores = {cores * elapsed:.0f} core-s): server "
-        f"{cpu_server:.0f} s ({cpu_server / elapsed:.2f} cores), this client {cpu_client:.0f} s "
-        f"({cpu_client / elapsed:.2f} cores)"
+        f"{cpu_server:.0f} s ({cpu_server / elapsed:.2f} cores, "
+        f"{cpu_server * 1000 / max(1, requests):.1f} ms per request), this client "
+        f"{cpu_client:.1f} s ({cpu_client / elapsed:.2f} cores); the rest went to other work "
+        "on the machine or idle"
     )
 
 

@@ -145,7 +145,7 @@ def test_identical_searches_in_flight_run_once(tmp_path: Path) -> None:
     service = SearchService(archive, cache=SearchCache(), concurrency=4)
     calls: list[SearchQuery] = []
 
-    async def slow_search(query: SearchQuery, tracked: bool) -> Searched:
+    async def slow_search(query: SearchQuery, tracked: bool, spread: bool) -> Searched:
         calls.append(query)
         started = time.perf_counter()
         await asyncio.sleep(0.2)
@@ -219,3 +219,40 @@ def test_a_newer_generation_drops_older_entries() -> None:
 )
 def test_if_none_match_comparison(header: str | None, matches: bool) -> None:
     assert etag_matches(header, '"3-ab"') is matches
+
+
+# ---------------------------------------------------------------------------- worker processes
+
+
+def test_worker_errors_come_back_as_their_own_types(tmp_path: Path) -> None:
+    from baoku.api.errors import ApiError
+    from baoku.api.search_workers import _error_value, _raise
+    from baoku.search.store_errors import StoreLockedError
+    from baoku.search.syntax import QuerySyntaxError
+
+    for exc in (
+        StoreLockedError(tmp_path / "a.db", "locked: wait"),
+        ApiError(503, "search_unavailable", "no backend", {"x": 1}, {"Retry-After": "1"}),
+        QuerySyntaxError("unbalanced quote"),
+    ):
+        with pytest.raises(type(exc)) as raised:
+            _raise(*_error_value(exc))
+        assert str(raised.value) == str(exc)
+    with pytest.raises(StoreLockedError) as locked:
+        _raise(*_error_value(StoreLockedError(tmp_path / "a.db", "locked")))
+    assert locked.value.path == str(tmp_path / "a.db")
+
+
+def test_a_dead_search_worker_is_replaced(make_client: MakeClient) -> None:
+    import os
+    import signal
+
+    with make_client(search_workers=1, search_cache_mb=0) as client:
+        assert client.get("/search", params={"q": "工会"}).status_code == 200
+        workers = client.app.state.search.workers  # type: ignore[attr-defined]
+        (pid,) = list(workers._pool._processes)
+        os.kill(pid, signal.SIGKILL)
+        time.sleep(0.5)
+        resp = client.get("/search", params={"q": "工会"})
+        assert resp.status_code == 200, resp.text
+        assert list(workers._pool._processes) != [pid]
