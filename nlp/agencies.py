@@ -289,7 +289,9 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
             # A bare 仲裁院/职工服务中心 is the local one only in a county-level story, and only
             # when it starts a word: 劳动争议联合|调解中心, 3个职工|法律服务站, 人民|调解委员会
             # are other or generic bodies, not the district's 调解中心/法律服务站.
-            if not inside_quote and local is not None and _starts_word(text, i):
+            # 奖励成绩突出的法律服务站: after a 的-modifier the bare name is a class of bodies.
+            classed = i > 0 and text[i - 1] == "的"
+            if not inside_quote and not classed and local is not None and _starts_word(text, i):
                 m = AgencyMatch(i, end, printed, local.prefix + body.canonical, body.kind,
                                 local.anchor, True)  # fmt: skip
         if m is not None and not _generic_list(text, m):
@@ -299,7 +301,20 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
     found = _dedupe(out)
     named = _descriptive(text, places, units, streets, context, local, found)
     found = _dedupe(found + named)
-    return _dedupe(found + _aliases(text, named, found))
+    found = _dedupe(found + _aliases(text, named, found))
+    return [m for m in found if not _counted_kind(text, m)]
+
+
+_COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:多|余)?[个家所座支]$")
+_COUNT_AFTER = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:多|余)?[个家所座支][，。；、]")
+
+
+def _counted_kind(text: str, m: AgencyMatch) -> bool:
+    """16个市总工会 / 创建创新工作室联盟5个: a body name with a count is a kind of body
+    being counted, not one body."""
+    return bool(
+        _COUNT_BEFORE.search(text, max(0, m.start - 6), m.start) or _COUNT_AFTER.match(text, m.end)
+    )
 
 
 def _unit_body(
@@ -677,6 +692,12 @@ def _descriptive(
                 break
             j -= 1
         m = _name_at(text, j, i, end, head, anchors, context, local, streets, dl, bodies)
+        if m is None and j in bodies and j < i:
+            # 河北省工会|系统法律服务团: too long for a sub-unit of 河北省工会, so the name
+            # runs on to the place before that body.
+            k = anchors[j][0]
+            if k in anchors and k < j and not any(c in _STOP for c in text[k:i]):
+                m = _name_at(text, k, i, end, head, anchors, context, local, streets, dl)
         if m is not None and (lex.longest_at(text, m.start) or ("", None, 0))[0] != m.text:
             out.append(m)
             i = end

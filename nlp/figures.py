@@ -128,6 +128,15 @@ def measure_after(text: str, end: int, lex: FigureLexicon, limit: int = 24) -> s
     belong to the phrase; once a noun is taken, a verb ends it (374名专业成员|组成).
     Bracketed notes are skipped (6个企业（社区）职工法律服务点 → 企业职工法律服务点).
     """
+    return _np_after(text, end, lex, limit)[0]
+
+
+_NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两几")
+_CONJ = frozenset({"和", "及", "与", "、", "以及"})
+
+
+def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str | None, int]:
+    """``measure_after`` and the offset where the phrase stopped."""
     stop = end
     while stop < len(text) and stop - end < limit and text[stop] not in _CLAUSE_END:
         stop += 1
@@ -171,10 +180,26 @@ def measure_after(text: str, end: int, lex: FigureLexicon, limit: int = 24) -> s
         elif (
             noun_seen
             and len(w) == 1
-            and t not in ("x", "uj", "ul", "p", "c", "d", "r", "u", "v")
-            and (noun(i + 1) or t in ("q", "zg", "k", "ng"))
+            and is_han(w)
+            and w not in _NUMERALS
+            and t not in ("x", "uj", "ul", "p", "c", "r", "u", "v")
+            and (noun(i + 1) or (t in ("q", "zg", "k", "ng", "m") and t != "d"))
         ):
-            parts.append(w)  # one character jieba splits off: 服务|圈, 工|亡|赔偿款, 线|上
+            # one character jieba splits off: 服务|圈, 工|亡|赔偿款, 网络|正|能量, 服务|点
+            # (jieba tags 点 as a numeral and 正 as an adverb)
+            parts.append(w)
+        elif noun_seen and w in _CONJ and i + 1 < len(toks):
+            # 政治安全和劳动关系监测点: a coordination that runs to the clause end is one phrase
+            # (what the number counts is named last); 职工和家属参加 stays 职工.
+            off = end + sum(len(x) for x, _ in toks[: i + 1])
+            rest, stop_at = _np_after(text, off, lex, limit - (off - end))
+            ends = stop_at >= len(text) or text[stop_at] in _CLAUSE_END
+            counted = any(c.isdigit() or c in _NUMERALS for c in text[off:stop_at])
+            if rest is not None and ends and not counted:  # 30家事务所、近百名律师: two figures
+                parts += [w, rest]
+                i = len(toks)
+                stop = stop_at
+            break
         elif not noun_seen and modifier(i):
             j = i
             while j < len(toks) and modifier(j) and not noun(j):
@@ -187,12 +212,17 @@ def measure_after(text: str, end: int, lex: FigureLexicon, limit: int = 24) -> s
         else:
             break
         i += 1
-    word = "".join(parts)
-    return word if len(word) >= 2 and noun_seen else None
+    word = _LEVEL.sub("", "".join(parts))
+    at = stop if i >= len(toks) else end + sum(len(x) for x, _ in toks[:i])
+    return (word if len(word) >= 2 and noun_seen else None), at
+
+
+# 100个自治区级…监测点: an administrative level says where the items sit, not what they are.
+_LEVEL = re.compile(r"^(?:国家|自治区|省|市|县|区|镇|乡|村)级(?=[\u4e00-\u9fff]{2})")
 
 
 def measure_before(
-    text: str, start: int, floor: int, lex: FigureLexicon, limit: int = 14
+    text: str, start: int, floor: int, lex: FigureLexicon, limit: int = 20, people: bool = False
 ) -> str | None:
     """Noun phrase before the number, back to a verb or clause break (挽回经济损失 → 经济损失).
 
@@ -208,10 +238,18 @@ def measure_before(
     # words only, so 发出要约 keeps its 约.
     while toks and (toks[-1][0] in lex.filler_set or toks[-1][1] in ("uj", "ul")):
         toks.pop()
+    if toks and toks[-1][0] in lex.change_verbs:
+        # 案件调处质量|提升|18%: before a change verb the whole subject is what changed.
+        subject = _subject_np(toks[:-1], lex)
+        if subject is not None:
+            return subject
     parts: list[str] = []
+    head_tag = ""
+    coordinated = False
     k = len(toks) - 1
     while k >= 0:
         w, t = toks[k]
+        head_tag = head_tag if parts else t
         if w in "）)":
             while k >= 0 and toks[k][0] not in "（(":
                 k -= 1
@@ -220,8 +258,20 @@ def measure_before(
         left = toks[k - 1] if k > 0 else ("", "x")
         if w in lex.filler_set and parts:
             break  # 直播带岗|累计|观看: a filler inside the window ends the phrase
-        if _nounish(w, t, lex):
-            parts.insert(0, w)
+        if people and parts and t == "vn" and w not in lex.nominal_verbs and head_tag == "n":
+            break  # 服务|职工3万余人: before the people counted, a verbal noun is the verb
+        if w in _CONJ and parts:
+            # 命名|劳模、工匠和高技能人才创新工作室107家: the coordinated nouns are one phrase
+            j = k - 1
+            while j >= 0 and (toks[j][0] in _CONJ or _nounish(*toks[j], lex)):
+                j -= 1
+            bounded = j >= 0 or i == floor or text[i - 1] in _BOUNDARY  # not cut by the limit
+            if j < k - 1 and toks[j + 1][0] not in _CONJ and bounded:
+                parts[:0] = [x for x, _ in toks[j + 1 : k + 1]]
+                coordinated = True
+            break
+        if _nounish(w, t, lex) or (parts and len(w) == 1 and t == "m" and w not in _NUMERALS):
+            parts.insert(0, w)  # 点|赞数: jieba tags a lone 点 as a numeral
         elif not parts and w in lex.change_verbs:
             pass  # 纠纷处置期限下降16%: the changed quantity is named before the verb
         elif _verbish(w, t, lex) or t in ("a", "ad", "b"):
@@ -235,16 +285,42 @@ def measure_before(
                     if t in ("a", "ad", "b") or left[1] in ("a", "ad"):
                         parts.insert(0, left[0]) if left[1] in ("a", "ad") else None
                 break
+            if left[0] in lex.verb_set and w not in lex.verb_set:
+                parts.insert(0, w)  # 投入|蹲点|工作专项资金: after a main verb, a modifier
+                break
             if w in lex.verb_set or _verbish(*left, lex) or left[0] in lex.filler_set:
                 break
+            if left[1] in _ADVERBIAL:
+                break  # 每年|发出|要约: after a time word or adverb the verb is the predicate
             parts.insert(0, w)
         else:
             break
         k -= 1
-    word = "".join(parts)[-12:]
-    if not (len(word) >= 2 and all(is_han(c) for c in word)):
+    word = "".join(parts) if coordinated else "".join(parts)[-12:]
+    if not (len(word) >= 2 and all(is_han(c) or c == "、" for c in word)):
         return None
     return word
+
+
+# Tags of words that modify a verb: time words, pronouns like 每年, prepositions, conjunctions.
+_ADVERBIAL = frozenset({"t", "r", "p", "c", "tg", "rz"})
+
+
+def _subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
+    """Nouns and the verbs between them back to a clause start (纠纷处置期限, 案件调处质量):
+    the subject of a change verb.  Scope and filler words end it."""
+    parts: list[str] = []
+    for w, t in reversed(toks):
+        if w in _SCOPE or w in lex.filler_set or not all(is_han(c) for c in w):
+            break
+        if _nounish(w, t, lex) or (parts and (_verbish(w, t, lex) or t in ("a", "b"))):
+            parts.insert(0, w)  # 平均|结案周期: an adjective in front belongs to it
+            continue
+        break
+    while parts and not _nounish(parts[0], "n", lex) and parts[0] in lex.verb_set:
+        parts.pop(0)  # a leading verb is the clause's own (提升|…)
+    word = "".join(parts)[-12:]
+    return word if len(word) >= 2 and parts and _nounish(parts[-1], "n", lex) else None
 
 
 _COMPARE = re.compile(r"同比|环比|相比|较|比")
@@ -281,6 +357,31 @@ def figure_type(q: Quantity, measure: str | None, lex: FigureLexicon) -> FigureT
     return FigureType.COUNT
 
 
+# 每周来上三四次: a count of times under 每+period is a habit's frequency, not an amount.
+_HABIT = re.compile(r"每(?:周|天|日|月|年|星期|季度|个月)")
+_TIMES = frozenset({"次", "回", "趟", "遍"})
+_RATINGS = frozenset({"千伏", "千瓦", "兆瓦"})
+
+
+def _stated_amount(text: str, q: Quantity, quantities: Sequence[Quantity], s_start: int) -> bool:
+    """Is ``q`` an amount the paper states, rather than a habit, a rating or a slogan?"""
+    clause = max(s_start, max(text.rfind(c, s_start, q.start) for c in "，；：") + 1)
+    if q.unit in _TIMES and _HABIT.search(text, clause, q.start):
+        return False
+    if q.unit in _RATINGS and q.end < len(text) and is_han(text[q.end]):
+        # 500千伏松桃巡维中心, 10千瓦光伏电站: voltage or power glued to a noun is the rating
+        # of equipment (its class), not an amount; 4600万亩耕地 is an amount.
+        word = pseg.lcut(text[q.end : q.end + 6], HMM=False)[0]
+        if word.flag.startswith(("n", "vn")) or word.flag in ("j", "l"):
+            return False
+    # 两个百分百 / 三个100%: a count of percentages is a slogan; neither number is a figure.
+    for o in quantities:
+        pair = (o, q) if o.end == q.start else (q, o) if q.end == o.start else None
+        if pair and pair[0].unit == "个" and pair[1].kind == "percent":
+            return False
+    return True
+
+
 def build_figures(
     text: str,
     quantities: Sequence[Quantity],
@@ -294,6 +395,7 @@ def build_figures(
     out: list[FigureRecord] = []
     sents = index.sentences
     prev_in_sentence: dict[int, tuple[int, str | None]] = {}
+    credited_by = sorted([*agencies, *references(text, agencies)], key=lambda a: a.start)
     for q in quantities:
         si = index.sentence_of(q.start)
         s = sents[si] if sents else None
@@ -302,7 +404,7 @@ def build_figures(
         prev_end, prev_measure = prev_in_sentence.get(si, (s_start, None))
         floor = max(s_start, prev_end)
         after = measure_after(text, q.end, lex)
-        before = measure_before(text, q.start, floor, lex)
+        before = measure_before(text, q.start, floor, lex, people=q.unit in lex.people_units)
         # 职工网友超200万人次线上…: a noun linked to the number by 超/达/近 is the subject the
         # figure is predicated of; otherwise (为5893名职工, 中心3个日常维权窗口, 等6个部门)
         # the noun after the unit is what is counted.
@@ -333,9 +435,9 @@ def build_figures(
             measure = prev_measure
         prev_in_sentence[si] = (q.end, measure)
         ftype = figure_type(q, measure, lex)
-        if ftype is None:
+        if ftype is None or not _stated_amount(text, q, quantities, s_start):
             continue
-        agency = _credited(text, agencies, sents, si, q.start)
+        agency = _credited(text, credited_by, sents, si, q.start)
         period = _period(dates, s_start, s_end, q.start)
         out.append(
             FigureRecord(
@@ -356,6 +458,40 @@ def build_figures(
                 sentence=text[s_start:s_end],
             )
         )
+    return out
+
+
+# Head words a body is referred back to by (服务团成员包括…, 该集团各级工会…).
+_REF_HEADS = ("服务团", "工作室", "服务站", "集团", "公司", "中心", "协会", "法院", "检察院")
+
+
+def references(text: str, agencies: Sequence[AgencyMatch]) -> list[AgencyMatch]:
+    """Later references to a named body by its head word, used for credit only (they are not
+    mentions): 该集团 / 该院 anywhere, a bare head (服务团) opening a clause.  Each resolves
+    to the last body printed before it whose name carries that head (北大荒集团九三分公司工会
+    → 该集团 is 北大荒集团)."""
+    out: list[AgencyMatch] = []
+    for head in _REF_HEADS:
+        named = [a for a in agencies if head in a.text and a.actor]
+        if not named:
+            continue
+        pos = text.find(head, named[0].end)
+        while pos >= 0:
+            end = pos + len(head)
+            inside = any(a.start <= pos < a.end for a in agencies)
+            anaphor = text[max(0, pos - 1) : pos] in ("该", "此")
+            opens = pos == 0 or text[pos - 1] in _CLAUSE_END or text[pos - 1] in "，"
+            body = [a for a in named if a.end <= pos]
+            if body and not inside and (anaphor or opens):
+                a = body[-1]
+                cut = a.canonical.find(head)
+                canonical = (
+                    a.canonical[: cut + len(head)] if head in ("集团", "公司") else a.canonical
+                )
+                start = pos - 1 if anaphor else pos
+                out.append(AgencyMatch(start, end, text[start:end], canonical, a.kind, a.place,
+                                       a.resolved, True))  # fmt: skip
+            pos = text.find(head, end)
     return out
 
 
@@ -429,8 +565,9 @@ def _credited(
     later = [a for a in actors if a.start > offset and _agent_frame(text, a)]
     if later:
         return later[0].canonical
-    if any(s.start <= a.start < s.end for a in agencies):
+    if any(s.start <= a.start < s.end and a.actor for a in agencies):
         return None  # bodies named only as places or items: nobody is credited
+    # (a centre known only by its long description is where people go: it blocks nothing)
     if si > 0 and sents[si - 1].paragraph == s.paragraph:
         p = sents[si - 1]
         prev = _subject(

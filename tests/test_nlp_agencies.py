@@ -145,3 +145,25 @@ def test_university_keeps_its_campus_and_level_org_gets_the_province() -> None:
                                          "河南省郑州市")}  # fmt: skip
     assert "中国石油大学（华东）" in got
     assert got["省广播电视集团"] == "河南省广播电视集团"
+
+
+def test_counted_kind_of_body_is_not_a_mention() -> None:
+    text = "山东省总工会向16个市总工会下拨资金，创建创新工作室联盟5个。"
+    assert [a[0] for a in _agencies(text)] == ["山东省总工会"]
+
+
+def test_bare_institution_after_a_de_modifier_is_a_class() -> None:
+    text = "奉贤区总工会拨付资金奖励工作成绩突出的法律服务站，依托职工服务中心开展服务。"
+    got = [a[0] for a in _agencies(text, "上海市奉贤区")]
+    assert "法律服务站" not in got and "职工服务中心" in got
+
+
+def test_descriptive_name_runs_past_a_body_to_its_place() -> None:
+    got = _agencies("近日，河北省工会系统法律服务团成立。")
+    assert got == [("河北省工会系统法律服务团", "河北省工会系统法律服务团", "institution")]
+
+
+def test_long_described_centre_without_prefix_is_a_mention() -> None:
+    text = "南海区总工会在里水镇试点建立劳动争议联合调解中心。联合调解中心建立后运转顺畅。"
+    got = _agencies(text, "佛山市南海区里水镇")
+    assert [a[0] for a in got][-2:] == ["劳动争议联合调解中心", "联合调解中心"]

@@ -1,5 +1,8 @@
 """Figure records: type, value, measure, credited agency and period (nlp.figures)."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from baoku.ingest.records import Article, ArticleType
 from baoku.nlp.analyze import analyze_article
 from baoku.nlp.records import FigureRecord, FigureType
@@ -97,3 +100,101 @@ def test_generic_subject_gets_no_carried_credit() -> None:
     text = "合肥市总工会召开推进会。近年来，全市各级工会通过多种方式服务职工达5万余人。"
     [f] = _figures(text)
     assert f.agency is None
+
+
+# --- round 3: mechanisms found on the dev articles (each rule, not each article) ---------
+
+
+def test_habitual_frequency_is_no_figure() -> None:
+    assert _figures("市民张先生说，他每周都要来上三四次课。") == []
+    [f] = _figures("今年以来，该中心共开展培训三四十次。")
+    assert f.value == 30 and f.qualifier == "range"
+
+
+def test_voltage_rating_glued_to_a_name_is_no_figure() -> None:
+    assert _figures("南方电网某供电局500千伏松桃巡维中心副站长周某介绍。") == []
+    [f] = _figures("该集团为4600万亩耕地建立档案。")
+    assert f.value == 46000000  # an area glued to a noun is an amount
+
+
+def test_count_of_percentages_is_a_slogan() -> None:
+    assert _figures("实现园区工会建会率、入会率两个百分百。") == []
+    [f] = _figures("园区工会建会率达100%。")
+    assert f.value == 100
+
+
+def test_measure_keeps_single_characters_jieba_splits_off() -> None:
+    [f] = _figures("福建工会共征集近500个工会网络正能量项目。")
+    assert f.measure == "工会网络正能量项目"
+    [f] = _figures("直播当天，点赞数达5.5万次。")
+    assert f.measure == "点赞数"
+
+
+def test_coordination_to_the_clause_end_is_one_measure() -> None:
+    [f] = _figures("该区建设100个劳动领域政治安全和劳动关系监测点；")
+    assert f.measure == "劳动领域政治安全和劳动关系监测点"
+    figs = _figures("该所联合30家律师事务所、近百名律师开展服务。")
+    assert [f.measure for f in figs] == ["律师事务所", "律师"]
+    [f] = _figures("市总工会组织5893名职工和家属参加活动。")
+    assert f.measure == "职工"  # the coordination is a subject of 参加, not the clause end
+
+
+def test_administrative_level_is_not_part_of_the_measure() -> None:
+    [f] = _figures("该区建设100个自治区级劳动关系监测点。")
+    assert f.measure == "劳动关系监测点"
+
+
+def test_change_verb_subject_keeps_its_inner_verb() -> None:
+    [f] = _figures("今年以来，案件调处质量提升18%。")
+    assert f.measure == "案件调处质量"
+
+
+def test_verb_after_time_word_is_the_predicate() -> None:
+    [f] = _figures("兰州市总工会每年发出要约3100多份。")
+    assert f.measure == "要约"
+
+
+def test_verbal_modifier_after_a_main_verb_stays() -> None:
+    [f] = _figures("成都市总工会投入蹲点工作专项资金735万元。")
+    assert f.measure == "蹲点工作专项资金"
+
+
+def test_verbal_noun_before_counted_people_is_the_verb() -> None:
+    [f] = _figures("聊城市总工会引导社会组织服务职工达3万余人。")
+    assert f.measure == "职工"
+
+
+def test_leftward_coordination_is_one_measure() -> None:
+    [f] = _figures("该集团共命名劳模、工匠和高技能人才创新工作室107家。")
+    assert f.measure in ("劳模、工匠和高技能人才创新工作室", "工匠和高技能人才创新工作室")
+
+
+@given(st.integers(min_value=2, max_value=99999))
+@settings(max_examples=25, deadline=None)
+def test_frequency_under_每_is_never_a_figure(n: int) -> None:
+    assert _figures(f"张先生每周都要来{n}次。") == []
+    [f] = _figures(f"张先生今年共来了{n}次。")
+    assert f.value == n
+
+
+def test_body_referred_back_by_its_head_is_credited() -> None:
+    text = "近日，河北省工会系统法律服务团成立。\n据了解，服务团成员包括仲裁员46人、执业律师257人。"
+    figs = _figures(text)
+    assert [f.agency for f in figs] == ["河北省工会系统法律服务团"] * 2
+
+
+def test_anaphor_gai_credits_the_named_group() -> None:
+    text = (
+        "北大荒集团九三分公司工会打造了创新工作室。截至目前，该集团各级工会共命名创新工作室107家。"
+    )
+    [f] = _figures(text)
+    assert f.agency == "北大荒集团"
+
+
+def test_long_described_centre_does_not_block_credit_from_the_previous_sentence() -> None:
+    text = (
+        "青岛西海岸新区总工会持续完善维权体系。"
+        "同时为职工挽回经济损失14万元，农民工欠薪案件联合速调中心全程参与。"
+    )
+    [f] = _figures(text, headline="青岛西海岸新区")
+    assert f.agency == "青岛市西海岸新区总工会"
