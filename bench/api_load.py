@@ -269,7 +269,7 @@ def _report(tally: Tally, elapsed: float, clients: int, mix: Mix) -> None:
     mode = "all distinct" if mix.distinct else "skewed (Zipf pool)"
     searches_sent = len(searches)
     print(
-        f"searches: {searches_sent}, distinct {len(mix.sent)} ({mode}); "
+        f"searches: {searches_sent}, distinct {len(mix.phase_sent)} ({mode}); "
         f"X-Cache: {dict(sorted(tally.cache.items()))}"
     )
     if tally.search_ms:
@@ -296,6 +296,16 @@ async def _run(host: str, port: int, args: argparse.Namespace, server_pid: int) 
         f"{len(material.article_ids)} articles sampled",
         flush=True,
     )
+    if args.warmup > 0:
+        # Not measured: a server that has been up a while has its popular results cached.
+        await asyncio.gather(
+            *(
+                _client(host, port, mix, -(i + 1), time.perf_counter() + args.warmup, Tally())
+                for i in range(args.clients)
+            )
+        )
+        print(f"warmed up for {args.warmup:.0f} s with the same mix (not measured)", flush=True)
+    mix.new_phase()
     conn = Connection(host, port)
     before = (await _json(conn, "/healthz")).get("search_cache")
     tally = Tally()
@@ -365,6 +375,9 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=32, choices=range(1, 257), metavar="1..256")
     ap.add_argument("--duration", type=float, default=60.0, help="seconds (at most 600)")
     ap.add_argument("--distinct", action="store_true", help="every search different")
+    ap.add_argument(
+        "--warmup", type=float, default=0.0, help="seconds of the same mix first, not measured"
+    )
     ap.add_argument("--pool", type=int, default=50_000, help="distinct searches (skewed mix)")
     ap.add_argument("--zipf", type=float, default=1.0, help="exponent of search popularity")
     ap.add_argument("--word-zipf", type=float, default=1.0, help="exponent of word choice")
@@ -376,6 +389,7 @@ def main() -> None:
     )
     args = ap.parse_args()
     args.duration = min(max(args.duration, 1.0), 600.0)
+    args.warmup = min(max(args.warmup, 0.0), 600.0)
     if not args.db.exists():
         from bench.make_corpus import build
 

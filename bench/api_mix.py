@@ -184,7 +184,11 @@ class Mix:
                     self.seen.add(target)
                     self._pool.append((kind, target))
             self._rank = Zipf(pool, query_s)
-        self.sent: set[str] = set()
+        self.sent: set[str] = set()  # every search target of the run
+        self.phase_sent: set[str] = set()  # those since the last ``new_phase``
+
+    def new_phase(self) -> None:
+        self.phase_sent = set()
 
     def next(self, rng: random.Random) -> tuple[str, str]:
         """(kind, target) of the next request."""
@@ -202,6 +206,7 @@ class Mix:
                 if target not in self.sent:
                     break
         self.sent.add(target)
+        self.phase_sent.add(target)
         return kind, target
 
 
