@@ -207,7 +207,7 @@ def main() -> None:
         if not fig_ids and not ag_ids:
             continue
         print(f"== {name}: {len(fig_ids)} figure articles, {len(ag_ids)} agency articles")
-        listed = (show and name == "DEV") or (show_held and name == "HELD-OUT")
+        listed = (show and name == "DEV") or (show_held and name.startswith("HELD-OUT"))
         evaluate_figures(gold, facts, fig_ids, show=listed)
         evaluate_agencies(gold, facts, ag_ids, show=listed)
     corpus = {aid: a for aid, a in arts.items() if aid not in set(held2)}

@@ -211,6 +211,10 @@ def _orgs(text: str, lex: Lexicon, context: PlaceContext | None = None) -> list[
                 if close > 0:
                     end = close + 1
                     name = text[start:end]
+            branch = _BRANCH.match(text, end)
+            if branch is not None:  # 顺丰速运有限公司深圳分公司, 北大荒集团九三分公司
+                end = branch.end()
+                name = text[start:end]
             if text.startswith("工会", end):  # 长江产业投资集团工会: the company's union
                 end += 2
                 name, kind = text[start:end], "union"
@@ -228,6 +232,8 @@ def _orgs(text: str, lex: Lexicon, context: PlaceContext | None = None) -> list[
 
 
 _FORMAL = ("有限公司", "有限责任公司", "股份有限公司")
+# A branch printed after its company: a short place or name and 分公司/子公司/分局/分院.
+_BRANCH = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分公司|子公司|分局|分院)")
 
 
 def _plausible_org(text: str, start: int, name: str, suffix: str) -> bool:

@@ -91,11 +91,18 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for w in pseg.lcut(window, HMM=False):
         word, tag = w.word, w.flag
-        if len(word) >= 3 and word[:2] in lex.verb_set and word not in lex.verb_set:
+        split = word[:2] in lex.verb_set and word not in lex.verb_set
+        if len(word) >= 3 and split and word[2:] not in _NOMINAL_SUFFIX:  # 调解员 stays
             out += [(word[:2], "v"), (word[2:], "n")]
+        elif word in _NOMINAL_SUFFIX and out and out[-1][1] in ("v", "vn") and len(out[-1][0]) == 2:
+            out[-1] = (out[-1][0] + word, "n")  # 调解|员, 慰问|金: a verb and a noun suffix
         else:
             out.append((word, tag))
     return out
+
+
+# One-character suffixes that make a noun of the verb before them (调解员, 慰问金, 劳动者).
+_NOMINAL_SUFFIX = frozenset("员金费款者师品证")
 
 
 # Tags that can be part of a counted noun phrase (nouns, verbal nouns, idioms, abbreviations).
@@ -234,10 +241,16 @@ def measure_before(
     while i > floor and start - i < limit and text[i - 1] not in _BOUNDARY:
         i -= 1
     toks = _tags(text[i:start], lex)
+    if i > floor and text[i - 1] not in _BOUNDARY and toks:
+        toks = toks[1:]  # the window was cut by the limit: its first word may be a piece
     # Linking words right before the number (累计, 共计, 达, 超过) are not the measure; whole
     # words only, so 发出要约 keeps its 约.
     while toks and (toks[-1][0] in lex.filler_set or toks[-1][1] in ("uj", "ul")):
         toks.pop()
+    gap = start - sum(len(w) for w, _ in toks) - i  # linking words popped
+    quoted = _QUOTED_BEFORE.search(text, max(floor, start - gap - 16), start - gap)
+    if quoted is not None:
+        return quoted.group(1)  # 建成“暖新驿站”156个: the quoted name is what is counted
     if toks and toks[-1][0] in lex.change_verbs:
         # 案件调处质量|提升|18%: before a change verb the whole subject is what changed.
         subject = _subject_np(toks[:-1], lex)
@@ -285,9 +298,14 @@ def measure_before(
                     if t in ("a", "ad", "b") or left[1] in ("a", "ad"):
                         parts.insert(0, left[0]) if left[1] in ("a", "ad") else None
                 break
-            if left[0] in lex.verb_set and w not in lex.verb_set:
+            if t == "a" and len(w) == 1:
+                parts.insert(0, w)  # 等|新|就业形态劳动者: a one-character adjective
+                break
+            if _verbish(*left, lex) and w not in lex.verb_set:
                 parts.insert(0, w)  # 投入|蹲点|工作专项资金: after a main verb, a modifier
                 break
+            if t == "v" and k == 0 and (i == floor or text[i - 1] in _BOUNDARY):
+                break  # ，冻结|银行账户17个: a verb opening the clause is its predicate
             if w in lex.verb_set or _verbish(*left, lex) or left[0] in lex.filler_set:
                 break
             if left[1] in _ADVERBIAL:
@@ -302,25 +320,33 @@ def measure_before(
     return word
 
 
+_QUOTED_AFTER = re.compile(r"“([\u4e00-\u9fff]{2,12})”")
+_VALUATION = frozenset({"价值", "总价", "金额", "总额"})
+_QUOTED_BEFORE = re.compile(r"“([\u4e00-\u9fff]{2,12})”$")
 # Tags of words that modify a verb: time words, pronouns like 每年, prepositions, conjunctions.
-_ADVERBIAL = frozenset({"t", "r", "p", "c", "tg", "rz"})
+_ADVERBIAL = frozenset({"t", "r", "p", "c", "tg", "rz", "s", "f"})
 
 
 def _subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
     """Nouns and the verbs between them back to a clause start (纠纷处置期限, 案件调处质量):
     the subject of a change verb.  Scope and filler words end it."""
     parts: list[str] = []
+    toks = list(toks)
+    while toks and (toks[-1][0] in lex.filler_set or _COMPARE.fullmatch(toks[-1][0])):
+        toks.pop()  # 拖欠工资投诉|同比|下降
     for w, t in reversed(toks):
         if w in _SCOPE or w in lex.filler_set or not all(is_han(c) for c in w):
             break
-        if _nounish(w, t, lex) or (parts and (_verbish(w, t, lex) or t in ("a", "b"))):
+        if _nounish(w, t, lex) or _verbish(w, t, lex) or (parts and t in ("a", "b", "i")):
             parts.insert(0, w)  # 平均|结案周期: an adjective in front belongs to it
             continue
         break
+    if not any(_nounish(w, t, lex) for w, t in toks if w in parts):
+        return None
     while parts and not _nounish(parts[0], "n", lex) and parts[0] in lex.verb_set:
         parts.pop(0)  # a leading verb is the clause's own (提升|…)
     word = "".join(parts)[-12:]
-    return word if len(word) >= 2 and parts and _nounish(parts[-1], "n", lex) else None
+    return word if len(word) >= 2 and parts else None
 
 
 _COMPARE = re.compile(r"同比|环比|相比|较|比")
@@ -414,13 +440,25 @@ def build_figures(
             and _adjacent(text, q.start, before, lex)
             and (q.text[0] in "超近逾约达" or text[q.start - 1] in "达超约")
         )
+        if prev_measure and before and before.startswith(prev_measure) and before != prev_measure:
+            # 为1.1万名劳动者|追讨|工资待遇: the noun right after the previous figure is its own
+            # measure; what this figure counts is the object after the verb.
+            rest = _tags(before[len(prev_measure) :], lex)
+            while rest and _verbish(*rest[0], lex):
+                rest = rest[1:]
+            tail = "".join(w for w, _ in rest)
+            before = tail if len(tail) >= 2 else before
         measure = before if direct else after or before
+        if text.startswith("的", q.end) and (before is None or before in _VALUATION):
+            # 价值5万元的“暖心包” / 不少于70%的资金: what the amount is of follows 的
+            of = _QUOTED_AFTER.match(text, q.end + 1)
+            measure = of.group(1) if of else measure_after(text, q.end + 1, lex) or measure
         if q.kind == "percent":
             # 办结率由过去的95%提高到98%: a rate named earlier in the clause is the measure.
             clause = max(text.rfind(c, s_start, q.start) for c in "，；：、") + 1
             rates = _RATE.findall(text, max(s_start, clause), q.start)
             rate = _unscoped(rates[-1]) if rates else None
-            measure = rate or before
+            measure = rate or (measure if text.startswith("的", q.end) else before)
         between = text[prev_end : q.start] if si in prev_in_sentence else ""
         compared = _COMPARE.search(between)
         if compared and measure and measure in between[compared.start() :]:
@@ -502,8 +540,16 @@ _AGENT_FRAME = re.compile(r"^[^，。；]{0,3}(?:的)?[^，。；]{0,4}下")
 # 西海岸新区总工会指导辛安街道总工会成立…: the guided body is the one that acts next.
 _PIVOT = ("指导", "引导", "推动", "督促", "支持", "帮助", "带领", "委托", "协助")
 # 全市各级工会通过…/福建工会共征集: a generic collective is the subject, no named body is.
+# 负责人说 / 主任魏光表示: a person speaking opens the sentence (names are ≤4 characters).
+_SPEECH = re.compile(
+    r"(?:负责人|主任|主席|书记|部长|局长|院长|庭长|队长|站长|经理|律师|记者|法官|职工)"
+    r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|称|指出|坦言|透露)[，：:]"
+)
+# 由区总工会选派的12名 / 区法院派驻的3名: a body, a verb and 的 right before the figure.
+_RELATIVE_AGENT = re.compile(r"[\u4e00-\u9fff]{1,4}的")
 _GENERIC_SUBJECT = re.compile(
     r"各级工会|各地工会|各级.{0,4}组织|各地"
+    r"|全(?:市|省|区|县|国)(?:各级)?[\u4e00-\u9fff]{0,8}?(?:机构|部门|单位)"
     r"|[\u4e00-\u9fff]{2}(?<!总)工会(?:干部)?(?:共|将|通过|持续|紧扣|积极)"
 )
 
@@ -555,9 +601,30 @@ def _credited(
         return None
     s = sents[si]
     actors = [a for a in agencies if s.start <= a.start < s.end and _actor(text, a)]
+    speech = None
+    for m in _SPEECH.finditer(text, s.start, offset):
+        speech = m  # 区人社局…负责人说，今年…下降27%: a person's words credit nobody
+    if speech is not None:  # only a body opening a clause after the words acts
+        actors = [a for a in actors if a.start >= speech.end() and text[a.start - 1] in "，；："]
+        if not [a for a in actors if a.start < offset]:
+            return None
     before = [a for a in actors if a.start < offset]
     if before:
-        return _subject(text, before).canonical  # type: ignore[union-attr]
+        clause = max(text.rfind(c, s.start, offset) for c in "，；") + 1
+        for a in before:
+            gap = text[a.end : offset]
+            if _RELATIVE_AGENT.fullmatch(gap):
+                return a.canonical  # 区法院派驻的3名法官: the body in the figure's own phrase
+        own = [a for a in before if a.start == clause]
+        if own:
+            return own[-1].canonical  # …，区总工会法律服务站现场解答40余人次: the clause's subject
+        chosen = _subject(text, before)
+        generic = _GENERIC_SUBJECT.search(text, chosen.end, offset)  # type: ignore[union-attr]
+        if generic and generic.start() > chosen.end and not _agent_frame(text, chosen):  # type: ignore[union-attr]
+            # 人社局通报，全市劳动保障监察机构共查处…: the collective acted.  Not 该集团各级工会
+            # (the body's own unions) and not 在吉林省总的统筹下，各级工会… (an agent frame).
+            return None
+        return chosen.canonical  # type: ignore[union-attr]
     if _GENERIC_SUBJECT.search(text, s.start, offset):
         return None
     # Only an agent frame after the figure credits it (在X的统筹下, 由X主办); a body merely

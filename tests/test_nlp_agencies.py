@@ -167,3 +167,10 @@ def test_long_described_centre_without_prefix_is_a_mention() -> None:
     text = "南海区总工会在里水镇试点建立劳动争议联合调解中心。联合调解中心建立后运转顺畅。"
     got = _agencies(text, "佛山市南海区里水镇")
     assert [a[0] for a in got][-2:] == ["劳动争议联合调解中心", "联合调解中心"]
+
+
+def test_branch_after_its_company_is_one_name() -> None:
+    got = _agencies("顺丰速运有限公司深圳分公司等12家企业成立工会。")
+    assert got[0][0] == "顺丰速运有限公司深圳分公司"
+    got = _agencies("北大荒集团九三分公司工会打造创新工作室。")
+    assert got[0][:3] == ("北大荒集团九三分公司工会", "北大荒集团九三分公司工会", "union")

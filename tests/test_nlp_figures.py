@@ -198,3 +198,61 @@ def test_long_described_centre_does_not_block_credit_from_the_previous_sentence(
     )
     [f] = _figures(text, headline="青岛西海岸新区")
     assert f.agency == "青岛市西海岸新区总工会"
+
+
+def test_verb_with_a_noun_suffix_is_one_noun() -> None:
+    [f] = _figures("鄞州区总工会今年培训兼职调解员300多名。")
+    assert f.measure == "兼职调解员"
+    figs = _figures("郑州市总工会向200名困难农民工每人发放慰问金1000元。")
+    assert [f.measure for f in figs] == ["困难农民工", "慰问金"]
+
+
+def test_quoted_name_before_the_number_is_the_measure() -> None:
+    [f] = _figures("宝安区总工会已在辖区建成“暖新驿站”156个。")
+    assert f.measure == "暖新驿站"
+
+
+def test_what_follows_de_is_what_the_amount_is_of() -> None:
+    [f] = _figures("江岸区总工会为农民工送上了价值5万元的“暖心包”。")
+    assert f.measure == "暖心包"
+    [f] = _figures("省总要求各地将不少于70%的资金用于一线职工。")
+    assert f.measure == "资金" and f.qualifier == "over"
+
+
+def test_object_after_the_previous_figures_people_is_the_measure() -> None:
+    figs = _figures("今年以来，市人社局为1.1万名劳动者追讨工资待遇1.56亿元。")
+    assert [f.measure for f in figs] == ["劳动者", "工资待遇"]
+
+
+def test_verb_opening_the_clause_is_the_predicate() -> None:
+    [_, f] = _figures("执行干警查封房产2套，冻结银行账户17个。")
+    assert f.measure == "银行账户"
+
+
+def test_households_are_counts_not_people() -> None:
+    [f] = _figures("市总工会走访慰问困难职工12.8万户。")
+    assert f.type == FigureType.COUNT
+
+
+def test_a_person_speaking_credits_nobody() -> None:
+    text = "“现在一次就能办完。”区人社局劳动监察大队负责人说，今年该区拖欠工资投诉同比下降27%。"
+    [f] = _figures(text, headline="宁波市鄞州区")
+    assert f.agency is None and f.measure == "拖欠工资投诉"
+
+
+def test_generic_collective_after_the_announcing_body_credits_nobody() -> None:
+    text = "河南省郑州市人力资源和社会保障局通报，全市劳动保障监察机构共查处欠薪案件415件。"
+    [f] = _figures(text)
+    assert f.agency is None
+
+
+def test_body_in_the_figures_own_phrase_is_credited() -> None:
+    text = "工作室由区总工会选派的12名调解员和区法院派驻的3名法官轮流值班。"
+    figs = _figures(text, headline="宁波市鄞州区")
+    assert [f.agency for f in figs] == ["宁波市鄞州区总工会", "宁波市鄞州区人民法院"]
+
+
+def test_body_opening_the_figures_clause_is_credited() -> None:
+    text = "江岸区总工会为农民工送上慰问品，区总工会法律服务站现场解答法律咨询40余人次。"
+    [f] = _figures(text, headline="武汉市江岸区")
+    assert f.agency == "武汉市江岸区总工会法律服务站"
