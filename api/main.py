@@ -70,6 +70,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         cache=SearchCache(max_bytes=cache_bytes) if cache_bytes else None,
         workers=SearchWorkers(settings, processes) if processes else None,
         concurrency=2 * default_workers(),
+        max_waiting=settings.search_queue,
     )
 
     @asynccontextmanager

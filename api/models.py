@@ -314,6 +314,7 @@ class SearchLoadPublic(BaseModel):
     concurrency: int = Field(description="Searches this process computes at once")
     running: int
     waiting: int
+    refused: int = Field(description="Searches answered 503 because too many were waiting")
 
 
 class HealthPublic(BaseModel):

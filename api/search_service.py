@@ -28,6 +28,7 @@ import anyio
 
 from baoku import __version__
 from baoku.api.archive import Archive
+from baoku.api.errors import ApiError
 from baoku.api.search_cache import Rendered, SearchCache
 from baoku.api.search_workers import Searched, SearchWorkers, search_here
 from baoku.search.query import SearchQuery
@@ -86,6 +87,7 @@ class SearchService:
         cache: SearchCache | None,
         workers: SearchWorkers | None = None,
         concurrency: int = 2,
+        max_waiting: int = 64,
     ) -> None:
         self._archive = archive
         # The store's generation only follows the SQLite index.
@@ -95,6 +97,8 @@ class SearchService:
         self._limiter: anyio.CapacityLimiter | None = None
         self._inflight: dict[tuple[int, Hashable], asyncio.Task[_Computed]] = {}
         self._active = 0
+        self.max_waiting = max_waiting
+        self.refused = 0
         # Tags must differ between archives and between versions of the response format.
         self._identity = f"{__version__}|{archive.settings.db.resolve()}"
 
@@ -156,6 +160,15 @@ class SearchService:
         return computed
 
     async def _run(self, query: SearchQuery) -> _Computed:
+        if self._active - self.concurrency >= self.max_waiting:
+            self.refused += 1
+            raise ApiError(
+                503,
+                "search_busy",
+                f"The server has {self.waiting} searches waiting already; try again in a "
+                "moment. The operator can add search workers or raise BAOKU_SEARCH_QUEUE.",
+                headers={"Retry-After": "1"},
+            )
         submitted = time.perf_counter()
         self._active += 1
         # Alone, a search may rank on every core; with others running, the cores are busy.

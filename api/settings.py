@@ -47,6 +47,9 @@ class Settings(BaseModel):
     # Processes computing searches (more searches wait their turn); default one per CPU.
     # 0: threads of the server process instead (2 per CPU at once).
     search_workers: int | None = Field(default=None, ge=0, le=64)
+    # Searches allowed to wait for a worker; more are refused with 503 and Retry-After, so an
+    # overload gets a quick answer instead of a wait of minutes.
+    search_queue: int = Field(default=64, ge=0, le=100_000)
 
     @field_validator("es_url")
     @classmethod
@@ -107,6 +110,7 @@ ENV_NAMES: Mapping[str, str] = {
     "BAOKU_INGEST_WORKERS": "ingest_workers",
     "BAOKU_SEARCH_CACHE_MB": "search_cache_mb",
     "BAOKU_SEARCH_WORKERS": "search_workers",
+    "BAOKU_SEARCH_QUEUE": "search_queue",
 }
 
 

@@ -120,7 +120,7 @@ def test_cache_can_be_turned_off(make_client: MakeClient) -> None:
     with make_client(search_cache_mb=0, search_workers=3) as client:
         health = client.get("/healthz").json()
         assert health["search_cache"] is None
-        assert health["searches"] == {"concurrency": 3, "running": 0, "waiting": 0}
+        assert health["searches"] == {"concurrency": 3, "running": 0, "waiting": 0, "refused": 0}
         for _ in range(2):
             resp = client.get("/search", params={"q": "工会"})
             assert resp.status_code == 200 and resp.headers["x-cache"] == "uncached"
@@ -167,6 +167,35 @@ def test_identical_searches_in_flight_run_once(tmp_path: Path) -> None:
     # Done: the next asks are hits, with no new search.
     again = asyncio.run(service.answer(SearchQuery(text="a"), None))
     assert again.outcome == "hit" and len(calls) == 2
+
+
+def test_searches_beyond_the_queue_are_refused_quickly(tmp_path: Path) -> None:
+    from baoku.api.errors import ApiError
+
+    archive = Archive(api_settings(tmp_path / "a.db"))
+    archive.prepare()
+    service = SearchService(archive, cache=SearchCache(), concurrency=1, max_waiting=2)
+
+    async def slow_search(query: SearchQuery, tracked: bool, spread: bool) -> Searched:
+        started = time.perf_counter()
+        await asyncio.sleep(0.2)
+        return Searched(b"{}", 0, started, 0.2)
+
+    service._compute = slow_search  # type: ignore[method-assign]
+
+    async def burst() -> list[object]:
+        service.start()
+        return await asyncio.gather(
+            *(service.answer(SearchQuery(text=f"w{i}"), None) for i in range(5)),
+            return_exceptions=True,
+        )
+
+    results = asyncio.run(burst())
+    refused = [r for r in results if isinstance(r, ApiError)]
+    # One running, two waiting; the other two are told to come back.
+    assert len(refused) == 2 and service.refused == 2
+    assert all(r.status == 503 and r.headers["Retry-After"] == "1" for r in refused)
+    assert service.waiting == 0 and service.running == 0
 
 
 # ---------------------------------------------------------------------------- the cache itself

@@ -26,7 +26,10 @@ async def healthz(service: SearchServiceDep) -> HealthPublic:
     return HealthPublic(
         status="ok",
         searches=SearchLoadPublic(
-            concurrency=service.concurrency, running=service.running, waiting=service.waiting
+            concurrency=service.concurrency,
+            running=service.running,
+            waiting=service.waiting,
+            refused=service.refused,
         ),
         search_cache=SearchCacheStatsPublic(**cache.stats()) if cache else None,
     )
