@@ -127,10 +127,15 @@ class SearchWorkers:
     def _executor(self) -> ProcessPoolExecutor:
         with self._lock:
             if self._pool is None:
-                # forkserver: the server process has threads, which fork would copy mid-state.
+                # Not fork: the server process has threads, which fork would copy mid-state.
+                method = (
+                    "forkserver"
+                    if "forkserver" in multiprocessing.get_all_start_methods()
+                    else "spawn"
+                )
                 self._pool = ProcessPoolExecutor(
                     self.processes,
-                    mp_context=multiprocessing.get_context("forkserver"),
+                    mp_context=multiprocessing.get_context(method),
                     initializer=_init,
                     initargs=(self.settings,),
                 )
