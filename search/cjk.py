@@ -98,26 +98,28 @@ def _rule(ch: str) -> str:
 
 
 @cache
-def _bmp_table() -> dict[int, str]:
-    table: dict[int, str] = {}
-    for cp in range(0x10000):
-        ch = chr(cp)
-        out = _rule(ch)
-        if out != ch:
-            table[cp] = out
-    return table
+def _bmp_table() -> list[str]:
+    # A list indexed by code point: str.translate looks each character up with __getitem__,
+    # and indexing a list is cheaper than hashing into a dict (~10% of index_form). An astral
+    # code point raises IndexError, a LookupError, which translate takes as "unchanged".
+    return [_rule(chr(cp)) for cp in range(0x10000)]
 
 
 def _astral(match: re.Match[str]) -> str:
     return _rule(match.group())
 
 
-def index_form(text: str) -> str:
-    """Space-separated tokens of ``text``, ready for FTS5 unicode61 (or ES whitespace)."""
+def index_tokens(text: str) -> list[str]:
+    """The tokens of ``index_form(text)``, as a list."""
     spaced = text.translate(_bmp_table())
     if not spaced.isascii():
         spaced = _ASTRAL.sub(_astral, spaced)
-    return " ".join(spaced.split())
+    return spaced.split()
+
+
+def index_form(text: str) -> str:
+    """Space-separated tokens of ``text``, ready for FTS5 unicode61 (or ES whitespace)."""
+    return " ".join(index_tokens(text))
 
 
 def phrase_tokens(term: str) -> list[str]:
@@ -154,7 +156,15 @@ def bigram_tokens(tokens: Sequence[str]) -> list[str]:
 
 def bigram_form(index_text: str) -> str:
     """The bigram column text of an ``index_form`` string: every adjacent token pair."""
-    return " ".join(map(BIGRAM_JOINER.join, pairwise(index_text.split())))
+    return bigram_form_of(index_text.split())
+
+
+def bigram_form_of(tokens: Sequence[str]) -> str:
+    """The bigram column text of a list of index tokens (``index_tokens``)."""
+    # zip over the list and its tail, not itertools.pairwise: zip reuses its result tuple
+    # when the consumer drops it, which makes this twice as fast (measured).
+    pairs = zip(tokens, tokens[1:], strict=False)  # noqa: RUF007
+    return " ".join(map(BIGRAM_JOINER.join, pairs))
 
 
 def reference_index_form(text: str) -> str:
@@ -260,9 +270,8 @@ _PIECE_END: Final = "\x00"
 
 
 @cache
-def _bmp_piece_table() -> dict[int, str]:
-    table = _bmp_table()
-    return {cp: table.get(cp, chr(cp)) + _PIECE_END for cp in range(0x10000)}
+def _bmp_piece_table() -> list[str]:
+    return [piece + _PIECE_END for piece in _bmp_table()]
 
 
 @cache

@@ -105,6 +105,13 @@ class _Plan:
         if q.page_names:
             self._doc("d.page_name IN ({})", q.page_names)
         self.types = q.types
+        # The excluded types that the archive holds at all (one probe of the (type, date)
+        # index each): excluding a type with no rows would still cost a set probe per match.
+        self._other_types = [
+            t
+            for t in sorted(ARTICLE_TYPES - set(q.types))
+            if conn.execute("SELECT 1 FROM search_docs WHERE type = ? LIMIT 1", (t,)).fetchone()
+        ]
         # Id sets (SELECT doc ...) from the keyword and figure tables, with parameters.
         self.sets: list[tuple[str, list[Any]]] = []
         keyed: list[tuple[int, str, list[Any]]] = []
@@ -199,7 +206,7 @@ class _Plan:
         return bool(self.sets) or not self.type_filter_only
 
     def _not_other_types(self, column: str) -> tuple[str, list[Any]]:
-        others = sorted(ARTICLE_TYPES - set(self.types))
+        others = self._other_types
         if not others:
             return "", []
         marks, vals = _in(others)
@@ -299,6 +306,16 @@ def _read_slice(path: Path, sql: str, params: list[Any]) -> tuple[int, list[Any]
         return generation(conn), conn.execute(sql, params).fetchall()
     finally:
         conn.execute("COMMIT")
+
+
+def _id_range(conn: sqlite3.Connection) -> tuple[int | None, int | None]:
+    """The lowest and highest search row id. Two subqueries, because SQLite answers a lone
+    MIN or MAX from the end of the rowid b-tree but scans the table for both in one SELECT
+    (30 ms at 100,000 articles)."""
+    row = conn.execute(
+        "SELECT (SELECT MIN(id) FROM search_docs), (SELECT MAX(id) FROM search_docs)"
+    ).fetchone()
+    return row[0], row[1]
 
 
 def _key_size(conn: sqlite3.Connection, key: KeyMatch) -> int:
@@ -541,7 +558,7 @@ class SqliteBackend:
         (plus building each set once), the other way sorts ``total`` rows."""
         if plan.match is not None or not plan.sets or len(plan.types) != 1:
             return None
-        low, high = self._conn.execute("SELECT MIN(id), MAX(id) FROM search_docs").fetchone()
+        low, high = _id_range(self._conn)
         if low is None or total == 0:
             return None
         articles = int(high) - int(low) + 1  # an upper bound: deletions leave gaps
@@ -559,7 +576,7 @@ class SqliteBackend:
         ``search_generation``, so a slice whose connection reads another generation than
         this search's saw another snapshot and is recomputed on the search's connection.
         """
-        low, high = self._conn.execute("SELECT MIN(id), MAX(id) FROM search_docs").fetchone()
+        low, high = _id_range(self._conn)
         if low is None:
             return []
         path = self._store.path

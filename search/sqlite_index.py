@@ -15,7 +15,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from baoku.search.cjk import bigram_form, index_form
+from baoku.search.cjk import bigram_form_of, index_tokens
 from baoku.search.facts_store import chunks, load_facts, marks
 from baoku.search.linking import GroupKey
 from baoku.search.records import ArticleRecord
@@ -102,8 +102,8 @@ class FtsBuffer:
 def fts_values(texts: Iterable[str]) -> list[str]:
     """The FTS5 column values of the natural texts (FTS_COLUMNS order): index forms, then
     their bigram forms."""
-    unigrams = [index_form(t) for t in texts]
-    return unigrams + [bigram_form(u) for u in unigrams]
+    tokens = [index_tokens(t) for t in texts]
+    return [" ".join(t) for t in tokens] + [bigram_form_of(t) for t in tokens]
 
 
 def insert_search_doc(conn: sqlite3.Connection, doc: SearchDoc, fts: FtsBuffer) -> int:
