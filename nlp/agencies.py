@@ -304,11 +304,75 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
             out.append(m)
         i = end
     out.extend(_orgs(text, lex, context))
+    out.extend(_party_committees(text, by_end, context, lex))
     found = _dedupe(out)
     named = _descriptive(text, places, units, streets, context, local, found)
     found = _dedupe(found + named)
     found = _dedupe(found + _aliases(text, named, found))
+    found = _nearest_level(text, found, places, context)
     return [m for m in found if not _counted_kind(text, m)]
+
+
+_PARTY = re.compile(r"([省市区县])委(?!员)")
+
+
+def _party_committees(
+    text: str, by_end: dict[int, PlaceMatch], context: PlaceContext, lex: Lexicon
+) -> list[AgencyMatch]:
+    """四川省委 / 省委网信办: a place's (or the story's level's) party committee, with a
+    department printed right after it taking the committee as its prefix."""
+    out: list[AgencyMatch] = []
+    for m in _PARTY.finditer(text):
+        level, start, end = m.group(1), m.start(), m.end()
+        place = by_end.get(m.start() + 1)
+        div = supported(place, context.known) if place is not None else None
+        if div is not None and place is not None and place.text.endswith(level):
+            start = place.start
+        elif start > 0 and is_han(text[start - 1]) and text[start - 1] not in _STOP:
+            continue  # 社区委…, 党委: part of another word
+        else:
+            div = context.for_level(level)
+        if div is None:
+            continue
+        canonical, kind = place_prefix(div) + "委", "party"
+        for n in (3, 4, 2):
+            dept = lex.bodies.get(text[end : end + n])
+            if dept is not None and dept.kind == "party":
+                canonical, end = canonical + dept.canonical, end + n
+                break
+        out.append(AgencyMatch(start, end, text[start:end], canonical, kind, div, True))
+    return out
+
+
+_LEVEL_DEPTH: Final[dict[str, int]] = {"市": 1, "区": 2, "县": 2}
+
+
+def _nearest_level(
+    text: str, found: list[AgencyMatch], places: list[PlaceMatch], context: PlaceContext
+) -> list[AgencyMatch]:
+    """绵阳市总工会设立…，形成市总全面领导…: in a story about several cities, a level prefix
+    is the place of that level printed last before it in the same sentence, not the story's
+    most mentioned one."""
+    out: list[AgencyMatch] = []
+    for m in found:
+        depth = _LEVEL_DEPTH.get(m.text[0])
+        if depth is None or m.place is None or m.place != context.for_level(m.text[0]):
+            out.append(m)
+            continue
+        sent = max(text.rfind(c, 0, m.start) for c in "。！？\n") + 1
+        near = None
+        for p in places:
+            if sent <= p.start and p.end <= m.start and p.end != m.start:
+                d = supported(p, context.known)
+                if d is not None and d.depth == depth:
+                    near = d
+        old = place_prefix(m.place)
+        if near is None or near == m.place or not m.canonical.startswith(old):
+            out.append(m)
+            continue
+        canonical = place_prefix(near) + m.canonical[len(old) :]
+        out.append(AgencyMatch(m.start, m.end, m.text, canonical, m.kind, near, True, m.actor))
+    return out
 
 
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:多|余)?[个家所座支]$")
@@ -343,9 +407,12 @@ def _unit_body(
 
 
 def _generic_list(text: str, m: AgencyMatch) -> bool:
-    """各设区市、县总工会: a level prefix inside a list opened by 各 names a kind of body."""
+    """各设区市、县总工会: a level prefix inside a list opened by 各 names a kind of body;
+    so does one right after 各 (各市总, 各区法院)."""
     if m.text[0] not in "省市区县":
         return False
+    if m.start > 0 and text[m.start - 1] == "各":
+        return True
     clause = text[max(0, m.start - 12) : m.start]
     for ch in "，。；：\n":
         clause = clause.rsplit(ch, 1)[-1]
@@ -725,7 +792,8 @@ def _name_at(
     dl: Descriptive,
     bodies: frozenset[int] = frozenset(),
 ) -> AgencyMatch | None:
-    kind = "union" if head in dl.unions else "institution"
+    # 宝安区人力资源局: a 局 is a government bureau, whatever its name
+    kind = "union" if head in dl.unions else "government" if head == "局" else "institution"
     actor = True
     if j in anchors and j < i:
         start, prefix, div = anchors[j]

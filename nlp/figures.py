@@ -238,7 +238,8 @@ def measure_before(
     at all, the verb itself is what is counted (成功调解2936宗 → 调解, 发出要约 → 要约).
     """
     i = start
-    while i > floor and start - i < limit and text[i - 1] not in _BOUNDARY:
+    # 、 joins nouns (劳模、工匠和…工作室); the list items of earlier figures stop at ``floor``.
+    while i > floor and start - i < limit and (text[i - 1] not in _BOUNDARY or text[i - 1] == "、"):
         i -= 1
     toks = _tags(text[i:start], lex)
     if i > floor and text[i - 1] not in _BOUNDARY and toks:
@@ -297,6 +298,8 @@ def measure_before(
                     parts.insert(0, w)
                     if t in ("a", "ad", "b") or left[1] in ("a", "ad"):
                         parts.insert(0, left[0]) if left[1] in ("a", "ad") else None
+                elif t == "a" and len(w) >= 2 and left[0] in lex.nominal_verbs:
+                    parts[:0] = [left[0], w]  # 调解成功719件: a verb and its result
                 break
             if t == "a" and len(w) == 1:
                 parts.insert(0, w)  # 等|新|就业形态劳动者: a one-character adjective
@@ -304,8 +307,11 @@ def measure_before(
             if _verbish(*left, lex) and w not in lex.verb_set:
                 parts.insert(0, w)  # 投入|蹲点|工作专项资金: after a main verb, a modifier
                 break
-            if t == "v" and k == 0 and (i == floor or text[i - 1] in _BOUNDARY):
-                break  # ，冻结|银行账户17个: a verb opening the clause is its predicate
+            opens = i == floor or text[i - 1] in "，。；：！？\n"
+            if t == "v" and k == 0 and opens and parts[-1] not in _QUANTITY_NOUNS:
+                # ，冻结|银行账户17个: a verb opening the clause is its predicate; not before
+                # a quantity noun, which names the verb's count (招聘人数7000多人).
+                break
             if w in lex.verb_set or _verbish(*left, lex) or left[0] in lex.filler_set:
                 break
             if left[1] in _ADVERBIAL:
@@ -314,12 +320,15 @@ def measure_before(
         else:
             break
         k -= 1
-    word = "".join(parts) if coordinated else "".join(parts)[-12:]
+    while not coordinated and len("".join(parts)) > 12 and len(parts) > 1:
+        parts.pop(0)  # long phrases keep their last whole words
+    word = "".join(parts)
     if not (len(word) >= 2 and all(is_han(c) or c == "、" for c in word)):
         return None
     return word
 
 
+_QUANTITY_NOUNS = frozenset({"人数", "数量", "总数", "次数", "人次", "金额", "总额", "规模", "数"})
 _QUOTED_AFTER = re.compile(r"“([\u4e00-\u9fff]{2,12})”")
 _VALUATION = frozenset({"价值", "总价", "金额", "总额"})
 _QUOTED_BEFORE = re.compile(r"“([\u4e00-\u9fff]{2,12})”$")
@@ -619,6 +628,8 @@ def _credited(
         if own:
             return own[-1].canonical  # …，区总工会法律服务站现场解答40余人次: the clause's subject
         chosen = _subject(text, before)
+        if _GENERIC_SUBJECT.search(text, s.start, chosen.start):  # type: ignore[union-attr]
+            return None  # 四川工会紧扣四川省委…: the subject is generic, the body an object
         generic = _GENERIC_SUBJECT.search(text, chosen.end, offset)  # type: ignore[union-attr]
         if generic and generic.start() > chosen.end and not _agent_frame(text, chosen):  # type: ignore[union-attr]
             # 人社局通报，全市劳动保障监察机构共查处…: the collective acted.  Not 该集团各级工会

@@ -174,3 +174,29 @@ def test_branch_after_its_company_is_one_name() -> None:
     assert got[0][0] == "顺丰速运有限公司深圳分公司"
     got = _agencies("北大荒集团九三分公司工会打造创新工作室。")
     assert got[0][:3] == ("北大荒集团九三分公司工会", "北大荒集团九三分公司工会", "union")
+
+
+def test_bureau_is_government() -> None:
+    got = _agencies("宝安区人力资源局相关负责人表示。", "深圳市宝安区")
+    assert got == [("宝安区人力资源局", "深圳市宝安区人力资源局", "government")]
+
+
+def test_level_prefix_after_ge_is_a_kind() -> None:
+    got = _agencies("山东省总工会要求各市总将资金用于一线职工。")
+    assert [a[0] for a in got] == ["山东省总工会"]
+
+
+def test_level_prefix_takes_the_nearest_place_of_its_level() -> None:
+    text = (
+        "成都市总工会选派干部。成都市总工会投入资金。"
+        "绵阳市总工会设立“移动办公桌”，形成市总全面领导的机制。"
+    )
+    got = _agencies(text)
+    assert got[-1] == ("市总", "绵阳市总工会", "union")
+
+
+def test_party_committees_and_their_departments() -> None:
+    got = _agencies("四川工会紧扣四川省委发展战略。")
+    assert got == [("四川省委", "四川省委", "party")]
+    got = _agencies("福建省总工会、省委网信办联合举办活动。")
+    assert got[1] == ("省委网信办", "福建省委网络安全和信息化委员会办公室", "party")

@@ -256,3 +256,18 @@ def test_body_opening_the_figures_clause_is_credited() -> None:
     text = "江岸区总工会为农民工送上慰问品，区总工会法律服务站现场解答法律咨询40余人次。"
     [f] = _figures(text, headline="武汉市江岸区")
     assert f.agency == "武汉市江岸区总工会法律服务站"
+
+
+def test_verb_with_its_result_counts_cases() -> None:
+    figs = _figures("工作室共受理劳动争议案件862件，调解成功719件。")
+    assert [(f.measure, f.type) for f in figs][1] == ("调解成功", FigureType.CASES)
+
+
+def test_quantity_noun_keeps_its_verb() -> None:
+    [f] = _figures("现场企业提供岗位，招聘人数7000多人。")
+    assert f.measure == "招聘人数"
+
+
+def test_generic_subject_before_a_body_credits_nobody() -> None:
+    [f] = _figures("近3年来，四川工会紧扣四川省委发展战略，走访企业2.7万余家。")
+    assert f.agency is None
