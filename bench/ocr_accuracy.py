@@ -38,8 +38,8 @@ sys.path.insert(0, str(ROOT))
 
 from baoku.ingest.errors import IngestError  # noqa: E402
 from baoku.ingest.pipeline import ingest_file  # noqa: E402
-from baoku.search.store import Store  # noqa: E402
-from bench.gold import GoldSet, load_gold, squash  # noqa: E402
+from baoku.search.store import ArticleRecord, Store  # noqa: E402
+from bench.gold import GoldArticle, GoldSet, load_gold, squash  # noqa: E402
 from bench.ingest_accuracy import evaluate, generate  # noqa: E402
 
 HEADLINE_SIMILARITY = 0.8  # lenient match: headlines at least this similar (0..1)
@@ -67,6 +67,7 @@ def lenient(gold: GoldSet, store: Store) -> dict[str, float | int]:
     used_e: set[int] = set()
     cers: list[float] = []
     edits = chars = 0
+    worst: list[tuple[int, int, int]] = []  # (edits, gold index, extracted index)
     for _, gi, ei in pairs:
         if gi in used_g or ei in used_e:
             continue
@@ -77,16 +78,41 @@ def lenient(gold: GoldSet, store: Store) -> dict[str, float | int]:
         edits += d
         chars += len(gt)
         cers.append(d / max(1, len(gt)))
+        worst.append((d, gi, ei))
     n = len(used_g)
     cers.sort()
+    worst.sort(reverse=True)
+    missed = sum(len(squash(g.text)) for i, g in enumerate(gold.articles) if i not in used_g)
     return {
         "matched": n,
         "precision": n / len(extracted) if extracted else 0.0,
         "recall": n / len(gold.articles) if gold.articles else 0.0,
         "matched_body_cer": edits / chars if chars else 0.0,
+        "all_body_cer": (edits + missed) / (chars + missed) if chars + missed else 0.0,
         "median_article_cer": cers[len(cers) // 2] if cers else 0.0,
         "articles_cer_le_2pct": sum(c <= 0.02 for c in cers),
+        "worst": [_diff_lines(gold.articles[gi], extracted[ei], d) for d, gi, ei in worst if d > 0],
+        "unmatched_gold": [g.headline for i, g in enumerate(gold.articles) if i not in used_g],
+        "unmatched_extracted": [
+            e.headline or "(no headline)" for i, e in enumerate(extracted) if i not in used_e
+        ],
     }
+
+
+def _diff_lines(g: GoldArticle, e: ArticleRecord, edits: int) -> list[str]:
+    """One matched article's body differences, as gold〔…〕 → read〔…〕 with a little
+    context, for finding what drives the error (merged columns, lost lines, marks)."""
+    import difflib
+
+    gt, et = squash(g.text), squash(e.text)
+    out = [f"{edits} edits / {len(gt)} chars: {g.date} p{g.pages} {g.headline}"]
+    sm = difflib.SequenceMatcher(None, gt, et, autojunk=False)
+    for op, a, b, c, d in sm.get_opcodes():
+        if op != "equal":
+            out.append(
+                f"    {op:7} …{gt[max(0, a - 6) : a]}〔{gt[a:b][:60]}〕 → 〔{et[c:d][:60]}〕"
+            )
+    return out
 
 
 def _countable(ch: str) -> bool:
@@ -147,7 +173,9 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=2000)
     ap.add_argument("--keep", type=Path, help="keep generated pages and archive here")
     ap.add_argument("--no-tesseract", action="store_true")
-    ap.add_argument("--show", type=int, default=10, help="problems to list")
+    ap.add_argument(
+        "--show", type=int, default=10, help="worst matched articles to list, with their diffs"
+    )
     args = ap.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="baoku-ocr-bench-"))
     gen = work / "generated"
@@ -195,18 +223,28 @@ def main() -> None:
 
     print(
         f"pages {report['pages']}  gold articles {report['gold_articles']}  "
-        f"extracted {report['extracted_articles']}  correct {report['correct']}"
+        f"extracted {report['extracted_articles']}  exact {report['correct']}"
     )
     print(
-        f"strict (exact headline and body): article precision {report['precision']:.3f}  "
-        f"recall {report['recall']:.3f}  body CER {report['body_cer']:.2%}"
+        f"strict (headline and body exact, as bench/ingest_accuracy.py): "
+        f"precision {report['precision']:.3f}  recall {report['recall']:.3f}  "
+        f"body CER over all gold {report['body_cer']:.2%} (an article whose headline has one "
+        "wrong character counts as missed in full)"
     )
     print(
-        f"lenient (headline similarity >= {HEADLINE_SIMILARITY:.0%}): matched {loose['matched']}  "
-        f"precision {loose['precision']:.3f}  recall {loose['recall']:.3f}  "
-        f"body CER of matched {loose['matched_body_cer']:.2%} (median article "
-        f"{loose['median_article_cer']:.2%}, {loose['articles_cer_le_2pct']} of "
-        f"{loose['matched']} at or under 2%)"
+        f"lenient (headline similarity >= {HEADLINE_SIMILARITY:.0%}, one-to-one): "
+        f"matched {loose['matched']}  precision {loose['precision']:.3f}  "
+        f"recall {loose['recall']:.3f}"
+    )
+    print(
+        f"  body CER of matched articles {loose['matched_body_cer']:.2%} (pooled: edits / gold "
+        f"chars; median article {loose['median_article_cer']:.2%}, "
+        f"{loose['articles_cer_le_2pct']} of {loose['matched']} at or under 2%)  "
+        f"over all gold, unmatched in full {loose['all_body_cer']:.2%}"
+    )
+    print(
+        "  targets (issue #4) are read on the lenient line: P/R >= 0.90 and body CER of "
+        "matched <= 2%; a headline misread is an OCR error, not a lost article"
     )
     print(
         f"RapidOCR: {ocr_s:.1f} s/page (1 core, whole ingest incl. render, deskew, layout)  "
@@ -220,8 +258,11 @@ def main() -> None:
             f"{tess_time / pages:.1f} s/page (1 thread)"
         )
     print(f"failed files: {failed}")
-    for line in report["problems"][: args.show]:  # type: ignore[index]
-        print("  ", line)
+    print(f"unmatched gold: {loose['unmatched_gold']}")
+    print(f"unmatched extracted: {loose['unmatched_extracted']}")
+    for block in loose["worst"][: args.show]:  # type: ignore[index]
+        for line in block:
+            print("  ", line)
 
 
 if __name__ == "__main__":

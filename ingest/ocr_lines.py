@@ -25,8 +25,11 @@ _INK_PER_EM = 0.92
 _BODY_SNAP = 0.1  # sizes within 10% of the body size are the body size
 _SNAP = 0.06  # other sizes within 6% of a cluster's mode are one size
 _STACK = 0.15  # title lines stacked (or side by side) this close in size are one size
-_BOLD_RATIO = 1.25  # stroke/height this much above the body's is a heavy face
-_BOLD_SHORT = 1.45  # ... for lines of 3 characters or fewer, whose stroke measure is noisy
+# Stroke weight (``ocr._stroke``) over ink height this much above the body's is a heavy
+# face (Hei or bold). On generated scans Song body lines of four or more characters stay
+# under 1.14 and Hei lines at body size (bylines, subheadlines) measure 1.18 and up.
+_BOLD_RATIO = 1.16
+_BOLD_SHORT = 1.3  # ... for lines of 3 characters or fewer, whose stroke measure is noisy
 
 _CJK = r"[\u3400-\u9fff\u3000-\u303f\uff00-\uffef“”‘’]"
 _HALF_TO_FULL = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？", "(": "（", ")": "）"}
@@ -220,7 +223,17 @@ def boxes_to_lines(boxes: Sequence[OcrBox], scale: float) -> list[TextLine]:
         for b, hs in zip(joined, heights, strict=True)
     ]
     sizes, body = _snap_sizes(raw_sizes, weights)
-    ratios = [b.stroke / max(1, b.bottom - b.top) for b in joined]
+    # Stroke weight over ink height, with the body's usual ink height for lines of body
+    # size: a Hei line's ink fills more of the em than Song's, so dividing by its own
+    # height would hide the heavier face it is set in.
+    body_px = statistics.median(
+        [b.bottom - b.top for b, sz in zip(joined, sizes, strict=True) if sz == body]
+        or [b.bottom - b.top for b in joined]
+    )
+    ratios = [
+        b.stroke / max(1, body_px if sz == body else b.bottom - b.top)
+        for b, sz in zip(joined, sizes, strict=True)
+    ]
     body_ratios = [r for r, s in zip(ratios, sizes, strict=True) if s == body]
     usual = statistics.median(body_ratios or ratios)
     bold = [
@@ -228,13 +241,17 @@ def boxes_to_lines(boxes: Sequence[OcrBox], scale: float) -> list[TextLine]:
         for b, r in zip(joined, ratios, strict=True)
     ]
     for group in _byline_stacks(joined, sizes, body):
-        # One stroke measure over the whole stack: a byline of two or three short lines is
-        # one face, but a line of three names alone measures too noisily to decide.
-        total = sum(weights[i] for i in group)
-        mean = sum(ratios[i] * weights[i] for i in group) / total
-        heavy = mean > _BOLD_RATIO * usual
-        for i in group:
-            bold[i] = heavy
+        # A line of three characters or fewer (a name alone) measures too noisily to decide
+        # by itself; in a stack it is decided together with the line it continues (above
+        # it, or below when it comes first). Longer lines decide alone: a stack may be a
+        # byline over narrow body lines that also lack punctuation.
+        for k, i in enumerate(group):
+            if len(joined[i].text.strip()) > 3:
+                continue
+            j = group[k - 1] if k else group[1]
+            total = weights[i] + weights[j]
+            mean = (ratios[i] * weights[i] + ratios[j] * weights[j]) / total
+            bold[i] = mean > _BOLD_RATIO * usual
     for group in _stack_groups(joined, raw_sizes, sizes, body):
         if len(group) < 2:
             continue
