@@ -106,7 +106,42 @@ def fts_values(texts: Iterable[str]) -> list[str]:
     return [" ".join(t) for t in tokens] + [bigram_form_of(t) for t in tokens]
 
 
-def insert_search_doc(conn: sqlite3.Connection, doc: SearchDoc, fts: FtsBuffer) -> int:
+class IndexRows:
+    """Rows of the search tables for several articles, written with one statement per table
+    (``flush``) instead of a few per article. Only ``search_docs`` is written at once, for
+    the row id; the rest refer to it and are written before the caller reads them again."""
+
+    def __init__(self) -> None:
+        self.texts: list[tuple[Any, ...]] = []
+        self.members: list[tuple[str, int]] = []
+        self.keys: list[tuple[str, str, int]] = []
+        self.figures: list[tuple[Any, ...]] = []
+
+    def flush(self, conn: sqlite3.Connection) -> None:
+        conn.executemany(
+            "INSERT INTO search_text (id, pages, headline, kicker, subheadline, lead, body) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self.texts,
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO search_members (article, doc) VALUES (?, ?)", self.members
+        )
+        conn.executemany(
+            "INSERT OR IGNORE INTO search_keys (field, value, doc) VALUES (?, ?, ?)", self.keys
+        )
+        conn.executemany(
+            "INSERT INTO search_figures (doc, type, value, measure, agency, period_start, "
+            "period_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            self.figures,
+        )
+        self.texts, self.members, self.keys, self.figures = [], [], [], []
+
+
+def insert_search_doc(
+    conn: sqlite3.Connection, doc: SearchDoc, fts: FtsBuffer, rows: IndexRows | None = None
+) -> int:
+    """Index one whole article; its rows other than ``search_docs`` go to ``rows`` when
+    given (the caller flushes them), else they are written at once."""
     cur = conn.execute(
         "INSERT INTO search_docs (head, type, newspaper, date, year, page_no, page_name) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -114,28 +149,17 @@ def insert_search_doc(conn: sqlite3.Connection, doc: SearchDoc, fts: FtsBuffer) 
     )
     rowid = int(cur.lastrowid or 0)
     texts = _texts(doc)
-    conn.execute(
-        "INSERT INTO search_text (id, pages, headline, kicker, subheadline, lead, body) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (rowid, json.dumps(list(doc.pages)), *texts),
-    )
+    pending = rows if rows is not None else IndexRows()
+    pending.texts.append((rowid, json.dumps(list(doc.pages)), *texts))
     fts.insert(rowid, fts_values(texts))
-    conn.executemany(
-        "INSERT OR IGNORE INTO search_members (article, doc) VALUES (?, ?)",
-        [(pid, rowid) for pid in doc.part_ids],
-    )
-    conn.executemany(
-        "INSERT OR IGNORE INTO search_keys (field, value, doc) VALUES (?, ?, ?)",
-        [(f, v, rowid) for f, v in doc.key_values()],
-    )
-    conn.executemany(
-        "INSERT INTO search_figures (doc, type, value, measure, agency, period_start, "
-        "period_end) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        [
-            (rowid, f.type, f.value, f.measure, f.agency, f.period_start, f.period_end)
-            for f in doc.figures
-        ],
-    )
+    pending.members += [(pid, rowid) for pid in doc.part_ids]
+    pending.keys += [(f, v, rowid) for f, v in doc.key_values()]
+    pending.figures += [
+        (rowid, f.type, f.value, f.measure, f.agency, f.period_start, f.period_end)
+        for f in doc.figures
+    ]
+    if rows is None:
+        pending.flush(conn)
     return rowid
 
 
@@ -171,9 +195,11 @@ def generation(conn: sqlite3.Connection) -> int:
     return int(row[0]) if row else 0
 
 
-def index_record(conn: sqlite3.Connection, record: ArticleRecord, fts: FtsBuffer) -> int:
+def index_record(
+    conn: sqlite3.Connection, record: ArticleRecord, fts: FtsBuffer, rows: IndexRows | None = None
+) -> int:
     entities, figures = load_facts(conn, record.part_ids or [record.id])
-    return insert_search_doc(conn, build_search_doc(record, entities, figures), fts)
+    return insert_search_doc(conn, build_search_doc(record, entities, figures), fts, rows)
 
 
 def refresh(
@@ -203,6 +229,7 @@ def refresh(
     drop_search_docs(conn, dropped, fts)
     done: set[str] = set()
     heads: list[str] = []
+    rows = IndexRows()
     for part_id in sorted(candidates):
         if part_id in done:
             continue
@@ -215,8 +242,9 @@ def refresh(
         stale = conn.execute("SELECT id FROM search_docs WHERE head = ?", (record.id,)).fetchone()
         if stale is not None:
             drop_search_docs(conn, [stale[0]], fts)
-        index_record(conn, record, fts)
+        index_record(conn, record, fts, rows)
         heads.append(record.id)
+    rows.flush(conn)
     if dropped or heads:
         bump_generation(conn)
     return heads
