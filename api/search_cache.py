@@ -1,4 +1,5 @@
-"""Rendered /search responses kept in memory, keyed by the query AND the index generation.
+"""Rendered results (/search, /figures) kept in memory, keyed by the query AND the index
+generation.
 
 Every write to the SQLite search index bumps ``search_generation`` in the same transaction
 (``search.sqlite_index.bump_generation``), whichever process writes. A response is stored
@@ -7,10 +8,15 @@ the lookup, so an ingest or a delete makes every older entry unreachable at once
 can serve a result late by no more than the read itself, never stale. Entries of an older
 generation are dropped as soon as a newer one is seen. Bounded by entries and by bytes,
 least recently used out first.
+
+Figure records are facts, not index rows, but the store writes facts only together with
+their articles, and every article write re-indexes them (the index holds the facts as
+filter keys), so the generation moves with them too.
 """
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
@@ -19,6 +25,13 @@ from typing import Final
 
 DEFAULT_MAX_ENTRIES: Final = 20_000
 DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
+
+
+def result_etag(identity: str, generation: int, key: Hashable) -> str:
+    """The entity tag of a result: it changes with the index generation, and ``identity``
+    (archive and version) keeps tags of different archives or response formats apart."""
+    digest = hashlib.blake2b(f"{identity}|{key!r}".encode(), digest_size=12)
+    return f'"{generation}-{digest.hexdigest()}"'
 
 
 @dataclass(frozen=True, slots=True)

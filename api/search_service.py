@@ -17,7 +17,6 @@ store commits, so the store's generation does not say when ES results change.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import os
 import time
 from collections.abc import Hashable
@@ -29,7 +28,7 @@ import anyio
 from baoku import __version__
 from baoku.api.archive import Archive
 from baoku.api.errors import ApiError
-from baoku.api.search_cache import Rendered, SearchCache
+from baoku.api.search_cache import Rendered, SearchCache, result_etag
 from baoku.api.search_workers import Searched, SearchWorkers, search_here
 from baoku.search.query import SearchQuery
 from baoku.search.sqlite_index import generation
@@ -90,7 +89,9 @@ class SearchService:
         max_waiting: int = 64,
     ) -> None:
         self._archive = archive
-        # The store's generation only follows the SQLite index.
+        # Results read from the SQLite store (figure listings always are).
+        self.store_cache = cache
+        # Search results: the store's generation only follows the SQLite index, not ES.
         self.cache = None if archive.settings.es_url else cache
         self.workers = workers
         self.concurrency = workers.processes if workers else concurrency
@@ -100,7 +101,7 @@ class SearchService:
         self.max_waiting = max_waiting
         self.refused = 0
         # Tags must differ between archives and between versions of the response format.
-        self._identity = f"{__version__}|{archive.settings.db.resolve()}"
+        self.identity = f"{__version__}|{archive.settings.db.resolve()}"
 
     def start(self) -> None:
         """Called on the event loop at start-up (an anyio limiter belongs to its loop)."""
@@ -119,8 +120,7 @@ class SearchService:
         return max(0, self._active - self.concurrency)
 
     def etag(self, gen: int, query: SearchQuery) -> str:
-        digest = hashlib.blake2b(f"{self._identity}|{query!r}".encode(), digest_size=12)
-        return f'"{gen}-{digest.hexdigest()}"'
+        return result_etag(self.identity, gen, query)
 
     async def answer(self, query: SearchQuery, if_none_match: str | None) -> Answer:
         if self.cache is None:

@@ -160,8 +160,10 @@ async def _client(host: str, port: int, mix: Mix, seed: int, stop_at: float, tal
                 if len(tally.error_samples) < 5:
                     tally.error_samples.append(problem)
                 continue
+            if kind in SEARCH_KIND_NAMES or kind == "figures":
+                group = "search" if kind in SEARCH_KIND_NAMES else kind
+                tally.cache[f"{group} {reply.headers.get('x-cache', '?')}"] += 1
             if kind in SEARCH_KIND_NAMES:
-                tally.cache[reply.headers.get("x-cache", "?")] += 1
                 timing = _server_timing(reply.headers.get("server-timing", ""))
                 if "search" in timing:
                     tally.queue_ms.append(timing.get("queue", 0.0))
@@ -276,8 +278,10 @@ def _report(tally: Tally, elapsed: float, clients: int, mix: Mix) -> None:
         print(f"  e.g. {sample}")
     mode = "all distinct" if mix.distinct else "skewed (Zipf pool)"
     searches_sent = len(searches)
+    hits = tally.cache["search hit"] + tally.cache["search revalidated"]
     print(
         f"searches: {searches_sent}, distinct {len(mix.phase_sent)} ({mode}); "
+        f"answered from the cache {hits / max(1, searches_sent):.1%}; "
         f"X-Cache: {dict(sorted(tally.cache.items()))}"
     )
     if tally.search_ms:
@@ -336,7 +340,8 @@ async def _run(host: str, port: int, args: argparse.Namespace, server_pid: int) 
         d = {k: after[k] - before[k] for k in ("hits", "misses", "coalesced", "evictions")}
         looked = d["hits"] + d["misses"]
         print(
-            f"server cache: hit rate {d['hits'] / max(1, looked):.1%} ({d['hits']} hits, "
+            f"server cache (searches and figure listings): hit rate "
+            f"{d['hits'] / max(1, looked):.1%} ({d['hits']} hits, "
             f"{d['misses']} misses of which {d['coalesced']} joined a search in flight, "
             f"{d['evictions']} evicted; {after['entries']} entries, "
             f"{after['bytes'] / 1e6:.1f} MB)"

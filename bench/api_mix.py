@@ -139,11 +139,19 @@ class SearchMaker:
 
 
 def other_request(kind: str, m: Material, rng: random.Random) -> str:
+    """An article read, or a figure listing drawn from some thousands of combinations."""
     if kind == "article":
         return f"/articles/{rng.choice(m.article_ids)}"
-    p: list[tuple[str, object]] = [("type", rng.choice(FIGURE_TYPES)), ("limit", 20)]
+    p: list[tuple[str, object]] = [("type", rng.choice(FIGURE_TYPES))]
     if rng.random() < 0.5:
-        p.append(("sort", rng.choice(("-value", "-date"))))
+        p.append(("min_value", 10 ** rng.randint(1, 6)))
+    if m.newspapers and rng.random() < 0.3:
+        p.append(("newspaper", rng.choice(m.newspapers)))
+    if rng.random() < 0.3:
+        y = rng.choice(m.years)
+        p += [("date_from", f"{y}-01-01"), ("date_to", f"{y}-12-31")]
+    p.append(("sort", rng.choice(("-value", "value", "-date", "date"))))
+    p += [("limit", 20), ("offset", rng.choice((0, 0, 0, 20, 100)))]
     return "/figures?" + urlencode(p)
 
 

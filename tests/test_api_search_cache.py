@@ -96,6 +96,28 @@ def test_ingest_and_delete_invalidate_cached_results(make_client: MakeClient) ->
         assert gone.headers["x-cache"] == "miss" and gone.json()["total"] == 0
 
 
+def test_figure_listings_are_cached_and_invalidated(make_client: MakeClient) -> None:
+    params = {"type": "money", "limit": 5}
+    with make_client() as client:
+        empty = client.get("/figures", params=params)
+        assert empty.status_code == 200 and empty.json()["total"] == 0
+        again = client.get("/figures", params=params)
+        assert again.headers["x-cache"] == "hit" and again.content == empty.content
+        etag = empty.headers["etag"]
+        revalidated = client.get("/figures", params=params, headers={"If-None-Match": etag})
+        assert revalidated.status_code == 304
+
+        doc = upload(client, PDF).json()["documents"][0]
+        assert wait_done(client, doc["id"])["status"] == "ingested"
+        found = client.get("/figures", params=params, headers={"If-None-Match": etag})
+        assert found.status_code == 200 and found.headers["x-cache"] == "miss"
+        assert found.json()["total"] > 0 and found.headers["etag"] != etag
+
+        assert client.delete(f"/documents/{doc['id']}", headers=AUTH).status_code == 200
+        gone = client.get("/figures", params=params)
+        assert gone.headers["x-cache"] == "miss" and gone.json()["total"] == 0
+
+
 def test_a_write_from_another_process_invalidates_too(
     make_client: MakeClient, tmp_path: Path
 ) -> None:
@@ -133,6 +155,8 @@ def test_no_cache_with_elasticsearch(tmp_path: Path) -> None:
     settings = api_settings(tmp_path / "a.db", es_url="http://127.0.0.1:9")
     service = SearchService(Archive(settings), cache=SearchCache(), concurrency=2)
     assert service.cache is None
+    # Figure listings come from the store whatever the search backend.
+    assert service.store_cache is not None
 
 
 # ---------------------------------------------------------------------------- one search in flight

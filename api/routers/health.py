@@ -22,7 +22,7 @@ router = APIRouter(tags=["health"], responses=error_responses(500))
 @router.get("/healthz", response_model=HealthPublic, summary="Liveness")
 async def healthz(service: SearchServiceDep) -> HealthPublic:
     """The process answers; with its search load and result-cache counters (per process)."""
-    cache = service.cache
+    cache = service.store_cache
     return HealthPublic(
         status="ok",
         searches=SearchLoadPublic(
