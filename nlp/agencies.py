@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -354,6 +355,7 @@ def _nearest_level(
     is the place of that level printed last before it in the same sentence, not the story's
     most mentioned one."""
     out: list[AgencyMatch] = []
+    ends = [p.end for p in places]  # find_places returns them in text order
     for m in found:
         depth = _LEVEL_DEPTH.get(m.text[0])
         if depth is None or m.place is None or m.place != context.for_level(m.text[0]):
@@ -361,11 +363,13 @@ def _nearest_level(
             continue
         sent = max(text.rfind(c, 0, m.start) for c in "。！？\n") + 1
         near = None
-        for p in places:
-            if sent <= p.start and p.end <= m.start and p.end != m.start:
-                d = supported(p, context.known)
-                if d is not None and d.depth == depth:
-                    near = d
+        k = bisect_left(ends, m.start)  # places ending before the prefix, newest first
+        while k > 0 and places[k - 1].start >= sent:
+            k -= 1
+            d = supported(places[k], context.known)
+            if d is not None and d.depth == depth:
+                near = d
+                break
         old = place_prefix(m.place)
         if near is None or near == m.place or not m.canonical.startswith(old):
             out.append(m)

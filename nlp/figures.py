@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -398,7 +399,9 @@ _TIMES = frozenset({"次", "回", "趟", "遍"})
 _RATINGS = frozenset({"千伏", "千瓦", "兆瓦"})
 
 
-def _stated_amount(text: str, q: Quantity, quantities: Sequence[Quantity], s_start: int) -> bool:
+def _stated_amount(
+    text: str, q: Quantity, quantities: Sequence[Quantity], starts: list[int], s_start: int
+) -> bool:
     """Is ``q`` an amount the paper states, rather than a habit, a rating or a slogan?"""
     clause = max(s_start, max(text.rfind(c, s_start, q.start) for c in "，；：") + 1)
     if q.unit in _TIMES and _HABIT.search(text, clause, q.start):
@@ -410,7 +413,8 @@ def _stated_amount(text: str, q: Quantity, quantities: Sequence[Quantity], s_sta
         if word.flag.startswith(("n", "vn")) or word.flag in ("j", "l"):
             return False
     # 两个百分百 / 三个100%: a count of percentages is a slogan; neither number is a figure.
-    for o in quantities:
+    k = bisect_left(starts, q.start)
+    for o in quantities[max(0, k - 1) : k + 2]:
         pair = (o, q) if o.end == q.start else (q, o) if q.end == o.start else None
         if pair and pair[0].unit == "个" and pair[1].kind == "percent":
             return False
@@ -431,6 +435,7 @@ def build_figures(
     sents = index.sentences
     prev_in_sentence: dict[int, tuple[int, str | None]] = {}
     credited_by = sorted([*agencies, *references(text, agencies)], key=lambda a: a.start)
+    starts = [q.start for q in quantities]  # find_quantities returns them in text order
     for q in quantities:
         si = index.sentence_of(q.start)
         s = sents[si] if sents else None
@@ -482,7 +487,7 @@ def build_figures(
             measure = prev_measure
         prev_in_sentence[si] = (q.end, measure)
         ftype = figure_type(q, measure, lex)
-        if ftype is None or not _stated_amount(text, q, quantities, s_start):
+        if ftype is None or not _stated_amount(text, q, quantities, starts, s_start):
             continue
         agency = _credited(text, credited_by, sents, si, q.start)
         period = _period(dates, s_start, s_end, q.start)
