@@ -84,6 +84,9 @@ BULK_AUTOMERGE = 16
 # later; at 64 MB a batch is written once (about 20% less FTS5 work measured). The memory is
 # only used while a transaction is that large.
 DEFAULT_HASHSIZE = 1024 * 1024
+# Page cache of a writing connection, and while bulk-loading (negative: KiB, SQLite's form).
+CACHE_KIB = -65536
+BULK_CACHE_KIB = -262144
 BULK_HASHSIZE = 64 * 1024 * 1024
 
 _SEGMENT_SELECT = """
@@ -215,7 +218,7 @@ class Store:
         conn.execute("PRAGMA synchronous = FULL")
         # The default 2 MB page cache holds a fraction of the b-trees one save touches
         # (articles, facts, keys, FTS segments); 64 MB (allocated only as used) keeps them.
-        conn.execute("PRAGMA cache_size = -65536")
+        conn.execute(f"PRAGMA cache_size = {CACHE_KIB}")
         before = schema_version(conn)
         migrate(conn, path)
         if 0 < before < SEARCH_INDEX_VERSION:
@@ -376,6 +379,9 @@ class Store:
         # merging less often (16) roughly halves the FTS5 write cost; the segments it leaves
         # are merged by the next automerge, or at once by optimize_search_index().
         self._tune_fts(automerge=BULK_AUTOMERGE, hashsize=BULK_HASHSIZE)
+        # A bulk load inserts random keys (content-hash article ids) into b-trees that grow
+        # past the 64 MB cache; a larger one while loading keeps them from being re-read.
+        self._conn.execute(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
         try:
             for doc in docs:
                 batch.append(self._checked(doc))
@@ -384,6 +390,7 @@ class Store:
             if batch:
                 flush()
         finally:
+            self._conn.execute(f"PRAGMA cache_size = {CACHE_KIB}")
             self._tune_fts(automerge=DEFAULT_AUTOMERGE, hashsize=DEFAULT_HASHSIZE)
         return outcomes
 
