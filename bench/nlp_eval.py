@@ -210,7 +210,7 @@ def main() -> None:
         if not fig_ids and not ag_ids:
             continue
         print(f"== {name}: {len(fig_ids)} figure articles, {len(ag_ids)} agency articles")
-        opened = name == "HELD-OUT" or name.startswith("HELD-OUT-2")
+        opened = name == "HELD-OUT" or name.startswith(("HELD-OUT-2", "HELD-OUT-3"))
         listed = (show and name == "DEV") or (show_held and opened)
         evaluate_figures(gold, facts, fig_ids, show=listed)
         evaluate_agencies(gold, facts, ag_ids, show=listed)

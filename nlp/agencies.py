@@ -156,7 +156,7 @@ _STOP: Final[frozenset[str]] = frozenset(
     _PUNCT + "在的由与和及向对为是将从到把被给让等了以于经据同跟并又也还都就已说称即"
 )
 # A level character glued after these is part of a word (城市, 社区, 园区), not a prefix.
-_NOT_LEVEL_AFTER: Final[frozenset[str]] = frozenset("城都社园街小景辖地")
+_NOT_LEVEL_AFTER: Final[frozenset[str]] = frozenset("城都社园街小景辖地全")  # 全市法院: all
 # 总 directly followed by these is a word (总体, 总量, 总结), not the 总工会 abbreviation.
 _NOT_ZONG_BEFORE: Final[frozenset[str]] = frozenset(
     "体量数结计值额和产经裁监规部队署理书统督站公院厂局务共台价要长"
@@ -309,6 +309,7 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
     found = _dedupe(out)
     named = _descriptive(text, places, units, streets, context, local, found)
     found = _dedupe(found + named)
+    named = [m for m in named if m in found]  # only names that won give short forms
     found = _dedupe(found + _aliases(text, named, found))
     found = _nearest_level(text, found, places, context)
     return [m for m in found if not _counted_kind(text, m)]
@@ -487,7 +488,16 @@ def _prefixed(
             return AgencyMatch(s, end, text[s:end], place_prefix(div) + body.canonical,
                                body.kind, div, True)  # fmt: skip
     if level == "州":
-        return None
+        # 州总工会 / 州人社局: the story's autonomous prefecture (the only prefecture-level 州)
+        city = context.city
+        if (
+            city is None
+            or not city.name.endswith("州")
+            or text[start - 2 : start - 1] in _NOT_LEVEL_AFTER
+        ):
+            return None
+        canonical = place_prefix(city) + body.canonical
+        return AgencyMatch(start - 1, end, text[start - 1 : end], canonical, body.kind, city, True)
     before = text[start - 2] if start >= 2 else ""
     if before in _NOT_LEVEL_AFTER:
         return None
@@ -747,6 +757,7 @@ def _descriptive(
     for f in found:
         anchors[f.end] = (f.start, f.canonical, f.place)
     bodies = frozenset(f.end for f in found)
+    placed = frozenset(p.end for p in places)
     out: list[AgencyMatch] = []
     n = len(text)
     i = 0
@@ -768,6 +779,9 @@ def _descriptive(
             if ch in _DETERMINERS and not _in_word(text, j - 1):
                 break
             j -= 1
+        if any(text[k:end] in lex.bodies and k in placed for k in range(max(0, i - 3), i)):
+            i += 1
+            continue  # 合肥|中院: a place and a lexicon body (中院), which the prefix rule reads
         m = _name_at(text, j, i, end, head, anchors, context, local, streets, dl, bodies)
         if m is None and j in bodies and j < i:
             # 河北省工会|系统法律服务团: too long for a sub-unit of 河北省工会, so the name

@@ -79,7 +79,7 @@ def figure_lexicon() -> FigureLexicon:
 
 
 # A causative verb in front (促使案件办结率) is not part of the rate's name.
-_RATE = re.compile(r"(?:促使|使得|使|让|将|把)?([\u4e00-\u9fff]{2,6}?(?:率|比重|占比))")
+_RATE = re.compile(r"(?:促使|使得|使|让|将|把)?([\u4e00-\u9fff]{2,6}?(?:率|比重|占比)|占比)")
 _BOUNDARY = frozenset("，。；：！？、,;:!?（）()“”‘’《》\n 　")
 
 
@@ -129,14 +129,28 @@ def _verbish(word: str, tag: str, lex: FigureLexicon) -> bool:
     return word in lex.verb_set or (tag.startswith("v") and tag != "vn")
 
 
-def measure_after(text: str, end: int, lex: FigureLexicon, limit: int = 24) -> str | None:
+def measure_after(
+    text: str, end: int, lex: FigureLexicon, limit: int = 24, people: bool = False
+) -> str | None:
     """Noun phrase printed right after the unit (5893名职工参加 → 职工).
 
     Word-level: modifiers (adjectives or verbs before any noun: 蹲点干部, 新就业形态劳动者)
     belong to the phrase; once a noun is taken, a verb ends it (374名专业成员|组成).
     Bracketed notes are skipped (6个企业（社区）职工法律服务点 → 企业职工法律服务点).
     """
-    return _np_after(text, end, lex, limit)[0]
+    word = _np_after(text, end, lex, limit)[0]
+    if people and word:
+        # 45名农民工|工资共计62万元: people are never money; the money noun is the next
+        # figure's measure.
+        toks = _tags(word, lex)
+        k = next((k for k, (w, _) in enumerate(toks) if k and w[-1] in _MONEY_END), None)
+        if k is not None:
+            word = "".join(w for w, _ in toks[:k])
+    return word if word and len(word) >= 2 else None
+
+
+# Last characters of money nouns (工资, 报酬, 资金, 补贴, 欠款, 救助金, 经费).
+_MONEY_END = frozenset("资酬金贴款费薪")
 
 
 _NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两几")
@@ -155,6 +169,18 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
         if k >= len(toks):
             return False
         w, t = toks[k]
+        if (
+            k == 0
+            and t == "v"
+            and len(w) >= 2
+            and w not in lex.verb_set
+            and w not in lex.after_verb_set
+        ):
+            # 20名选手|获评: right after the classifier, a "verb" followed by a verb or a
+            # boundary is the counted noun jieba mis-tags
+            nxt = toks[1] if len(toks) > 1 else ("。", "x")
+            if nxt[1].startswith("v") or nxt[1] == "x":
+                return True
         return w in lex.nominal_verbs or _nounish(w, t, lex)
 
     def modifier(k: int) -> bool:
@@ -247,8 +273,10 @@ def measure_before(
         toks = toks[1:]  # the window was cut by the limit: its first word may be a piece
     # Linking words right before the number (累计, 共计, 达, 超过) are not the measure; whole
     # words only, so 发出要约 keeps its 约.
-    while toks and (toks[-1][0] in lex.filler_set or toks[-1][1] in ("uj", "ul")):
-        toks.pop()
+    while toks and (
+        toks[-1][0] in lex.filler_set or toks[-1][1] in ("uj", "ul") or toks[-1][0][0] == "每"
+    ):
+        toks.pop()  # 助学金为|每人每年|3000~5000元: a distributive word says per what
     gap = start - sum(len(w) for w, _ in toks) - i  # linking words popped
     quoted = _QUOTED_BEFORE.search(text, max(floor, start - gap - 16), start - gap)
     if quoted is not None:
@@ -433,7 +461,7 @@ def build_figures(
     lex = figure_lexicon()
     out: list[FigureRecord] = []
     sents = index.sentences
-    prev_in_sentence: dict[int, tuple[int, str | None]] = {}
+    prev_in_sentence: dict[int, tuple[int, str | None, str | None]] = {}
     credited_by = sorted([*agencies, *references(text, agencies)], key=lambda a: a.start)
     starts = [q.start for q in quantities]  # find_quantities returns them in text order
     for q in quantities:
@@ -441,9 +469,9 @@ def build_figures(
         s = sents[si] if sents else None
         s_start = s.start if s else 0
         s_end = s.end if s else len(text)
-        prev_end, prev_measure = prev_in_sentence.get(si, (s_start, None))
+        prev_end, prev_measure, prev_unit = prev_in_sentence.get(si, (s_start, None, None))
         floor = max(s_start, prev_end)
-        after = measure_after(text, q.end, lex)
+        after = measure_after(text, q.end, lex, people=q.unit in lex.people_units)
         before = measure_before(text, q.start, floor, lex, people=q.unit in lex.people_units)
         # 职工网友超200万人次线上…: a noun linked to the number by 超/达/近 is the subject the
         # figure is predicated of; otherwise (为5893名职工, 中心3个日常维权窗口, 等6个部门)
@@ -477,6 +505,9 @@ def build_figures(
         compared = _COMPARE.search(between)
         if compared and measure and measure in between[compared.start() :]:
             measure = None  # 同比增加近5000件: 同比 is the comparison, not what is counted
+        if prev_measure and prev_unit == q.unit and (not measure or measure in lex.verb_set):
+            # 受理…案件6843件，审结6512件: a verb alone counts the same items as before
+            measure = prev_measure
         if (
             prev_measure
             and (not measure or measure in lex.change_verbs)
@@ -485,7 +516,7 @@ def build_figures(
             # 调解劳动争议3.48万件，同比增加近5000件 / 受理案件5643宗，较2022年提升279% /
             # 分别为120件、98件: the later figure counts what the earlier one counted.
             measure = prev_measure
-        prev_in_sentence[si] = (q.end, measure)
+        prev_in_sentence[si] = (q.end, measure, q.unit)
         ftype = figure_type(q, measure, lex)
         if ftype is None or not _stated_amount(text, q, quantities, starts, s_start):
             continue
@@ -514,7 +545,19 @@ def build_figures(
 
 
 # Head words a body is referred back to by (服务团成员包括…, 该集团各级工会…).
-_REF_HEADS = ("服务团", "工作室", "服务站", "集团", "公司", "中心", "协会", "法院", "检察院")
+_REF_HEADS = (
+    "公司工会",
+    "集团工会",
+    "服务团",
+    "工作室",
+    "服务站",
+    "集团",
+    "公司",
+    "中心",
+    "协会",
+    "法院",
+    "检察院",
+)  # fmt: skip  (longest first: 该公司工会 is the union, not the company)
 
 
 def references(text: str, agencies: Sequence[AgencyMatch]) -> list[AgencyMatch]:
@@ -523,6 +566,7 @@ def references(text: str, agencies: Sequence[AgencyMatch]) -> list[AgencyMatch]:
     to the last body printed before it whose name carries that head (北大荒集团九三分公司工会
     → 该集团 is 北大荒集团)."""
     out: list[AgencyMatch] = []
+    covered: set[int] = set()
     for head in _REF_HEADS:
         named = [a for a in agencies if head in a.text and a.actor]
         if not named:
@@ -534,13 +578,14 @@ def references(text: str, agencies: Sequence[AgencyMatch]) -> list[AgencyMatch]:
             anaphor = text[max(0, pos - 1) : pos] in ("该", "此")
             opens = pos == 0 or text[pos - 1] in _CLAUSE_END or text[pos - 1] in "，"
             body = [a for a in named if a.end <= pos]
-            if body and not inside and (anaphor or opens):
+            if body and not inside and (anaphor or opens) and pos not in covered:
                 a = body[-1]
                 cut = a.canonical.find(head)
                 canonical = (
                     a.canonical[: cut + len(head)] if head in ("集团", "公司") else a.canonical
                 )
                 start = pos - 1 if anaphor else pos
+                covered.update(range(pos, end))
                 out.append(AgencyMatch(start, end, text[start:end], canonical, a.kind, a.place,
                                        a.resolved, True))  # fmt: skip
             pos = text.find(head, end)
@@ -563,7 +608,7 @@ _SPEECH = re.compile(
 _RELATIVE_AGENT = re.compile(r"[\u4e00-\u9fff]{1,4}的")
 _GENERIC_SUBJECT = re.compile(
     r"各级工会|各地工会|各级.{0,4}组织|各地"
-    r"|全(?:市|省|区|县|国)(?:各级)?[\u4e00-\u9fff]{0,8}?(?:机构|部门|单位)"
+    r"|全(?:市|省|区|县|国)(?:各级)?[\u4e00-\u9fff]{0,8}?(?:机构|部门|单位|法院|检察院)"
     r"|[\u4e00-\u9fff]{2}(?<!总)工会(?:干部)?(?:共|将|通过|持续|紧扣|积极)"
 )
 

@@ -197,9 +197,10 @@ def supported(match: PlaceMatch, known: Iterable[Division]) -> Division | None:
     """
     ctx = list(known)
     if match.short_only:
-        # The direct parent must be named (奉贤 needs 上海; 通道 needs 怀化, not just 湖南).
+        # The direct parent must be named (奉贤 needs 上海; 通道 needs 怀化, not just 湖南),
+        # or the division itself in full (合肥 after 安徽省合肥市).
         hits = [c for c in match.candidates
-                if any(c.within(k.path) and c != k and k.depth >= c.depth - 1
+                if any(c == k or (c.within(k.path) and k.depth >= c.depth - 1)
                        for k in ctx)]  # fmt: skip
         return hits[0] if len(hits) == 1 else None
     if match.division is not None:

@@ -200,3 +200,22 @@ def test_party_committees_and_their_departments() -> None:
     assert got == [("四川省委", "四川省委", "party")]
     got = _agencies("福建省总工会、省委网信办联合举办活动。")
     assert got[1] == ("省委网信办", "福建省委网络安全和信息化委员会办公室", "party")
+
+
+def test_short_form_after_its_full_name_is_supported() -> None:
+    got = _agencies("安徽省合肥市中级人民法院发布白皮书。合肥中院相关负责人介绍。")
+    assert [a[1] for a in got] == ["合肥市中级人民法院"] * 2
+
+
+def test_all_courts_is_no_mention() -> None:
+    assert _agencies("2023年，全市法院共受理案件。", "合肥市") == []
+
+
+def test_prefecture_level_zhou_prefix() -> None:
+    text = "贵州省黔东南苗族侗族自治州总工会获悉。州总工会、州人社局联合发文。"
+    got = _agencies(text)
+    assert [a[1] for a in got] == [
+        "黔东南苗族侗族自治州总工会",
+        "黔东南苗族侗族自治州总工会",
+        "黔东南苗族侗族自治州人力资源和社会保障局",
+    ]

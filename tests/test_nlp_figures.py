@@ -271,3 +271,50 @@ def test_quantity_noun_keeps_its_verb() -> None:
 def test_generic_subject_before_a_body_credits_nobody() -> None:
     [f] = _figures("近3年来，四川工会紧扣四川省委发展战略，走访企业2.7万余家。")
     assert f.agency is None
+
+
+def test_share_alone_is_the_measure_of_a_percentage() -> None:
+    figs = _figures("白皮书显示，涉新就业形态劳动者的案件达412件，占比6%。")
+    assert [f.measure for f in figs][1] == "占比"
+
+
+def test_distributive_words_are_not_the_measure() -> None:
+    [f] = _figures("困难职工子女助学金为每人每年3000~5000元。")
+    assert f.measure == "困难职工子女助学金" and f.qualifier == "range"
+
+
+def test_verb_alone_after_a_case_figure_counts_the_same_cases() -> None:
+    figs = _figures("全市法院共受理一审劳动争议案件6843件，审结6512件，同比分别上升11.2%和9.7%。")
+    assert [f.type for f in figs[:2]] == [FigureType.CASES, FigureType.CASES]
+    assert {f.measure for f in figs} == {"一审劳动争议案件"}
+
+
+def test_people_stop_before_a_money_noun() -> None:
+    figs = _figures("某公司拖欠45名农民工工资共计62万元。")
+    assert [f.measure for f in figs] == ["农民工", "工资"]
+
+
+def test_mistagged_noun_after_a_classifier() -> None:
+    [f] = _figures("江西省总工会表彰20名选手获评技术能手。")
+    assert f.measure == "选手"
+
+
+def test_all_courts_of_a_city_are_a_generic_subject() -> None:
+    text = "合肥市中级人民法院发布白皮书。2023年，全市法院共受理劳动争议案件6843件。"
+    [f] = _figures(text)
+    assert f.agency is None
+
+
+def test_company_union_referred_back_is_the_union() -> None:
+    text = (
+        "中国石化天津分公司工会推动集体协商。\n"
+        "2023年，该公司共发放职工技能津贴1亿2000万元；公司工会还投入600余万元建设设施86处。\n"
+        "据了解，该公司工会会员已达4600余人。"
+    )
+    figs = _figures(text)
+    assert [f.agency for f in figs] == [
+        "中国石化天津分公司",
+        "中国石化天津分公司工会",
+        "中国石化天津分公司工会",
+        "中国石化天津分公司工会",
+    ]
