@@ -127,8 +127,15 @@ def _frames(
                 and v.bottom >= bottom.top - tol
                 and (abs(v.x0 - top.x0) <= tol or abs(v.x1 - top.x1) <= tol)
             ]
-            left = [k for k in sides if abs(vrules[k].x0 - top.x0) <= tol]
-            right = [k for k in sides if abs(vrules[k].x1 - top.x1) <= tol]
+
+            # The side that fits the frame best: a column rule running on past the frame
+            # beside its own side must stay a rule (it divides the articles below).
+            def fit(k: int, top: BBox = top, bottom: BBox = bottom) -> float:
+                v = vrules[k]
+                return abs(v.top - top.top) + abs(v.bottom - bottom.bottom)
+
+            left = sorted((k for k in sides if abs(vrules[k].x0 - top.x0) <= tol), key=fit)
+            right = sorted((k for k in sides if abs(vrules[k].x1 - top.x1) <= tol), key=fit)
             if left and right:
                 frames.append(RawRect(top.union(bottom), filled=False, stroked=True, gray=None))
                 used_h.update((i, j))

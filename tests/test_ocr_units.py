@@ -209,3 +209,44 @@ def test_continuation_notice_is_cut_from_the_next_columns_text() -> None:
     assert before.text == "前一栏的文字" and notice.text == "（上接第1版）"
     alone = TextLine("（下转第2版）", BBox(0, 0, 60, 10), 10.0)
     assert _split_at_markers(alone) == [alone]
+
+
+def test_yi_pair_with_dash_weight_becomes_a_two_em_dash() -> None:
+    table = ["blank", "职", "一", "—", "工"]
+    # 职 一 _ 一 工, the dash class the runner-up beside each 一: a dash misread.
+    rows = [[(1, 0.9), (0, 0.1)], [(2, 0.7), (3, 0.2)], [(0, 0.9), (3, 0.05)]]
+    rows += [[(2, 0.8), (3, 0.15)], [(4, 0.9), (0, 0.1)]]
+    assert ctc_decode(*_frames(rows), table, 0.1)[0] == "职——工"
+    # A real 一一 (一一对应): the dash class gets almost nothing.
+    real = [[(1, 0.9), (0, 0.1)], [(2, 0.97), (3, 0.02)], [(0, 0.9), (3, 0.01)]]
+    real += [[(2, 0.97), (3, 0.01)], [(4, 0.9), (0, 0.1)]]
+    assert ctc_decode(*_frames(real), table, 0.1)[0] == "职一一工"
+
+
+def test_heavy_face_is_told_by_thick_horizontal_strokes() -> None:
+    from baoku.ingest.ocr import _stroke
+
+    # Song-like glyphs: 3 px verticals, 1 px horizontals; Hei-like: 3 px both ways.
+    def glyphs(horizontal: int) -> np.ndarray:
+        ink = np.zeros((24, 200), dtype=bool)
+        for x in range(0, 200, 25):
+            ink[2:22, x + 5 : x + 8] = True  # a vertical stroke
+            ink[6 : 6 + horizontal, x + 2 : x + 20] = True  # two horizontal strokes
+            ink[15 : 15 + horizontal, x + 2 : x + 20] = True
+        return ink
+
+    song = _stroke(glyphs(1), (0, 0, 200, 24))
+    hei = _stroke(glyphs(3), (0, 0, 200, 24))
+    assert hei > 1.3 * song
+
+
+def test_column_rule_running_past_a_frame_stays_a_rule() -> None:
+    from baoku.ingest.records import BBox
+    from baoku.ingest.scan_furniture import _frames as find_frames
+
+    hrules = [BBox(40, 100, 224, 101), BBox(40, 200, 224, 201)]
+    # The box's own right side, and a column rule 4 pt further that runs far below it.
+    vrules = [BBox(40, 100, 41, 201), BBox(228, 100, 229, 400), BBox(223, 100, 224, 201)]
+    frames, _, used_v = find_frames(hrules, vrules, 6.0)
+    assert len(frames) == 1
+    assert used_v == {0, 2}
