@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
+from baoku.nlp.records import ArticleFacts
 from baoku.search.cjk import bigram_form_of, index_tokens
 from baoku.search.facts_store import chunks, load_facts, marks
 from baoku.search.linking import GroupKey
@@ -196,17 +197,34 @@ def generation(conn: sqlite3.Connection) -> int:
 
 
 def index_record(
-    conn: sqlite3.Connection, record: ArticleRecord, fts: FtsBuffer, rows: IndexRows | None = None
+    conn: sqlite3.Connection,
+    record: ArticleRecord,
+    fts: FtsBuffer,
+    rows: IndexRows | None = None,
+    known: Mapping[str, ArticleFacts] | None = None,
 ) -> int:
-    entities, figures = load_facts(conn, record.part_ids or [record.id])
+    """Index one whole article. Its parts' facts are read from the store, or taken from
+    ``known`` (part id → the facts stored for it in this transaction) when it has them all."""
+    parts = record.part_ids or [record.id]
+    if known is not None and all(p in known for p in parts):
+        # In part order, each part's in stored order: what load_facts would return.
+        entities = [m for p in parts for m in known[p].entities]
+        figures = [f for p in parts for f in known[p].figures]
+    else:
+        entities, figures = load_facts(conn, parts)
     return insert_search_doc(conn, build_search_doc(record, entities, figures), fts, rows)
 
 
 def refresh(
-    conn: sqlite3.Connection, assemble: Assemble, dirty: Iterable[str], fts: FtsBuffer
+    conn: sqlite3.Connection,
+    assemble: Assemble,
+    dirty: Iterable[str],
+    fts: FtsBuffer,
+    known: Mapping[str, ArticleFacts] | None = None,
 ) -> list[str]:
     """Re-index every whole article touching the ``dirty`` part ids; returns the head ids
-    indexed. ``assemble(part_id)`` is the store's whole-article read (``get_article``)."""
+    indexed. ``assemble(part_id)`` is the store's whole-article read (``get_article``);
+    ``known`` as for ``index_record``."""
     dirty_ids = sorted(set(dirty))
     dropped: set[int] = set()
     for chunk in chunks(dirty_ids):
@@ -242,7 +260,7 @@ def refresh(
         stale = conn.execute("SELECT id FROM search_docs WHERE head = ?", (record.id,)).fetchone()
         if stale is not None:
             drop_search_docs(conn, [stale[0]], fts)
-        index_record(conn, record, fts, rows)
+        index_record(conn, record, fts, rows, known)
         heads.append(record.id)
     rows.flush(conn)
     if dropped or heads:

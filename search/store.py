@@ -490,7 +490,10 @@ class Store:
         groups |= groups_of_document(conn, doc_id)
         relink(conn, groups)
         dirty |= set(ids) | sqlite_index.group_members(conn, groups)
-        sqlite_index.refresh(conn, self.get_article, dirty, self._fts)
+        # The facts just stored for these parts, so indexing need not read them back (the
+        # parts are new rows: their ids are unique, so no other facts can belong to them).
+        known = dict(zip(ids, facts, strict=True)) if facts else {i: ArticleFacts() for i in ids}
+        sqlite_index.refresh(conn, self.get_article, dirty, self._fts, known)
         return outcome
 
     def delete_document(self, sha256: str) -> bool:

@@ -264,6 +264,35 @@ def test_save_documents_in_batches_equals_one_by_one(tmp_path: Path) -> None:
         assert bulk.save_documents(all_documents()) == [SaveOutcome.SKIPPED_DUPLICATE] * len(singly)
 
 
+def _index_rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
+    """The search index by head id (row ids differ between builds), in a stable order."""
+    conn = store.connection
+    head = "(SELECT head FROM search_docs WHERE id = {})"
+    queries = {
+        "docs": "SELECT head, type, newspaper, date, year, page_no, page_name FROM search_docs",
+        "text": f"SELECT {head.format('t.id')}, t.pages, t.headline, t.kicker, t.subheadline, "
+        "t.lead, t.body FROM search_text t",
+        "members": f"SELECT article, {head.format('doc')} FROM search_members",
+        "keys": f"SELECT field, value, {head.format('doc')} FROM search_keys",
+        "figures": f"SELECT {head.format('doc')}, type, value, measure, agency, period_start, "
+        "period_end FROM search_figures",
+    }
+    return {name: sorted(conn.execute(sql).fetchall(), key=repr) for name, sql in queries.items()}
+
+
+def test_index_built_on_save_equals_a_rebuild_from_stored_rows(store: Store) -> None:
+    # Saving indexes with the facts in hand (not read back); a rebuild reads them from the
+    # store. Both must give the same rows and the same ranking.
+    store.save_documents(all_documents(), batch_size=2)
+    saved = _index_rows(store)
+    q = SearchQuery("工会", limit=500)
+    ranked = [(h.id, h.score) for h in SqliteBackend(store).search(q).hits]
+    store.rebuild_search_index()
+    assert _index_rows(store) == saved
+    assert [(h.id, h.score) for h in SqliteBackend(store).search(q).hits] == ranked
+    assert saved["keys"] and saved["figures"]
+
+
 def test_save_documents_failure_keeps_earlier_files_and_drops_the_bad_one(store: Store) -> None:
     docs = all_documents()
     bad = front_page()
