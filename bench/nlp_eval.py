@@ -72,7 +72,7 @@ def evaluate_figures(
                 per_type[gf["type"]]["fn"] += 1
                 if sf is not None:
                     per_type[sf.type.value]["fp"] += 1
-                _show(show, aid, "MISS", key, gf["type"], sf.type.value if sf else "-")
+                _show(show, aid, "MISS", key, sf.type.value if sf else "-", gf["type"])
                 continue
             per_type[gf["type"]]["tp"] += 1
             matched += 1
