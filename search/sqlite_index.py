@@ -221,9 +221,11 @@ def refresh(
     dirty: Iterable[str],
     fts: FtsBuffer,
     known: Mapping[str, ArticleFacts] | None = None,
+    records: Mapping[str, ArticleRecord] | None = None,
 ) -> list[str]:
     """Re-index every whole article touching the ``dirty`` part ids; returns the head ids
     indexed. ``assemble(part_id)`` is the store's whole-article read (``get_article``);
+    ``records`` holds, for some part ids, what it would return (parts just written);
     ``known`` as for ``index_record``."""
     dirty_ids = sorted(set(dirty))
     dropped: set[int] = set()
@@ -251,7 +253,9 @@ def refresh(
     for part_id in sorted(candidates):
         if part_id in done:
             continue
-        record = assemble(part_id)  # None: the part was deleted
+        record = records.get(part_id) if records else None
+        if record is None:
+            record = assemble(part_id)  # None: the part was deleted
         if record is None:
             continue
         done.update(record.part_ids or [record.id])

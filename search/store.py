@@ -34,7 +34,7 @@ from baoku.ingest.records import (
 )
 from baoku.nlp.records import AnalyzedDocument, ArticleFacts
 from baoku.search import sqlite_index
-from baoku.search.facts_store import insert_facts
+from baoku.search.facts_store import chunks, insert_facts, marks
 from baoku.search.linking import groups_of_document, relink
 from baoku.search.merge import Segment, merge_segments
 from baoku.search.records import (
@@ -485,7 +485,7 @@ class Store:
             )
             doc_id = int(cur.lastrowid or 0)
             outcome = SaveOutcome.INSERTED
-        ids = self._insert_contents(conn, doc_id, doc)
+        ids, article_rows, part_rows = self._insert_contents(conn, doc_id, doc)
         insert_facts(conn, ids, doc.articles, facts, {p.index: p for p in doc.pages})
         groups |= groups_of_document(conn, doc_id)
         relink(conn, groups)
@@ -493,7 +493,8 @@ class Store:
         # The facts just stored for these parts, so indexing need not read them back (the
         # parts are new rows: their ids are unique, so no other facts can belong to them).
         known = dict(zip(ids, facts, strict=True)) if facts else {i: ArticleFacts() for i in ids}
-        sqlite_index.refresh(conn, self.get_article, dirty, self._fts, known)
+        records = self._unlinked_records(conn, doc, article_rows, part_rows)
+        sqlite_index.refresh(conn, self.get_article, dirty, self._fts, known, records)
         return outcome
 
     def delete_document(self, sha256: str) -> bool:
@@ -568,8 +569,9 @@ class Store:
 
     def _insert_contents(
         self, conn: sqlite3.Connection, doc_id: int, doc: IngestedDocument
-    ) -> list[str]:
-        """Insert pages, blocks, articles and parts; returns the article ids in order."""
+    ) -> tuple[list[str], list[tuple[Any, ...]], list[tuple[Any, ...]]]:
+        """Insert pages, blocks, articles and parts; returns the article ids in order, and
+        the ``articles`` and ``article_parts`` rows written."""
         conn.executemany(
             "INSERT INTO pages (document, page_index, page_no, newspaper, date, page_name, "
             "width, height, status, reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -612,6 +614,10 @@ class Store:
         used: set[str] = set()
         ids = [_unique_id(a.content_id(doc.source.sha256), used) for a in doc.articles]
         # One statement per table for the whole file.
+        article_rows = [
+            _article_row(article_id, doc_id, seq, article, pages)
+            for seq, (article_id, article) in enumerate(zip(ids, doc.articles, strict=True))
+        ]
         conn.executemany(
             "INSERT INTO articles (id, document, seq, type, newspaper, date, page_index, "
             "page_no, last_page_no, page_name, kicker, headline, subheadline, byline, "
@@ -619,27 +625,64 @@ class Store:
             "continues_to, continued_from, starts_mid_paragraph, text_source, "
             "ocr_confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
             "?, ?, ?, ?, ?, ?, ?)",
-            [
-                _article_row(article_id, doc_id, seq, article, pages)
-                for seq, (article_id, article) in enumerate(zip(ids, doc.articles, strict=True))
-            ],
+            article_rows,
         )
+        part_rows = [
+            (
+                article_id,
+                i,
+                part.page_index,
+                _part_page_no(part.page_index, part.page_no, pages),
+                _dumps([list(b.rounded()) for b in part.bboxes]),
+            )
+            for article_id, article in zip(ids, doc.articles, strict=True)
+            for i, part in enumerate(article.parts)
+        ]
         conn.executemany(
             "INSERT INTO article_parts (article, seq, page_index, page_no, bboxes) "
             "VALUES (?, ?, ?, ?, ?)",
-            [
-                (
-                    article_id,
-                    i,
-                    part.page_index,
-                    _part_page_no(part.page_index, part.page_no, pages),
-                    _dumps([list(b.rounded()) for b in part.bboxes]),
-                )
-                for article_id, article in zip(ids, doc.articles, strict=True)
-                for i, part in enumerate(article.parts)
-            ],
+            part_rows,
         )
-        return ids
+        return ids, article_rows, part_rows
+
+    def _unlinked_records(
+        self,
+        conn: sqlite3.Connection,
+        doc: IngestedDocument,
+        article_rows: list[tuple[Any, ...]],
+        part_rows: list[tuple[Any, ...]],
+    ) -> dict[str, ArticleRecord]:
+        """Whole-article records of the parts just written that no continuation links, made
+        from the rows written (the same conversion as reading them back with get_article,
+        without the queries): such a part is a whole article on its own."""
+        ids = [r[0] for r in article_rows]
+        linked: set[str] = set()
+        for chunk in chunks(ids):
+            q = marks(len(chunk))
+            linked.update(
+                x
+                for row in conn.execute(
+                    "SELECT from_article, to_article FROM continuations "
+                    f"WHERE from_article IN ({q}) OR to_article IN ({q})",
+                    (*chunk, *chunk),
+                )
+                for x in row
+            )
+        parts: dict[str, list[tuple[Any, ...]]] = {}
+        for r in part_rows:  # already in seq order
+            parts.setdefault(r[0], []).append((r[2], r[3], r[4]))
+        out: dict[str, ArticleRecord] = {}
+        for r in article_rows:
+            if r[0] in linked:
+                continue
+            # The _SEGMENT_SELECT layout; an unlinked part has no continuation (columns 21-22).
+            row = (
+                *(r[0], r[3], r[4], r[5], r[9], r[10], r[11], r[12], r[13], r[14], r[15]),
+                *(r[16], r[17], r[19], r[20], r[21], r[22], r[23], r[24]),
+                *(doc.source.path, doc.source.sha256, None, None, r[7]),
+            )
+            out[r[0]] = merge_segments([self._segment(row, parts.get(r[0], []))], [])
+        return out
 
     # ------------------------------------------------------------------ articles
 
@@ -698,8 +741,18 @@ class Store:
             segments.append(self._segment(row))
         return merge_segments(segments, links)
 
-    def _segment(self, row: tuple[Any, ...]) -> Segment:
+    def _segment(
+        self, row: tuple[Any, ...], part_rows: Iterable[tuple[Any, ...]] | None = None
+    ) -> Segment:
+        """A stored part from its ``_SEGMENT_SELECT`` row and its ``article_parts`` rows
+        (page_index, page_no, bboxes; read when not given)."""
         source = SourceRef(file=row[19], sha256=row[20])
+        if part_rows is None:
+            part_rows = self._conn.execute(
+                "SELECT page_index, page_no, bboxes FROM article_parts WHERE article = ? "
+                "ORDER BY seq",
+                (row[0],),
+            )
         parts = [
             PartRecord(
                 article_id=row[0],
@@ -708,11 +761,7 @@ class Store:
                 page_no=p[1],
                 bboxes=tuple(BBox(*b) for b in json.loads(p[2])),
             )
-            for p in self._conn.execute(
-                "SELECT page_index, page_no, bboxes FROM article_parts WHERE article = ? "
-                "ORDER BY seq",
-                (row[0],),
-            )
+            for p in part_rows
         ]
         return Segment(
             id=row[0],
