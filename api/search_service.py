@@ -19,21 +19,25 @@ from __future__ import annotations
 import asyncio
 import os
 import time
-from collections.abc import Hashable
+from collections.abc import Awaitable, Callable, Hashable
 from dataclasses import dataclass
 from typing import Final, Literal
 
 import anyio
+from fastapi import Response
 
 from baoku import __version__
 from baoku.api.archive import Archive
 from baoku.api.errors import ApiError
 from baoku.api.search_cache import Rendered, SearchCache, result_etag
-from baoku.api.search_workers import Searched, SearchWorkers, search_here
+from baoku.api.search_workers import Searched, SearchWorkers, figures_here, search_here
+from baoku.search.fact_listing import FigureQuery
 from baoku.search.query import SearchQuery
 from baoku.search.sqlite_index import generation
 
 Outcome = Literal["hit", "miss", "coalesced", "revalidated", "uncached"]
+# Computes a result: (tracked: read the generation around it, spread: may use idle cores).
+Compute = Callable[[bool, bool], Awaitable[Searched]]
 
 # Clients and proxies may keep a result but must ask again before using it: it changes with
 # the next ingest, and a revalidation costs one generation read.
@@ -123,27 +127,57 @@ class SearchService:
         return result_etag(self.identity, gen, query)
 
     async def answer(self, query: SearchQuery, if_none_match: str | None) -> Answer:
-        if self.cache is None:
-            computed = await self._run(query)
+        """A search, from the cache or computed."""
+
+        async def compute(tracked: bool, spread: bool) -> Searched:
+            return await self._compute(query, tracked, spread)
+
+        return await self._answer(query, self.cache, compute, if_none_match)
+
+    async def answer_figures(
+        self, query: FigureQuery, root: str, if_none_match: str | None
+    ) -> Answer:
+        """A figure listing (always read from the store), from the cache or computed."""
+
+        async def compute(tracked: bool, spread: bool) -> Searched:
+            if self.workers is not None:
+                return await self.workers.figures(query, root, tracked)
+            return await anyio.to_thread.run_sync(
+                figures_here, self._archive, query, root, tracked, limiter=self._limiter
+            )
+
+        return await self._answer(
+            ("figures", root, query), self.store_cache, compute, if_none_match
+        )
+
+    async def _answer(
+        self,
+        key: Hashable,
+        cache: SearchCache | None,
+        compute: Compute,
+        if_none_match: str | None,
+    ) -> Answer:
+        if cache is None:
+            computed = await self._run(key, compute, tracked=False)
             return Answer(computed.rendered, None, "uncached", computed.queue_s, computed.search_s)
         gen = generation(self._archive.reader().connection)
-        etag = self.etag(gen, query)
+        etag = result_etag(self.identity, gen, key)
         if etag_matches(if_none_match, etag):
             return Answer(None, etag, "revalidated")
-        found = self.cache.get(gen, query)
+        found = cache.get(gen, key)
         if found is not None:
             return Answer(found, found.etag, "hit")
-        key = (gen, query)
-        task = self._inflight.get(key)
+        flight = (gen, key)
+        task = self._inflight.get(flight)
         outcome: Outcome = "miss"
         if task is None:
-            task = asyncio.ensure_future(self._run_and_keep(query))
-            self._inflight[key] = task
-            task.add_done_callback(lambda _: self._inflight.pop(key, None))
+            task = asyncio.ensure_future(self._run_and_keep(key, cache, compute))
+            self._inflight[flight] = task
+            task.add_done_callback(lambda _: self._inflight.pop(flight, None))
         else:
             outcome = "coalesced"
-            self.cache.note_coalesced()
-        # Shielded: a client that goes away must not cancel the search others wait for.
+            cache.note_coalesced()
+        # Shielded: a client that goes away must not cancel the work others wait for.
         computed = await asyncio.shield(task)
         return Answer(
             computed.rendered,
@@ -153,13 +187,13 @@ class SearchService:
             computed.search_s,
         )
 
-    async def _run_and_keep(self, query: SearchQuery) -> _Computed:
-        computed = await self._run(query)
-        if self.cache is not None and computed.generation is not None:
-            self.cache.put(computed.generation, query, computed.rendered)
+    async def _run_and_keep(self, key: Hashable, cache: SearchCache, compute: Compute) -> _Computed:
+        computed = await self._run(key, compute, tracked=True)
+        if computed.generation is not None:
+            cache.put(computed.generation, key, computed.rendered)
         return computed
 
-    async def _run(self, query: SearchQuery) -> _Computed:
+    async def _run(self, key: Hashable, compute: Compute, *, tracked: bool) -> _Computed:
         if self._active - self.concurrency >= self.max_waiting:
             self.refused += 1
             raise ApiError(
@@ -174,11 +208,11 @@ class SearchService:
         # Alone, a search may rank on every core; with others running, the cores are busy.
         spread = self._active == 1
         try:
-            searched = await self._compute(query, self.cache is not None, spread)
+            searched = await compute(tracked, spread)
         finally:
             self._active -= 1
         gen = searched.generation
-        etag = self.etag(gen, query) if gen is not None else ""
+        etag = result_etag(self.identity, gen, key) if gen is not None else ""
         # perf_counter is CLOCK_MONOTONIC, one clock for every process of the machine.
         return _Computed(
             Rendered(searched.body, etag),
@@ -193,3 +227,18 @@ class SearchService:
         return await anyio.to_thread.run_sync(
             search_here, self._archive, query, tracked, spread, limiter=self._limiter
         )
+
+
+def answer_response(answer: Answer) -> Response:
+    """The HTTP response of an answer: body (or 304), tag, cache outcome and timings."""
+    timing = [f'cache;desc="{answer.outcome}"']
+    if answer.outcome in ("miss", "coalesced", "uncached"):
+        timing.append(f"queue;dur={answer.queue_s * 1000:.1f}")
+        timing.append(f"search;dur={answer.search_s * 1000:.1f}")
+    headers = {"Server-Timing": ", ".join(timing), "X-Cache": answer.outcome}
+    if answer.etag:
+        headers["ETag"] = answer.etag
+        headers["Cache-Control"] = CACHE_CONTROL
+    if answer.rendered is None:
+        return Response(status_code=304, headers=headers)
+    return Response(answer.rendered.body, media_type="application/json", headers=headers)

@@ -1,4 +1,5 @@
-"""Search worker processes: where GET /search computes, away from the event loop's GIL.
+"""Search worker processes: where GET /search and GET /figures compute, away from the
+event loop's GIL.
 
 A search is mostly SQLite (which runs without the GIL) but also Python: planning, snippets,
 rendering the JSON body. Run in threads of the server process, that Python part holds the
@@ -20,11 +21,13 @@ import multiprocessing
 import pickle
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 from baoku.api.settings import Settings
+from baoku.search.fact_listing import FigureQuery
 from baoku.search.query import SearchQuery
 
 log = logging.getLogger("baoku.api")
@@ -89,9 +92,30 @@ def search_here(archive: Any, query: SearchQuery, tracked: bool, spread: bool) -
     return Searched(body, gen, started, time.perf_counter() - started)
 
 
+def figures_here(archive: Any, query: FigureQuery, root: str, tracked: bool) -> Searched:
+    """One figure listing on ``archive`` in this thread, rendered; generation as above."""
+    from baoku.api.figure_listing import render_figures
+    from baoku.search.sqlite_index import generation
+
+    started = time.perf_counter()
+    conn = archive.reader().connection if tracked else None
+    before = generation(conn) if conn is not None else None
+    body = render_figures(archive, query, root)
+    after = generation(conn) if conn is not None else None
+    gen = before if before is not None and before == after else None
+    return Searched(body, gen, started, time.perf_counter() - started)
+
+
 def _search(query: SearchQuery, tracked: bool, spread: bool) -> tuple[str, Any]:
     try:
         return "ok", search_here(_archive, query, tracked, spread)
+    except Exception as exc:
+        return _error_value(exc)
+
+
+def _figures(query: FigureQuery, root: str, tracked: bool) -> tuple[str, Any]:
+    try:
+        return "ok", figures_here(_archive, query, root, tracked)
     except Exception as exc:
         return _error_value(exc)
 
@@ -152,12 +176,16 @@ class SearchWorkers:
             log.exception("search workers did not start")
 
     async def search(self, query: SearchQuery, tracked: bool, spread: bool) -> Searched:
+        return await self._call(_search, query, tracked, spread)
+
+    async def figures(self, query: FigureQuery, root: str, tracked: bool) -> Searched:
+        return await self._call(_figures, query, root, tracked)
+
+    async def _call(self, task: Callable[..., tuple[str, Any]], *args: Any) -> Searched:
         loop = asyncio.get_running_loop()
         for attempt in (1, 2):
             try:
-                kind, value = await loop.run_in_executor(
-                    self._executor(), _search, query, tracked, spread
-                )
+                kind, value = await loop.run_in_executor(self._executor(), task, *args)
                 break
             except BrokenExecutor:
                 # A worker died (killed, out of memory): start a new pool and try once more.

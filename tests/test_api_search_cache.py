@@ -149,6 +149,17 @@ def test_cache_can_be_turned_off(make_client: MakeClient) -> None:
             assert "etag" not in resp.headers
 
 
+def test_searches_and_listings_in_threads_instead_of_workers(make_client: MakeClient) -> None:
+    with make_client(search_workers=0) as client:
+        assert client.app.state.search.workers is None  # type: ignore[attr-defined]
+        for path, params in (("/search", {"q": "工会"}), ("/figures", {"type": "money"})):
+            first = client.get(path, params=params)
+            again = client.get(path, params=params)
+            assert first.status_code == again.status_code == 200
+            assert (first.headers["x-cache"], again.headers["x-cache"]) == ("miss", "hit")
+            assert "queue;dur=" in first.headers["server-timing"]
+
+
 def test_no_cache_with_elasticsearch(tmp_path: Path) -> None:
     # The ES index is fed after the store commits, so the store's generation cannot vouch
     # for ES results.

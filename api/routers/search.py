@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request, Response
 from baoku.api.deps import ReadAccess, SearchServiceDep
 from baoku.api.errors import ApiError
 from baoku.api.models import SearchParams, SearchResultPublic, error_responses
-from baoku.api.search_service import CACHE_CONTROL, Answer
+from baoku.api.search_service import answer_response
 from baoku.search.query import FigureFilter, SearchQuery
 from baoku.search.syntax import QuerySyntaxError
 
@@ -66,20 +66,6 @@ def to_search_query(p: SearchParams) -> SearchQuery:
     )
 
 
-def _headers(answer: Answer) -> dict[str, str]:
-    timing = [f'cache;desc="{answer.outcome}"']
-    if answer.outcome in ("miss", "coalesced", "uncached"):
-        timing += [
-            f"queue;dur={answer.queue_s * 1000:.1f}",
-            f"search;dur={answer.search_s * 1000:.1f}",
-        ]
-    headers = {"Server-Timing": ", ".join(timing), "X-Cache": answer.outcome}
-    if answer.etag:
-        headers["ETag"] = answer.etag
-        headers["Cache-Control"] = CACHE_CONTROL
-    return headers
-
-
 @router.get(
     "",
     response_model=SearchResultPublic,
@@ -105,7 +91,4 @@ async def search(
         raise ApiError(
             422, "invalid_request", f"The search cannot be run as asked: {exc}.", None
         ) from exc
-    answer = await service.answer(query, request.headers.get("if-none-match"))
-    if answer.rendered is None:
-        return Response(status_code=304, headers=_headers(answer))
-    return Response(answer.rendered.body, media_type="application/json", headers=_headers(answer))
+    return answer_response(await service.answer(query, request.headers.get("if-none-match")))
