@@ -163,12 +163,12 @@ async def _client(host: str, port: int, mix: Mix, seed: int, stop_at: float, tal
             if kind in SEARCH_KIND_NAMES or kind == "figures":
                 group = "search" if kind in SEARCH_KIND_NAMES else kind
                 tally.cache[f"{group} {reply.headers.get('x-cache', '?')}"] += 1
-            if kind in SEARCH_KIND_NAMES:
-                timing = _server_timing(reply.headers.get("server-timing", ""))
-                if "search" in timing:
+            timing = _server_timing(reply.headers.get("server-timing", ""))
+            if "search" in timing:
+                tally.search_ms_by_kind[kind].append(timing["search"])
+                if kind in SEARCH_KIND_NAMES:
                     tally.queue_ms.append(timing.get("queue", 0.0))
                     tally.search_ms.append(timing["search"])
-                    tally.search_ms_by_kind[kind].append(timing["search"])
     finally:
         conn.close()
 
