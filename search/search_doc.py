@@ -151,11 +151,19 @@ def build_search_doc(
     def canon(label: EntityLabel) -> list[str]:
         return [m.canonical for m in mentions if m.label == label]
 
+    # Places printed on their own, and the places agencies are named after: the NLP stage
+    # leaves 青岛 inside 青岛市西海岸新区总工会 to the agency, whose path still says where the
+    # article is, so a filter or facet on 山东 finds it.
     places = [
         prefix
         for m in mentions
         if m.label == EntityLabel.PLACE
         for prefix in place_prefixes(m.extra.get("path") or m.canonical)
+    ] + [
+        prefix
+        for m in mentions
+        if m.label == EntityLabel.AGENCY and m.extra.get("path")
+        for prefix in place_prefixes(m.extra["path"])
     ]
     indexed = [x for x in (indexed_figure(f) for f in figures) if x is not None]
     return SearchDoc(
