@@ -4,7 +4,8 @@ NLP stage (ingest → **nlp** → search).  ``find_dates`` returns one ``DateMat
 date or period: absolute (2023年11月25日, 2022年), yearless (11月初: the year comes from the page
 date, stepping back a year when the month lies well after it), relative (今年, 去年, 上月,
 今年以来, 近3年), ranges (1月~7月, 11月23日至27日, 今年1月至9月) and open periods (截至9月底 has
-only an end, 2020年以来 runs to the page date).  Figures take their ``period`` from these.
+only an end; 2020年以来 and 自2021年全面运行以来 run to the page date).  Figures take their
+``period`` from these.
 
 Without a publication date, expressions that need one (今年, 11月初) are kept with no ISO
 bounds rather than guessed.  近日/日前 ("recently") resolve to the week before the page date.
@@ -77,6 +78,13 @@ _PATTERN: Final[re.Pattern[str]] = re.compile(
     rf"(?P<until>截至|截止到?|到)?"
     rf"(?:{_NEAR}|{_REL_DAY}|(?P<p1>{_point_re('1')})(?:{_RANGE_JOIN}(?P<p2>{_END}))?)"
     rf"(?P<since>以来|至今)?"
+)
+
+
+# 自2021年全面运行以来, 2022年服务站成立以来: a short clause (an event, no punctuation, no
+# other date) between a point and 以来 still makes the point the start of an open period.
+_SINCE_CLAUSE: Final[re.Pattern[str]] = re.compile(
+    r"[^，,。；;：:！!？?、\n0-9０-９年月日号]{1,10}?以来"
 )
 
 
@@ -231,6 +239,10 @@ def find_dates(text: str, pub_date: date | None) -> list[DateMatch]:
             first, kind = None, "period"
         elif g["until"] == "到":
             start = m.start("p1") if g["p1"] else start
+        if not g["since"] and not g["until"] and first is not None:
+            clause = _SINCE_CLAUSE.match(text, end)
+            if clause is not None:
+                g["since"], end = "以来", clause.end()
         if g["since"]:
             last, kind = pub_date, "period"
         prev = out[-1] if out else None

@@ -35,6 +35,20 @@ def test_resolution(text: str, canonical: str) -> None:
     assert d.canonical == canonical
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "canonical"),
+    [
+        ("该体系自2021年全面运行以来，", "2021年全面运行以来", "2021-01-01/2023-11-28"),
+        ("服务站2022年3月成立以来共办案", "2022年3月成立以来", "2022-03-01/2023-11-28"),
+        # Punctuation or another date in between: the point stands alone.
+        ("2021年，服务站运行以来", "2021年", "2021"),
+    ],
+)
+def test_event_clause_before_since_opens_the_period(text: str, span: str, canonical: str) -> None:
+    d = find_dates(text, PUB)[0]
+    assert (d.text, d.canonical) == (span, canonical)
+
+
 def test_yearless_month_after_page_date_is_last_year() -> None:
     [d] = find_dates("12月5日", date(2024, 1, 10))
     assert d.canonical == "2023-12-05"
