@@ -56,6 +56,8 @@ class FigureLexicon:
     filler_set: frozenset[str]
     change_verbs: frozenset[str]
     nominal_verbs: frozenset[str]
+    money_verbs: frozenset[str]
+    case_set: frozenset[str]
 
 
 @cache
@@ -75,6 +77,8 @@ def figure_lexicon() -> FigureLexicon:
         frozenset(d["fillers"]),
         frozenset(d["change_verbs"]),
         frozenset(d["nominal_verbs"]),
+        frozenset(d["money_verbs"]),
+        frozenset(d["case_words"]),
     )
 
 
@@ -95,11 +99,42 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
         split = word[:2] in lex.verb_set and word not in lex.verb_set
         if len(word) >= 3 and split and word[2:] not in _NOMINAL_SUFFIX:  # 调解员 stays
             out += [(word[:2], "v"), (word[2:], "n")]
+        elif _glued_verb(word, out):
+            # 追|发工资: jieba glues a one-character verb to its object; the two verb
+            # characters are one verb (追发) and the rest is the noun.
+            out[-1] = (out[-1][0] + word[0], "v")
+            out.append((word[1:], "n"))
         elif word in _NOMINAL_SUFFIX and out and out[-1][1] in ("v", "vn") and len(out[-1][0]) == 2:
             out[-1] = (out[-1][0] + word, "n")  # 调解|员, 慰问|金: a verb and a noun suffix
         else:
             out.append((word, tag))
     return out
+
+
+def _glued_verb(word: str, out: list[tuple[str, str]]) -> bool:
+    """Is ``word`` a one-character verb glued to a noun, right after another one-character
+    verb (追|发工资)?"""
+    if len(word) < 3 or not out or len(out[-1][0]) != 1 or not out[-1][1].startswith("v"):
+        return False
+    tags = pseg.dt.word_tag_tab
+    return tags.get(word[0], "").startswith("v") and tags.get(word[1:], "").startswith(("n", "vn"))
+
+
+def _verbal_compound(word: str) -> bool:
+    """立案查处 / 走访慰问: a long word jieba files as a noun that ends in a verb of its
+    dictionary (立案|查处) acts as a verb."""
+    return len(word) >= 4 and pseg.dt.word_tag_tab.get(word[-2:], "").startswith("v")
+
+
+def _verbal_word(word: str) -> bool:
+    """新建 / 再建: an adverb or adjective character and a verb character, however jieba
+    files the pair (新建 is also a county name), is a verb."""
+    tags = pseg.dt.word_tag_tab
+    return (
+        len(word) == 2
+        and tags.get(word[0], "") in ("a", "d", "ad")
+        and tags.get(word[1], "").startswith("v")
+    )
 
 
 # One-character suffixes that make a noun of the verb before them (调解员, 慰问金, 劳动者).
@@ -288,11 +323,13 @@ def measure_before(
             return subject
     parts: list[str] = []
     head_tag = ""
+    first_tag = ""  # tag of the leftmost word taken so far
     coordinated = False
     k = len(toks) - 1
     while k >= 0:
         w, t = toks[k]
         head_tag = head_tag if parts else t
+        money_head = bool(parts) and parts[-1][-1] in _MONEY_END
         if w in "）)":
             while k >= 0 and toks[k][0] not in "（(":
                 k -= 1
@@ -313,8 +350,30 @@ def measure_before(
                 parts[:0] = [x for x, _ in toks[j + 1 : k + 1]]
                 coordinated = True
             break
-        if _nounish(w, t, lex) or (parts and len(w) == 1 and t == "m" and w not in _NUMERALS):
+        if parts and w in lex.case_set and t.startswith("v") and w not in lex.verb_set:
+            # 农民工|欠薪|投诉|案件: case words jieba tags as verbs modify the case noun
+            parts.insert(0, w)
+            first_tag = t
+        elif (
+            parts
+            and first_tag.startswith("v")
+            and t in ("n", "l")
+            and _verbal_compound(w)
+            and w not in lex.nominal_verbs
+        ):
+            break  # 立案查处|欠薪|案件: a verb compound filed as a noun is the predicate
+        elif _nounish(w, t, lex) or (parts and len(w) == 1 and t == "m" and w not in _NUMERALS):
             parts.insert(0, w)  # 点|赞数: jieba tags a lone 点 as a numeral
+            first_tag = t
+        elif money_head and _verbish(w, t, lex):
+            # 督促|补缴|社会保险费: a money verb's object is the money; 投入|帮扶|资金: any
+            # other verb names the fund, and nouns before it belong to it (专项|预算|资金).
+            if w in lex.money_verbs or len(w) < 2:
+                break
+            parts.insert(0, w)
+            first_tag = t
+            if not _nounish(*left, lex):
+                break
         elif not parts and w in lex.change_verbs:
             pass  # 纠纷处置期限下降16%: the changed quantity is named before the verb
         elif _verbish(w, t, lex) or t in ("a", "ad", "b"):
@@ -505,8 +564,13 @@ def build_figures(
         compared = _COMPARE.search(between)
         if compared and measure and measure in between[compared.start() :]:
             measure = None  # 同比增加近5000件: 同比 is the comparison, not what is counted
-        if prev_measure and prev_unit == q.unit and (not measure or measure in lex.verb_set):
-            # 受理…案件6843件，审结6512件: a verb alone counts the same items as before
+        if (
+            prev_measure
+            and prev_unit == q.unit
+            and (not measure or measure in lex.verb_set or _verbal_word(measure))
+        ):
+            # 受理…案件6843件，审结6512件 / 建成服务站48个，其中今年新建12个: a verb alone
+            # counts the same items as before
             measure = prev_measure
         if (
             prev_measure
@@ -568,7 +632,13 @@ def references(text: str, agencies: Sequence[AgencyMatch]) -> list[AgencyMatch]:
     out: list[AgencyMatch] = []
     covered: set[int] = set()
     for head in _REF_HEADS:
-        named = [a for a in agencies if head in a.text and a.actor]
+        if head.endswith("工会"):
+            # 该集团工会 after 山西焦煤集团有限责任公司工会: a union whose name carries the
+            # organization word, however long the legal form between them.
+            org = head[: -len("工会")]
+            named = [a for a in agencies if a.actor and org in a.text and a.text.endswith("工会")]
+        else:
+            named = [a for a in agencies if head in a.text and a.actor]
         if not named:
             continue
         pos = text.find(head, named[0].end)

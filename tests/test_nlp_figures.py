@@ -318,3 +318,38 @@ def test_company_union_referred_back_is_the_union() -> None:
         "中国石化天津分公司工会",
         "中国石化天津分公司工会",
     ]
+
+
+def test_purpose_verb_before_a_money_noun_names_the_fund() -> None:
+    [f] = _figures("区总工会今年累计投入帮扶资金200万元。")
+    assert f.measure == "帮扶资金"
+    [f] = _figures("区总工会安排专项帮扶资金40万元。")
+    assert f.measure == "专项帮扶资金"
+
+
+def test_money_verb_is_not_part_of_the_money_it_moves() -> None:
+    [f] = _figures("该局督促企业补缴养老保险费60万元。")
+    assert f.measure == "养老保险费"
+
+
+def test_case_words_tagged_as_verbs_modify_the_case_noun() -> None:
+    [f] = _figures("该院今年共受理农民工欠薪投诉案件120件。")
+    assert f.measure == "农民工欠薪投诉案件"
+    [f] = _figures("劳动监察支队立案查处欠薪投诉案件35件。")
+    assert f.measure == "欠薪投诉案件"
+
+
+def test_one_character_verb_glued_to_its_object_is_split() -> None:
+    figs = _figures("区总工会为86名农民工追发工资50万元。")
+    assert [f.measure for f in figs] == ["农民工", "工资"]
+
+
+def test_adverb_and_verb_alone_counts_the_previous_items() -> None:
+    figs = _figures("区总工会已建成职工驿站30个，其中去年新建8个。")
+    assert [f.measure for f in figs] == ["职工驿站", "职工驿站"]
+
+
+def test_group_union_reference_is_the_union_with_a_legal_form_in_its_name() -> None:
+    text = "华北能源集团有限责任公司工会开展送温暖活动。\n据悉，该集团工会今年还将投入专项资金300万元。"
+    [f] = _figures(text)
+    assert f.agency == "华北能源集团有限责任公司工会"
