@@ -36,8 +36,8 @@ from baoku.search.query import SearchQuery
 from baoku.search.sqlite_index import generation
 
 Outcome = Literal["hit", "miss", "coalesced", "revalidated", "uncached"]
-# Computes a result: (tracked: read the generation around it, spread: may use idle cores).
-Compute = Callable[[bool, bool], Awaitable[Searched]]
+# Computes a result; the flag: read the generation before and after (to cache it).
+Compute = Callable[[bool], Awaitable[Searched]]
 
 # Clients and proxies may keep a result but must ask again before using it: it changes with
 # the next ingest, and a revalidation costs one generation read.
@@ -100,6 +100,7 @@ class SearchService:
         self.workers = workers
         self.concurrency = workers.processes if workers else concurrency
         self._limiter: anyio.CapacityLimiter | None = None
+        self._figure_limiter: anyio.CapacityLimiter | None = None
         self._inflight: dict[tuple[int, Hashable], asyncio.Task[_Computed]] = {}
         self._active = 0
         self.max_waiting = max_waiting
@@ -110,6 +111,7 @@ class SearchService:
     def start(self) -> None:
         """Called on the event loop at start-up (an anyio limiter belongs to its loop)."""
         self._limiter = anyio.CapacityLimiter(self.concurrency)
+        self._figure_limiter = anyio.CapacityLimiter(default_workers())
 
     def stop(self) -> None:
         if self.workers is not None:
@@ -129,21 +131,36 @@ class SearchService:
     async def answer(self, query: SearchQuery, if_none_match: str | None) -> Answer:
         """A search, from the cache or computed."""
 
-        async def compute(tracked: bool, spread: bool) -> Searched:
-            return await self._compute(query, tracked, spread)
+        async def compute(tracked: bool) -> Searched:
+            if self._active - self.concurrency >= self.max_waiting:
+                self.refused += 1
+                raise ApiError(
+                    503,
+                    "search_busy",
+                    f"The server has {self.waiting} searches waiting already; try again in a "
+                    "moment. The operator can add search workers or raise BAOKU_SEARCH_QUEUE.",
+                    headers={"Retry-After": "1"},
+                )
+            self._active += 1
+            # Alone, a search may rank on every core; with others running, they are busy.
+            spread = self._active == 1
+            try:
+                return await self._compute(query, tracked, spread)
+            finally:
+                self._active -= 1
 
         return await self._answer(query, self.cache, compute, if_none_match)
 
     async def answer_figures(
         self, query: FigureQuery, root: str, if_none_match: str | None
     ) -> Answer:
-        """A figure listing (always read from the store), from the cache or computed."""
+        """A figure listing (always read from the store), from the cache or computed in a
+        server thread, at most one per CPU at once. Not in the search queue: most listings
+        take milliseconds and would wait there behind searches of a hundred."""
 
-        async def compute(tracked: bool, spread: bool) -> Searched:
-            if self.workers is not None:
-                return await self.workers.figures(query, root, tracked)
+        async def compute(tracked: bool) -> Searched:
             return await anyio.to_thread.run_sync(
-                figures_here, self._archive, query, root, tracked, limiter=self._limiter
+                figures_here, self._archive, query, root, tracked, limiter=self._figure_limiter
             )
 
         return await self._answer(
@@ -194,23 +211,8 @@ class SearchService:
         return computed
 
     async def _run(self, key: Hashable, compute: Compute, *, tracked: bool) -> _Computed:
-        if self._active - self.concurrency >= self.max_waiting:
-            self.refused += 1
-            raise ApiError(
-                503,
-                "search_busy",
-                f"The server has {self.waiting} searches waiting already; try again in a "
-                "moment. The operator can add search workers or raise BAOKU_SEARCH_QUEUE.",
-                headers={"Retry-After": "1"},
-            )
         submitted = time.perf_counter()
-        self._active += 1
-        # Alone, a search may rank on every core; with others running, the cores are busy.
-        spread = self._active == 1
-        try:
-            searched = await compute(tracked, spread)
-        finally:
-            self._active -= 1
+        searched = await compute(tracked)
         gen = searched.generation
         etag = result_etag(self.identity, gen, key) if gen is not None else ""
         # perf_counter is CLOCK_MONOTONIC, one clock for every process of the machine.

@@ -1,5 +1,4 @@
-"""Search worker processes: where GET /search and GET /figures compute, away from the
-event loop's GIL.
+"""Search worker processes: where GET /search computes, away from the event loop's GIL.
 
 A search is mostly SQLite (which runs without the GIL) but also Python: planning, snippets,
 rendering the JSON body. Run in threads of the server process, that Python part holds the
@@ -113,13 +112,6 @@ def _search(query: SearchQuery, tracked: bool, spread: bool) -> tuple[str, Any]:
         return _error_value(exc)
 
 
-def _figures(query: FigureQuery, root: str, tracked: bool) -> tuple[str, Any]:
-    try:
-        return "ok", figures_here(_archive, query, root, tracked)
-    except Exception as exc:
-        return _error_value(exc)
-
-
 def _raise(kind: str, value: Any) -> None:
     from baoku.api.errors import ApiError
     from baoku.search import store_errors
@@ -177,9 +169,6 @@ class SearchWorkers:
 
     async def search(self, query: SearchQuery, tracked: bool, spread: bool) -> Searched:
         return await self._call(_search, query, tracked, spread)
-
-    async def figures(self, query: FigureQuery, root: str, tracked: bool) -> Searched:
-        return await self._call(_figures, query, root, tracked)
 
     async def _call(self, task: Callable[..., tuple[str, Any]], *args: Any) -> Searched:
         loop = asyncio.get_running_loop()
