@@ -327,6 +327,26 @@ def _split_lines(ink: np.ndarray, box: Box, line_h: int) -> list[Box]:
     return out
 
 
+def _grow_cut_edges(ink: np.ndarray, box: Box, line_h: int) -> Box:
+    """Extend a row whose top or bottom edge cuts through a line of text to that line's
+    edge. The detector now and then returns one box over two lines that ends halfway down
+    the second; the half inside would be dropped as a sliver and the half outside is too
+    short to pass for a missed line, so the line would vanish. A box that ends on paper
+    (the leading between lines) is left as it is."""
+    x0, y0, x1, y1 = box
+    tol = max(1.0, 0.004 * (x1 - x0))
+    h = ink.shape[0]
+    bottom = y1
+    while (
+        bottom < min(h, y1 + line_h) and ink[bottom - 1 : bottom + 1, x0:x1].sum(axis=1).min() > tol
+    ):
+        bottom += 1
+    top = y0
+    while top > max(0, y0 - line_h) and ink[top - 1 : top + 1, x0:x1].sum(axis=1).min() > tol:
+        top -= 1
+    return (x0, top, x1, bottom)
+
+
 def _missed_lines(ink: np.ndarray, found: list[Box], line_h: int) -> list[Box]:
     """Lines of text the detector missed. On dense pages it now and then skips a whole row
     of lines across several columns, which would simply vanish from the article. The ink
@@ -544,6 +564,7 @@ def recognize(
     if tight:
         tight.extend(_missed_lines(ink, tight, line_h))
     for row in _rows(tight, s.row_gap):
+        row = _grow_cut_edges(ink, row, line_h)
         pieces.extend(p for p in _split_at_gutters(ink, row, line_h, vrules, s) if p[3] - p[1] >= 4)
     pieces = _drop_duplicates(pieces, ink.shape)
     # The recognizer drops punctuation at either end of a tight crop (a closing ” or a

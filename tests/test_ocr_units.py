@@ -250,3 +250,18 @@ def test_column_rule_running_past_a_frame_stays_a_rule() -> None:
     frames, _, used_v = find_frames(hrules, vrules, 6.0)
     assert len(frames) == 1
     assert used_v == {0, 2}
+
+
+def test_row_ending_halfway_down_a_line_grows_to_that_lines_edge() -> None:
+    from baoku.ingest.ocr import _grow_cut_edges
+
+    ink = _page(lines=3)
+    top1 = 20 + PITCH  # the second line's glyphs span rows top1+1 .. top1+18
+    x0, x1 = 21, 20 + CHARS * EM - 1
+    # A detector box over the first line and the upper half of the second.
+    grown = _grow_cut_edges(ink, (x0, 21, x1, top1 + 10), 18)
+    assert grown[3] == top1 + 19 and grown[1] == 21
+    pieces = _split_lines(ink, grown, 18)
+    assert len(pieces) == 2 and pieces[1][3] - pieces[1][1] == 18
+    # A box that ends on the paper between lines stays as it is.
+    assert _grow_cut_edges(ink, (x0, 21, x1, 39), 18) == (x0, 21, x1, 39)
