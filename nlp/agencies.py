@@ -257,8 +257,13 @@ def _plausible_org(text: str, start: int, name: str, suffix: str) -> bool:
     return len(name) <= 12 and (start == 0 or text[start - 1] in _PUNCT)
 
 
+# NFKC turns full-width brackets into ASCII ones; Chinese official names print them
+# full-width (中国矿业大学（北京）), so canonical forms keep (or get) the full-width pair.
+_BRACKETS = str.maketrans("()", "（）")
+
+
 def _norm(name: str) -> str:
-    return "".join(unicodedata.normalize("NFKC", name).split())
+    return "".join(unicodedata.normalize("NFKC", name).split()).translate(_BRACKETS)
 
 
 def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) -> list[AgencyMatch]:

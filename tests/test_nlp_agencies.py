@@ -219,3 +219,9 @@ def test_prefecture_level_zhou_prefix() -> None:
         "黔东南苗族侗族自治州总工会",
         "黔东南苗族侗族自治州人力资源和社会保障局",
     ]
+
+
+def test_canonical_names_keep_full_width_brackets() -> None:
+    # NFKC would print the campus in ASCII brackets; official names use full-width ones.
+    assert canonical_agency("中国地质大学（武汉）") == "中国地质大学（武汉）"
+    assert canonical_agency("中国地质大学 (武汉)") == "中国地质大学（武汉）"

@@ -350,6 +350,9 @@ def test_adverb_and_verb_alone_counts_the_previous_items() -> None:
 
 
 def test_group_union_reference_is_the_union_with_a_legal_form_in_its_name() -> None:
-    text = "华北能源集团有限责任公司工会开展送温暖活动。\n据悉，该集团工会今年还将投入专项资金300万元。"
+    text = (
+        "华北能源集团有限责任公司工会开展送温暖活动。\n"
+        "据悉，该集团工会今年还将投入专项资金300万元。"
+    )
     [f] = _figures(text)
     assert f.agency == "华北能源集团有限责任公司工会"
