@@ -155,6 +155,10 @@ def _nounish(word: str, tag: str, lex: FigureLexicon) -> bool:
         return False  # jieba tags 惠及/花费 as nouns; the verb lexicon knows better
     if tag == "t":  # 结案|周期 is a noun jieba files under time words; 今年/去年 are times
         return not any(c in word for c in "年月日天今昨明去当前后初底")
+    if tag == "m" and len(word) >= 2 and word[-1] not in _NUMERALS:
+        # 一线|职工: jieba files 一线 as a numeral; ending in a noun it names a kind (一批,
+        # 一名 end in classifiers and stay numerals).
+        return pseg.dt.word_tag_tab.get(word[-1], "") == "n"
     return tag.startswith(_NOUN_TAGS) or tag in ("nr", "ns", "nt", "nz", "ng")
 
 
@@ -338,7 +342,14 @@ def measure_before(
         left = toks[k - 1] if k > 0 else ("", "x")
         if w in lex.filler_set and parts:
             break  # 直播带岗|累计|观看: a filler inside the window ends the phrase
-        if people and parts and t == "vn" and w not in lex.nominal_verbs and head_tag == "n":
+        if (
+            people
+            and parts
+            and t == "vn"
+            and w not in lex.nominal_verbs
+            and head_tag == "n"
+            and w[-1] not in _MONEY_END  # 工资|集体协商指导员: jieba's vn 工资 is a noun
+        ):
             break  # 服务|职工3万余人: before the people counted, a verbal noun is the verb
         if w in _CONJ and parts:
             # 命名|劳模、工匠和高技能人才创新工作室107家: the coordinated nouns are one phrase

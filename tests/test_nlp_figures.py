@@ -356,3 +356,13 @@ def test_group_union_reference_is_the_union_with_a_legal_form_in_its_name() -> N
     )
     [f] = _figures(text)
     assert f.agency == "华北能源集团有限责任公司工会"
+
+
+def test_numeral_word_ending_in_a_noun_is_part_of_the_measure() -> None:
+    [f] = _figures("公司组织一线员工300人参加培训。")
+    assert f.measure == "一线员工"
+
+
+def test_wage_noun_before_counted_people_stays_in_the_measure() -> None:
+    [f] = _figures("市总工会今年培训工资集体协商指导员500余人。")
+    assert f.measure == "工资集体协商指导员"
