@@ -419,6 +419,8 @@ def measure_before(
         else:
             break
         k -= 1
+    if k >= 0 and toks[k][0] in _DEMONSTRATIVES and len(parts) > 1 and parts[0] in _BODY_WORDS:
+        parts.pop(0)  # 该公司|工会会员: the body referred back to owns what is counted
     while not coordinated and len("".join(parts)) > 12 and len(parts) > 1:
         parts.pop(0)  # long phrases keep their last whole words
     word = "".join(parts)
@@ -443,6 +445,8 @@ def _subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
     while toks and (toks[-1][0] in lex.filler_set or _COMPARE.fullmatch(toks[-1][0])):
         toks.pop()  # 拖欠工资投诉|同比|下降
     for w, t in reversed(toks):
+        if w in _DEMONSTRATIVES and len(parts) > 1 and parts[0] in _BODY_WORDS:
+            parts.pop(0)  # 该公司|一线职工年均工资: the owner is not what changed
         if w in _SCOPE or w in lex.filler_set or not all(is_han(c) for c in w):
             break
         if _nounish(w, t, lex) or _verbish(w, t, lex) or (parts and t in ("a", "b", "i")):
@@ -458,6 +462,9 @@ def _subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
 
 
 _COMPARE = re.compile(r"同比|环比|相比|较|比")
+# 该公司工会会员 / 本单位职工: a body referred back to by a demonstrative owns the counted items.
+_DEMONSTRATIVES = frozenset({"该", "此", "本", "其"})
+_BODY_WORDS = frozenset({"公司", "集团", "企业", "单位", "院", "局", "中心", "协会", "厂", "学校"})
 
 
 def _adjacent(text: str, start: int, before: str, lex: FigureLexicon) -> bool:
@@ -776,6 +783,8 @@ def _credited(
         return later[0].canonical
     if any(s.start <= a.start < s.end and a.actor for a in agencies):
         return None  # bodies named only as places or items: nobody is credited
+    if _person_subject(text, s.start, offset):
+        return None  # 最终，赵利拿回…1万元: a person acted, not the body helping him before
     # (a centre known only by its long description is where people go: it blocks nothing)
     if si > 0 and sents[si - 1].paragraph == s.paragraph:
         p = sents[si - 1]
@@ -785,6 +794,16 @@ def _credited(
         if prev is not None:
             return prev.canonical
     return None
+
+
+def _person_subject(text: str, s_start: int, offset: int) -> bool:
+    """Does the sentence, or the figure's clause, open with a person's name (jieba's nr)?"""
+    clause = max(s_start, max(text.rfind(c, s_start, offset) for c in "，；：") + 1)
+    for at in {s_start, clause}:
+        words = pseg.lcut(text[at : min(offset, at + 6)])
+        if words and words[0].flag == "nr" and len(words[0].word) >= 2:
+            return True
+    return False
 
 
 def _period(dates: Sequence[DateMatch], s_start: int, s_end: int, offset: int) -> DateMatch | None:

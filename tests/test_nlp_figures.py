@@ -366,3 +366,16 @@ def test_numeral_word_ending_in_a_noun_is_part_of_the_measure() -> None:
 def test_wage_noun_before_counted_people_stays_in_the_measure() -> None:
     [f] = _figures("市总工会今年培训工资集体协商指导员500余人。")
     assert f.measure == "工资集体协商指导员"
+
+
+def test_person_subject_takes_no_carried_credit() -> None:
+    text = "王先生到市总工会求助。市总工会协调劳动监察部门介入。最终，王建国拿回工资2万元。"
+    [f] = _figures(text)
+    assert f.agency is None
+
+
+def test_body_referred_back_by_a_demonstrative_owns_the_measure() -> None:
+    [f] = _figures("华北能源集团有限责任公司工会推动建会入会。据了解，该公司职工会员已达5200余人。")
+    assert f.measure == "职工会员"
+    [f] = _figures("据统计，该公司一线员工年均工资增长6%。")
+    assert f.measure == "一线员工年均工资"
