@@ -224,6 +224,8 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
 
     def modifier(k: int) -> bool:
         w, t = toks[k]
+        if t == "v" and len(w) == 1:
+            return False  # 5批|赴|省内…: a one-character verb after the unit is the predicate
         return t in ("a", "v", "vd", "b", "d", "f", "m", "q") and w not in lex.verb_set
 
     parts: list[str] = []

@@ -379,3 +379,14 @@ def test_body_referred_back_by_a_demonstrative_owns_the_measure() -> None:
     assert f.measure == "职工会员"
     [f] = _figures("据统计，该公司一线员工年均工资增长6%。")
     assert f.measure == "一线员工年均工资"
+
+
+def test_people_measure_stops_before_their_action() -> None:
+    figs = _figures("竞赛共吸引全市200余家企业的1.5万名职工参赛。")
+    assert [f.measure for f in figs] == ["企业", "职工"]
+
+
+def test_one_character_verb_after_the_unit_is_no_modifier() -> None:
+    figs = _figures("市总工会组织500名劳模分5批赴省内疗休养基地疗养。")
+    assert figs[0].measure == "劳模"
+    assert all(f.measure is None or "赴" not in f.measure for f in figs)
