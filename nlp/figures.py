@@ -153,6 +153,8 @@ def _nounish(word: str, tag: str, lex: FigureLexicon) -> bool:
         return True  # 社会|组织, 发出|要约: nouns jieba tags as verbs
     if word in lex.verb_set or word in _SCOPE:
         return False  # jieba tags 惠及/花费 as nouns; the verb lexicon knows better
+    if tag == "ns" and _verbal_word(word):
+        return False  # 新建|服务站: jieba files 新建 as a county
     if tag == "t":  # 结案|周期 is a noun jieba files under time words; 今年/去年 are times
         return not any(c in word for c in "年月日天今昨明去当前后初底")
     if tag == "m" and len(word) >= 2 and word[-1] not in _NUMERALS:
@@ -408,6 +410,15 @@ def measure_before(
             if _verbish(*left, lex) and w not in lex.verb_set:
                 parts.insert(0, w)  # 投入|蹲点|工作专项资金: after a main verb, a modifier
                 break
+            opens = i == floor or text[i - 1] in _BOUNDARY
+            if (
+                t == "v"
+                and len(w) >= 2
+                and opens
+                and k > 0
+                and all(_nounish(x, y, lex) or x in _SCOPE for x, y in toks[:k])
+            ):
+                break  # 职工|提出|合理化建议: after the clause's subject a verb is its predicate
             opens = i == floor or text[i - 1] in "，。；：！？\n"
             if t == "v" and k == 0 and opens and parts[-1] not in _QUANTITY_NOUNS:
                 # ，冻结|银行账户17个: a verb opening the clause is its predicate; not before
@@ -578,7 +589,7 @@ def build_figures(
             # 办结率由过去的95%提高到98%: a rate named earlier in the clause is the measure.
             clause = max(text.rfind(c, s_start, q.start) for c in "，；：、") + 1
             rates = _RATE.findall(text, max(s_start, clause), q.start)
-            rate = _unscoped(rates[-1]) if rates else None
+            rate = _unscoped(rates[-1]).rpartition("的")[2] if rates else None
             measure = rate or (measure if text.startswith("的", q.end) else before)
         between = text[prev_end : q.start] if si in prev_in_sentence else ""
         compared = _COMPARE.search(between)
@@ -587,7 +598,12 @@ def build_figures(
         if (
             prev_measure
             and prev_unit == q.unit
-            and (not measure or measure in lex.verb_set or _verbal_word(measure))
+            and (
+                not measure
+                or measure in lex.verb_set
+                or _verbal_word(measure)
+                or text.startswith("被" + measure, q.start - len(measure) - 1)
+            )
         ):
             # 受理…案件6843件，审结6512件 / 建成服务站48个，其中今年新建12个: a verb alone
             # counts the same items as before

@@ -390,3 +390,18 @@ def test_one_character_verb_after_the_unit_is_no_modifier() -> None:
     figs = _figures("市总工会组织500名劳模分5批赴省内疗休养基地疗养。")
     assert figs[0].measure == "劳模"
     assert all(f.measure is None or "赴" not in f.measure for f in figs)
+
+
+def test_verb_after_the_clause_subject_is_its_predicate() -> None:
+    figs = _figures("职工提出合理化建议4500条，被采纳1200条。")
+    assert [f.measure for f in figs] == ["合理化建议", "合理化建议"]  # 被采纳: the same items
+
+
+def test_share_after_de_is_the_share() -> None:
+    [f] = _figures("该公司职工中，本科以上学历的占比68%。")
+    assert f.measure == "占比"
+
+
+def test_new_built_filed_as_a_county_is_a_verb() -> None:
+    figs = _figures("今年全市新建户外劳动者服务站150个。")
+    assert figs[0].measure == "户外劳动者服务站"
