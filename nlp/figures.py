@@ -475,6 +475,18 @@ def _subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
 
 
 _COMPARE = re.compile(r"同比|环比|相比|较|比")
+# 由2019年的8000元 / 由…提高到去年的1.2万元: a change of one quantity from one amount to another.
+_FROM_TO = re.compile(
+    r"由(?:(?:[^，。；由]{0,8}的)?|[^，。；由]{0,24}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至)"
+    r"(?:到|至)?(?:[^，。；]{0,8}的)?)$"
+)
+
+
+def clause_start(text: str, s_start: int, offset: int) -> int:
+    """Start of the clause holding ``offset`` (after the last ，；： in its sentence)."""
+    return max(s_start, max(text.rfind(c, s_start, offset) for c in "，；：") + 1)
+
+
 # 该公司工会会员 / 本单位职工: a body referred back to by a demonstrative owns the counted items.
 _DEMONSTRATIVES = frozenset({"该", "此", "本", "其"})
 _BODY_WORDS = frozenset({"公司", "集团", "企业", "单位", "院", "局", "中心", "协会", "厂", "学校"})
@@ -585,6 +597,13 @@ def build_figures(
             # 价值5万元的“暖心包” / 不少于70%的资金: what the amount is of follows 的
             of = _QUOTED_AFTER.match(text, q.end + 1)
             measure = of.group(1) if of else measure_after(text, q.end + 1, lex) or measure
+        moved = _FROM_TO.search(text, max(s_start, clause_start(text, s_start, q.start)), q.start)
+        if moved is not None and q.kind != "percent":
+            # 人均收入由2019年的8000元提高到去年的1.2万元: both amounts are of the subject
+            # before 由
+            lead = clause_start(text, s_start, q.start)
+            subject = _subject_np(_tags(text[lead : moved.start()], lex), lex)
+            measure = subject or measure
         if q.kind == "percent":
             # 办结率由过去的95%提高到98%: a rate named earlier in the clause is the measure.
             clause = max(text.rfind(c, s_start, q.start) for c in "，；：、") + 1

@@ -405,3 +405,15 @@ def test_share_after_de_is_the_share() -> None:
 def test_new_built_filed_as_a_county_is_a_verb() -> None:
     figs = _figures("今年全市新建户外劳动者服务站150个。")
     assert figs[0].measure == "户外劳动者服务站"
+
+
+def test_amounts_of_a_change_from_one_to_another_are_of_the_subject() -> None:
+    figs = _figures("该市困难职工家庭人均收入由2019年的8000元提高到去年的1.2万元。")
+    assert [f.measure for f in figs] == ["困难职工家庭人均收入"] * 2
+    [f] = _figures("活动所需资金由区总工会发放慰问金500元。")
+    assert f.measure == "慰问金"  # 由 + an agent is no change of amount
+
+
+def test_break_through_links_the_number_to_its_subject() -> None:
+    [f] = _figures("目前，全市新就业形态劳动者入会人数已突破5万人。")
+    assert f.measure == "新就业形态劳动者入会人数"
