@@ -320,6 +320,8 @@ def measure_before(
         toks[-1][0] in lex.filler_set or toks[-1][1] in ("uj", "ul") or toks[-1][0][0] == "每"
     ):
         toks.pop()  # 助学金为|每人每年|3000~5000元: a distributive word says per what
+    if len(toks) > 1 and toks[-1][0] in ("价值", "总价值") and _nounish(*toks[-2], lex):
+        toks.pop()  # 防暑降温物资|价值|30万元: the goods are what the amount is of
     gap = start - sum(len(w) for w, _ in toks) - i  # linking words popped
     quoted = _QUOTED_BEFORE.search(text, max(floor, start - gap - 16), start - gap)
     if quoted is not None:
@@ -407,6 +409,8 @@ def measure_before(
             if t == "a" and len(w) == 1:
                 parts.insert(0, w)  # 等|新|就业形态劳动者: a one-character adjective
                 break
+            if t == "v" and len(w) == 1 and _verbish(*left, lex):
+                break  # 送|去|防暑降温物资: a one-character verb after a verb is a predicate
             if _verbish(*left, lex) and w not in lex.verb_set:
                 parts.insert(0, w)  # 投入|蹲点|工作专项资金: after a main verb, a modifier
                 break
@@ -499,6 +503,18 @@ def _adjacent(text: str, start: int, before: str, lex: FigureLexicon) -> bool:
         return False
     gap = text[k + len(before) : start]
     return gap == "" or gap in lex.filler_set
+
+
+def _whole_words(text: str, m: re.Match[str], clause: int) -> str:
+    """The rate name of ``m`` widened to whole jieba words (农民工实名制覆盖率, not
+    工实名制覆盖率), when the wider name stays short."""
+    start = m.start(1)
+    at = max(0, clause)
+    for w in pseg.lcut(text[at : m.end(1)], HMM=False):
+        if at < start < at + len(w.word):
+            return text[at : m.end(1)] if m.end(1) - at <= 10 else text[at + len(w.word) : m.end(1)]
+        at += len(w.word)
+    return m.group(1)
 
 
 def _unscoped(rate: str) -> str:
@@ -607,8 +623,9 @@ def build_figures(
         if q.kind == "percent":
             # 办结率由过去的95%提高到98%: a rate named earlier in the clause is the measure.
             clause = max(text.rfind(c, s_start, q.start) for c in "，；：、") + 1
-            rates = _RATE.findall(text, max(s_start, clause), q.start)
-            rate = _unscoped(rates[-1]).rpartition("的")[2] if rates else None
+            found = list(_RATE.finditer(text, max(s_start, clause), q.start))
+            rate = _unscoped(_whole_words(text, found[-1], clause)) if found else None
+            rate = rate.rpartition("的")[2] if rate else None
             measure = rate or (measure if text.startswith("的", q.end) else before)
         between = text[prev_end : q.start] if si in prev_in_sentence else ""
         compared = _COMPARE.search(between)

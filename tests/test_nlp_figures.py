@@ -417,3 +417,18 @@ def test_amounts_of_a_change_from_one_to_another_are_of_the_subject() -> None:
 def test_break_through_links_the_number_to_its_subject() -> None:
     [f] = _figures("目前，全市新就业形态劳动者入会人数已突破5万人。")
     assert f.measure == "新就业形态劳动者入会人数"
+
+
+def test_rate_name_is_widened_to_whole_words() -> None:
+    [f] = _figures("全市建筑工地农民工实名制覆盖率达到98%。")
+    assert f.measure == "农民工实名制覆盖率"
+
+
+def test_goods_before_their_value_are_the_measure() -> None:
+    [f] = _figures("活动期间，工会志愿者为户外劳动者送去防暑降温物资价值30万元。")
+    assert f.measure == "防暑降温物资"
+
+
+def test_people_stop_before_what_they_obtained() -> None:
+    figs = _figures("去年，全市共有1.3万名职工参加技能培训，2600人取得职业资格证书。")
+    assert [f.measure for f in figs] == ["职工", None]
