@@ -212,6 +212,55 @@ class FigureListPublic(BaseModel):
     figures: list[FigurePublic]
 
 
+class FigureCheckParams(BaseModel):
+    """Query parameters of GET /figures/check: the claimed figure and what narrows it."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    claim: str = Field(
+        min_length=1,
+        max_length=200,
+        description="The figure as claimed, alone or in its phrase: 1850万余元, "
+        "一千八百五十万元, 追回经济损失1850万元",
+    )
+    measure: str | None = Field(
+        default=None, min_length=1, max_length=100, description="Text in what is counted"
+    )
+    agency: str | None = Field(
+        default=None, min_length=1, max_length=200, description="Credited agency (canonical)"
+    )
+    date_from: dt.date | None = Field(default=None, description="First publication date")
+    date_to: dt.date | None = Field(default=None, description="Last publication date")
+    newspaper: list[str] = Field(default_factory=list, description=f"Newspaper. {_LIST}")
+    limit: int = Field(default=50, ge=1, le=500, description="Most records in each list")
+
+
+class ClaimPublic(BaseModel):
+    text: str = Field(description="The part of the claim read as a figure")
+    value: float
+    value_max: float | None
+    qualifier: str
+    unit: str
+
+
+class OtherFigurePublic(FigurePublic):
+    relation: Literal["same_period", "other_period", "period_unknown"] | None = Field(
+        description="How its period relates to the found record it differs from: "
+        "same_period is a real disagreement; null when the claim was not found and this is "
+        "what the paper printed for the measure instead"
+    )
+    compared_with: int | None = Field(description="Id of that found record")
+
+
+class FigureCheckPublic(BaseModel):
+    claim: ClaimPublic
+    found_total: int = Field(description="Records printing the claimed value")
+    found: list[FigurePublic]
+    others: list[OtherFigurePublic] = Field(
+        description="Records giving another value for the same measure and agency"
+    )
+
+
 class EntityParams(BaseModel):
     model_config = ConfigDict(extra="forbid")
 

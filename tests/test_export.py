@@ -55,9 +55,7 @@ FIELDS = [*EXPORT_FIELDS, "entities", "figures"]
 
 def expected(store: Store, types: tuple[str, ...]) -> list[dict[str, object]]:
     # These hand-made documents carry no NLP facts, so both lists are empty.
-    return [
-        {**r.to_json_dict(), "entities": [], "figures": []} for r in store.iter_articles(types)
-    ]
+    return [{**r.to_json_dict(), "entities": [], "figures": []} for r in store.iter_articles(types)]
 
 
 def test_jsonl_parses_back_to_the_records(store: Store) -> None:

@@ -168,3 +168,45 @@ def test_cli_check_table_json_and_errors(db: Path) -> None:
     assert [o["relation"] for o in data["others"]] == ["same_period", "other_period"]
     out = runner.invoke(cli, ["check", "全国两会", "--db", str(db)])
     assert out.exit_code == 2 and "no figure" in out.output
+
+
+def test_api_check_matches_the_cli(db: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from baoku.api.main import create_app
+    from tests.fixtures.api import api_settings
+
+    with TestClient(create_app(api_settings(db))) as client:
+        resp = client.get("/figures/check", params={"claim": "一千八百五十万余元"})
+        assert resp.status_code == 200, resp.text
+        body = resp.json()
+        assert body["claim"]["value"] == 18_500_000 and body["claim"]["qualifier"] == "over"
+        assert body["found_total"] == 1
+        found = body["found"][0]
+        assert found["text"] == "1850万余元" and found["newspaper"] == "工人日报"
+        assert found["image"].endswith(f"?highlight={found['id']}")
+        assert [(o["text"], o["relation"]) for o in body["others"]] == [
+            ("1700万元", "same_period"),
+            ("1200万元", "other_period"),
+        ]
+        assert {o["compared_with"] for o in body["others"]} == {found["id"]}
+        # Filters narrow it the way `baoku check` does.
+        narrowed = client.get(
+            "/figures/check", params={"claim": "1850万余元", "agency": OTHER_UNION}
+        ).json()
+        assert narrowed["found_total"] == 0 and narrowed["others"] == []
+        instead = client.get(
+            "/figures/check", params={"claim": "1900万元", "measure": "欠薪", "agency": UNION}
+        ).json()
+        assert {o["relation"] for o in instead["others"]} == {None}
+        # A claim with no number, and a reversed date range, are the client's to fix.
+        bad = client.get("/figures/check", params={"claim": "全国两会"})
+        assert bad.status_code == 422 and bad.json()["error"]["code"] == "no_figure_in_claim"
+        assert "1850万余元" in bad.json()["error"]["message"]
+        rev = client.get(
+            "/figures/check",
+            params={"claim": "1850万元", "date_from": "2024-02-01", "date_to": "2024-01-01"},
+        )
+        assert rev.status_code == 422 and set(rev.json()) == {"error"}
+        missing = client.get("/figures/check")
+        assert missing.status_code == 422 and set(missing.json()) == {"error"}

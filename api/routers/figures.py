@@ -1,4 +1,5 @@
-"""GET /figures: figure records (money, cases, people, percentages ...) for fact-checkers."""
+"""GET /figures: figure records (money, cases, people, percentages ...) for fact-checkers;
+GET /figures/check: where a claimed figure was printed and what else was printed for it."""
 
 from __future__ import annotations
 
@@ -6,11 +7,22 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from baoku.api.deps import ReadAccess, SearchServiceDep
+from baoku.api.deps import ArchiveDep, ReadAccess, SearchServiceDep
 from baoku.api.errors import ApiError
-from baoku.api.models import FigureListPublic, FigureParams, error_responses
+from baoku.api.figure_listing import figure_item
+from baoku.api.models import (
+    ClaimPublic,
+    FigureCheckParams,
+    FigureCheckPublic,
+    FigureListPublic,
+    FigureParams,
+    FigurePublic,
+    OtherFigurePublic,
+    error_responses,
+)
 from baoku.api.search_service import answer_response
 from baoku.search.fact_listing import FigureQuery
+from baoku.search.figure_check import ClaimError, check_figure
 from baoku.search.query import FigureFilter
 
 router = APIRouter(
@@ -67,3 +79,50 @@ async def list_figures(
     root = request.scope.get("root_path", "").rstrip("/")
     answer = await service.answer_figures(query, root, request.headers.get("if-none-match"))
     return answer_response(answer)
+
+
+@router.get("/check", response_model=FigureCheckPublic, summary="Check a claimed figure")
+def check_claim(
+    params: Annotated[FigureCheckParams, Query()], archive: ArchiveDep, request: Request
+) -> FigureCheckPublic:
+    """Did the archive print this figure, where, and does another article give a different
+    value for the same thing? The claim is read like the articles are, so 1850万余元,
+    一千八百五十万余元 and 18,500,000元 are one value. `found` lists the records printing it;
+    `others` the records of the same measure and credited agency with another value, each
+    labelled by how their periods relate (`same_period` first: those disagree). When the
+    claim is not found and `measure` is given, `others` is what the paper printed for that
+    measure instead. The same check as `baoku check`."""
+    store = archive.reader()
+    try:
+        result = check_figure(
+            store.connection,
+            params.claim,
+            measure=params.measure,
+            agency=params.agency,
+            date_from=params.date_from,
+            date_to=params.date_to,
+            newspapers=tuple(params.newspaper),
+            limit=params.limit,
+        )
+    except ClaimError as exc:
+        raise ApiError(422, "no_figure_in_claim", f"{exc}.") from exc
+    except ValueError as exc:
+        raise ApiError(
+            422, "invalid_request", f"The check cannot be made as asked: {exc}."
+        ) from exc
+    root = request.scope.get("root_path", "").rstrip("/")
+    return FigureCheckPublic(
+        claim=ClaimPublic.model_validate(result.claim.to_dict()),
+        found_total=result.found_total,
+        found=[FigurePublic.model_validate(figure_item(store, f, root)) for f in result.found],
+        others=[
+            OtherFigurePublic.model_validate(
+                {
+                    **figure_item(store, o.figure, root),
+                    "relation": o.relation,
+                    "compared_with": o.compared_with,
+                }
+            )
+            for o in result.others
+        ],
+    )
