@@ -83,7 +83,10 @@ def figure_lexicon() -> FigureLexicon:
 
 
 # A causative verb in front (促使案件办结率) is not part of the rate's name.
-_RATE = re.compile(r"(?:促使|使得|使|让|将|把)?([\u4e00-\u9fff]{2,6}?(?:率|比重|占比)|占比)")
+# Proportion words name a share or a change in percent: 率, 比重, 占比, 比例, 增幅, 降幅….
+_RATE = re.compile(
+    r"(?:促使|使得|使|让|将|把)?([\u4e00-\u9fff]{2,6}?(?:率|比重|占比|比例|[增降涨]幅|增速)|占比)"
+)
 _BOUNDARY = frozenset("，。；：！？、,;:!?（）()“”‘’《》\n 　")
 
 
@@ -104,11 +107,29 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             # characters are one verb (追发) and the rest is the noun.
             out[-1] = (out[-1][0] + word[0], "v")
             out.append((word[1:], "n"))
+        elif _resplit(word, tag, out):
+            # 获奖|金 → 获|奖金: the longest-match segmenter took a verb too many characters;
+            # the dictionary's noun right before what follows is the better cut.
+            verb = out[-1][0]
+            out[-1] = (verb[:-1], "v")
+            out.append((verb[-1] + word, pseg.dt.word_tag_tab[verb[-1] + word]))
         elif word in _NOMINAL_SUFFIX and out and out[-1][1] in ("v", "vn") and len(out[-1][0]) == 2:
             out[-1] = (out[-1][0] + word, "n")  # 调解|员, 慰问|金: a verb and a noun suffix
         else:
             out.append((word, tag))
     return out
+
+
+def _resplit(word: str, tag: str, out: list[tuple[str, str]]) -> bool:
+    """Is ``word`` a stray character (jieba tags it a name or a bound morpheme) that forms a
+    dictionary noun with the last character of the verb before it (获奖|金: 获|奖金)?"""
+    if len(word) != 1 or not is_han(word) or tag not in ("nr", "ng", "g", "n") or not out:
+        return False
+    prev, ptag = out[-1]
+    if len(prev) != 2 or not ptag.startswith("v"):
+        return False
+    tags = pseg.dt.word_tag_tab
+    return tags.get(prev[-1] + word, "") in ("n", "nz") and tags.get(prev[0], "").startswith("v")
 
 
 def _glued_verb(word: str, out: list[tuple[str, str]]) -> bool:
@@ -122,8 +143,14 @@ def _glued_verb(word: str, out: list[tuple[str, str]]) -> bool:
 
 def _verbal_compound(word: str) -> bool:
     """立案查处 / 走访慰问: a long word jieba files as a noun that ends in a verb of its
-    dictionary (立案|查处) acts as a verb."""
-    return len(word) >= 4 and pseg.dt.word_tag_tab.get(word[-2:], "").startswith("v")
+    dictionary (立案|查处) acts as a verb; after a verbal noun it is a nominalized activity
+    (劳动|保护 in 劳动保护监督检查员)."""
+    tags = pseg.dt.word_tag_tab
+    return (
+        len(word) >= 4
+        and tags.get(word[-2:], "").startswith("v")
+        and tags.get(word[:-2], "") != "vn"
+    )
 
 
 def _verbal_word(word: str) -> bool:
@@ -141,6 +168,9 @@ def _verbal_word(word: str) -> bool:
 _NOMINAL_SUFFIX = frozenset("员金费款者师品证")
 
 
+# A time word names a time by a deictic or calendar character (今年, 上年, 年底, 3月); 青年 and
+# 老年 are people jieba files under time words.
+_TIME_WORD = re.compile(r"^[今昨明去前当本全每近往同上下首年]|[月日天初底末季]|\d")
 # Tags that can be part of a counted noun phrase (nouns, verbal nouns, idioms, abbreviations).
 _NOUN_TAGS = ("n", "vn", "l", "j", "i", "an", "b", "g", "s", "k", "zg")
 # Scope words name where, not what: 全区调解成功率 measures 调解成功率.
@@ -156,7 +186,7 @@ def _nounish(word: str, tag: str, lex: FigureLexicon) -> bool:
     if tag == "ns" and _verbal_word(word):
         return False  # 新建|服务站: jieba files 新建 as a county
     if tag == "t":  # 结案|周期 is a noun jieba files under time words; 今年/去年 are times
-        return not any(c in word for c in "年月日天今昨明去当前后初底")
+        return not _TIME_WORD.search(word)
     if tag == "m" and len(word) >= 2 and word[-1] not in _NUMERALS:
         # 一线|职工: jieba files 一线 as a numeral; ending in a noun it names a kind (一批,
         # 一名 end in classifiers and stay numerals).
@@ -171,7 +201,12 @@ def _verbish(word: str, tag: str, lex: FigureLexicon) -> bool:
 
 
 def measure_after(
-    text: str, end: int, lex: FigureLexicon, limit: int = 24, people: bool = False
+    text: str,
+    end: int,
+    lex: FigureLexicon,
+    limit: int = 24,
+    people: bool = False,
+    nominal: bool = False,
 ) -> str | None:
     """Noun phrase printed right after the unit (5893名职工参加 → 职工).
 
@@ -180,6 +215,10 @@ def measure_after(
     Bracketed notes are skipped (6个企业（社区）职工法律服务点 → 企业职工法律服务点).
     """
     word = _np_after(text, end, lex, limit)[0]
+    if word is None and nominal:
+        # 不等的|资助: after 的 a word is a noun whatever the verb lexicon says
+        toks = _tags(text[end : end + 8], lex)
+        word = toks[0][0] if toks and len(toks[0][0]) >= 2 and is_han(toks[0][0][0]) else None
     if people and word:
         # 45名农民工|工资共计62万元: people are never money; the money noun is the next
         # figure's measure.
@@ -196,6 +235,7 @@ _MONEY_END = frozenset("资酬金贴款费薪")
 
 _NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两几")
 _CONJ = frozenset({"和", "及", "与", "、", "以及"})
+_NEGATION = frozenset("未不没别勿")
 
 
 def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str | None, int]:
@@ -260,6 +300,7 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             and is_han(w)
             and w not in _NUMERALS
             and t not in ("x", "uj", "ul", "p", "c", "r", "u", "v")
+            and w not in _NEGATION  # 17家企业|未|按规定…: a negated predicate follows
             and (noun(i + 1) or (t in ("q", "zg", "k", "ng", "m") and t != "d"))
         ):
             # one character jieba splits off: 服务|圈, 工|亡|赔偿款, 网络|正|能量, 服务|点
@@ -323,6 +364,10 @@ def measure_before(
     if len(toks) > 1 and toks[-1][0] in ("价值", "总价值") and _nounish(*toks[-2], lex):
         toks.pop()  # 防暑降温物资|价值|30万元: the goods are what the amount is of
     gap = start - sum(len(w) for w, _ in toks) - i  # linking words popped
+    toks = _after_preposition(toks, lex)
+    # 处罚金额|达|1560万元: a phrase linked to the number is the clause's subject, so the
+    # verb-object reading below does not apply to it.
+    linked = text[start - gap : start].strip("的等每人年月") != ""
     quoted = _QUOTED_BEFORE.search(text, max(floor, start - gap - 16), start - gap)
     if quoted is not None:
         return quoted.group(1)  # 建成“暖新驿站”156个: the quoted name is what is counted
@@ -355,6 +400,7 @@ def measure_before(
             and w not in lex.nominal_verbs
             and head_tag == "n"
             and w[-1] not in _MONEY_END  # 工资|集体协商指导员: jieba's vn 工资 is a noun
+            and not (k > 0 and toks[k - 1][1] in ("n", "l", "nz"))  # 劳动保护|监督|检查员
         ):
             break  # 服务|职工3万余人: before the people counted, a verbal noun is the verb
         if w in _CONJ and parts:
@@ -379,6 +425,15 @@ def measure_before(
             and w not in lex.nominal_verbs
         ):
             break  # 立案查处|欠薪|案件: a verb compound filed as a noun is the predicate
+        elif (
+            parts
+            and not linked
+            and _predicate_slot(left, lex)
+            and (t.startswith("v") or left[1] == "d")
+        ):
+            # 共|排查|安全生产隐患: a verb (even one jieba files as vn) after an adverb is the
+            # predicate; adverbs modify no nouns, so a "noun" there is a verb too (共|代理).
+            break
         elif _nounish(w, t, lex) or (parts and len(w) == 1 and t == "m" and w not in _NUMERALS):
             parts.insert(0, w)  # 点|赞数: jieba tags a lone 点 as a numeral
             first_tag = t
@@ -417,6 +472,7 @@ def measure_before(
             opens = i == floor or text[i - 1] in _BOUNDARY
             if (
                 t == "v"
+                and not linked
                 and len(w) >= 2
                 and opens
                 and k > 0
@@ -446,6 +502,45 @@ def measure_before(
     return word
 
 
+def _after_preposition(toks: list[tuple[str, str]], lex: FigureLexicon) -> list[tuple[str, str]]:
+    """Drop a prepositional phrase and what precedes it: 通过|诉讼|方式|结案 → 结案.  The
+    preposition's object runs to its first noun; what the number counts comes after it.
+    Nothing is dropped when no word would be left (向|困难职工 …: the floor cut the verb)."""
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k][1] != "p":
+            continue
+        j = k + 1
+        while j < len(toks) and not _nounish(*toks[j], lex):
+            j += 1
+        while (
+            j + 2 < len(toks)
+            and toks[j + 1][1] in ("n", "nz", "l")
+            and toks[j + 1][0] not in lex.nominal_verbs
+        ):
+            j += 1  # 通过|诉讼|方式: the object runs over its nouns, not into 结案 (a verb)
+        if j + 1 < len(toks):
+            return toks[j + 1 :]
+        return toks
+    return toks
+
+
+def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
+    """Is the word after ``left`` in a predicate's place?  Adverbs and linking words (共, 已,
+    还, 累计) modify verbs, never nouns, so a verb after them heads the clause's predicate and
+    what follows it is the object (共|排查|隐患, 还|代理|案件)."""
+    w, t = left
+    if w in lex.filler_set:
+        return w not in ("的", "等")
+    # One-character adverbs and sequence adverbs are about the event (共, 已, 还, 先后);
+    # longer manner words (初步|就业意向) may modify a noun.
+    return (t in ("d", "ad") and len(w) == 1) or w in _SEQUENCE_ADVERBS
+
+
+_SEQUENCE_ADVERBS = frozenset({"先后", "陆续", "相继", "一共", "总共", "已经", "同时", "还将"})
+
+
+# Words between an amount and its 的 that say how it spreads (不等, 左右).
+_SPREAD = re.compile(r"(?:不等|左右|上下|以上|以下)?")
 _QUANTITY_NOUNS = frozenset({"人数", "数量", "总数", "次数", "人次", "金额", "总额", "规模", "数"})
 _QUOTED_AFTER = re.compile(r"“([\u4e00-\u9fff]{2,12})”")
 _VALUATION = frozenset({"价值", "总价", "金额", "总额"})
@@ -459,6 +554,9 @@ def _subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
     the subject of a change verb.  Scope and filler words end it."""
     parts: list[str] = []
     toks = list(toks)
+    cmp = next((k for k, (w, _) in enumerate(toks) if _COMPARE.fullmatch(w) and k), None)
+    if cmp is not None:
+        toks = toks[:cmp]  # 工会经费收入|较|上年|增长: the standard compared with is not it
     while toks and (toks[-1][0] in lex.filler_set or _COMPARE.fullmatch(toks[-1][0])):
         toks.pop()  # 拖欠工资投诉|同比|下降
     for w, t in reversed(toks):
@@ -515,6 +613,16 @@ def _whole_words(text: str, m: re.Match[str], clause: int) -> str:
             return text[at : m.end(1)] if m.end(1) - at <= 10 else text[at + len(w.word) : m.end(1)]
         at += len(w.word)
     return m.group(1)
+
+
+def _content(name: str) -> str | None:
+    """``name`` without leading function words (其中|女性会员占比 → 女性会员占比)."""
+    words = pseg.lcut(name, HMM=False)
+    k = 0
+    while k < len(words) - 1 and words[k].flag in ("r", "c", "p", "d", "u", "uj"):
+        k += 1
+    out = "".join(w.word for w in words[k:])
+    return out if len(out) >= 2 else None
 
 
 def _unscoped(rate: str) -> str:
@@ -609,10 +717,13 @@ def build_figures(
             tail = "".join(w for w, _ in rest)
             before = tail if len(tail) >= 2 else before
         measure = before if direct else after or before
-        if text.startswith("的", q.end) and (before is None or before in _VALUATION):
+        of_at = q.end + len(_SPREAD.match(text, q.end).group())  # 3000元至5000元不等|的
+        valued = text.endswith(("价值", "总价值"), 0, q.start)  # 赠送价值100元的保险
+        if text.startswith("的", of_at) and (before is None or before in _VALUATION or valued):
             # 价值5万元的“暖心包” / 不少于70%的资金: what the amount is of follows 的
-            of = _QUOTED_AFTER.match(text, q.end + 1)
-            measure = of.group(1) if of else measure_after(text, q.end + 1, lex) or measure
+            of = _QUOTED_AFTER.match(text, of_at + 1)
+            noun = of.group(1) if of else measure_after(text, of_at + 1, lex, nominal=True)
+            measure = noun or measure
         moved = _FROM_TO.search(text, max(s_start, clause_start(text, s_start, q.start)), q.start)
         if moved is not None and q.kind != "percent":
             # 人均收入由2019年的8000元提高到去年的1.2万元: both amounts are of the subject
@@ -625,7 +736,7 @@ def build_figures(
             clause = max(text.rfind(c, s_start, q.start) for c in "，；：、") + 1
             found = list(_RATE.finditer(text, max(s_start, clause), q.start))
             rate = _unscoped(_whole_words(text, found[-1], clause)) if found else None
-            rate = rate.rpartition("的")[2] if rate else None
+            rate = _content(rate.rpartition("的")[2]) if rate else None
             measure = rate or (measure if text.startswith("的", q.end) else before)
         between = text[prev_end : q.start] if si in prev_in_sentence else ""
         compared = _COMPARE.search(between)
@@ -638,6 +749,11 @@ def build_figures(
                 not measure
                 or measure in lex.verb_set
                 or _verbal_word(measure)
+                or (  # 责令|整改156户: a verb printed right before the number
+                    measure == before
+                    and text.endswith(measure, 0, q.start)
+                    and all(t == "v" for _, t in _tags(measure, lex))
+                )
                 or text.startswith("被" + measure, q.start - len(measure) - 1)
             )
         ):
@@ -790,6 +906,7 @@ def _credited(
     sents: Sequence,
     si: int,
     offset: int,
+    depth: int = 0,
 ) -> str | None:
     """Who the sentence credits with the figure at ``offset``.
 
@@ -840,14 +957,28 @@ def _credited(
     if _person_subject(text, s.start, offset):
         return None  # 最终，赵利拿回…1万元: a person acted, not the body helping him before
     # (a centre known only by its long description is where people go: it blocks nothing)
-    if si > 0 and sents[si - 1].paragraph == s.paragraph:
+    same = si > 0 and sents[si - 1].paragraph == s.paragraph
+    if si > 0 and (same or _CONTINUES.match(text, s.start)):
+        # A new paragraph reports on the previous one's body only when it opens with a
+        # connective that continues the report (其中，…/据悉，…/在已调解的案件中，…).
         p = sents[si - 1]
         prev = _subject(
             text, [a for a in agencies if p.start <= a.start < p.end and _actor(text, a)]
         )
         if prev is not None:
             return prev.canonical
+        carried = _CONTINUES.match(text, p.start) and depth < 2
+        if same and carried and not any(p.start <= a.start < p.end for a in agencies):
+            # 其中，…5710件；涉案金额…4.3亿元: a sentence that carried the body on by a
+            # connective passes it to the next one.
+            return _credited(text, agencies, sents, si - 1, p.end - 1, depth + 1)
     return None
+
+
+# Discourse connectives that carry a report on into a new paragraph.
+_CONTINUES = re.compile(
+    r"(?:其中|据(?:悉|了解|介绍|统计)|此外|另外|同时|与此同时|同期|在[^，。；]{1,12}中)[，,]"
+)
 
 
 def _person_subject(text: str, s_start: int, offset: int) -> bool:
