@@ -376,6 +376,14 @@ def measure_before(
         subject = _subject_np(toks[:-1], lex)
         if subject is not None:
             return subject
+    opens = i > 0 and text[i - 1] in "，。；：！？\n"
+    obj = _verb_object(toks, lex, linked, opens)
+    if obj is not None:
+        return obj
+    if linked and len(toks) > 1 and toks[-1][0] in lex.verb_set - lex.nominal_verbs:
+        toks = toks[:-1]  # 志愿者服务队|发展|到46支: the verb before the link is the predicate
+        while toks and toks[-1][0] in lex.filler_set:
+            toks.pop()
     parts: list[str] = []
     head_tag = ""
     first_tag = ""  # tag of the leftmost word taken so far
@@ -434,7 +442,11 @@ def measure_before(
             # 共|排查|安全生产隐患: a verb (even one jieba files as vn) after an adverb is the
             # predicate; adverbs modify no nouns, so a "noun" there is a verb too (共|代理).
             break
-        elif _nounish(w, t, lex) or (parts and len(w) == 1 and t == "m" and w not in _NUMERALS):
+        elif (
+            _nounish(w, t, lex)
+            or (parts and len(w) == 1 and t == "m" and w not in _NUMERALS)
+            or (linked and not parts and w in lex.nominal_verbs)  # 女职工|组织|已达
+        ):
             parts.insert(0, w)  # 点|赞数: jieba tags a lone 点 as a numeral
             first_tag = t
         elif money_head and _verbish(w, t, lex):
@@ -498,6 +510,97 @@ def measure_before(
         parts.pop(0)  # long phrases keep their last whole words
     word = "".join(parts)
     if not (len(word) >= 2 and all(is_han(c) or c == "、" for c in word)):
+        return None
+    return word
+
+
+def _verb_object(
+    toks: list[tuple[str, str]], lex: FigureLexicon, linked: bool, opens: bool = False
+) -> str | None:
+    """The object of the clause's predicate: every word between the predicate and the number
+    (共|举办|农民工技能培训班85期, 累计|投入|帮扶资金, 开展|技术攻关), whatever tags jieba
+    gives those words (培训|班, 攻关 and 行为 come out as verbs).
+
+    The predicate is a word in a predicate's place (after an adverb: 共|查处) or else the
+    first multi-character lexicon verb with words after it; a verb right after it is part
+    of a serial predicate (组织|开展|…活动) unless it names a fund (投入|帮扶|资金).  With a
+    linking word before the number (…达46支) the phrase is a subject and only a lexicon verb
+    marks a predicate; a verb opening the clause is its predicate too (，拉动|消费).
+    ``None`` leaves the phrase to the word-by-word reading."""
+    pred = None
+    if not linked:
+        for k in range(1, len(toks) - 1):
+            if _predicate_slot(toks[k - 1], lex) and not _predicate_slot(toks[k], lex):
+                pred = k
+                break
+    if pred is None:
+        pred = next(
+            (
+                k
+                for k in range(len(toks) - 1)
+                if (
+                    toks[k][0] in lex.verb_set
+                    or (toks[k][0] in lex.money_verbs and len(toks[k][0]) > 1)
+                )
+                and toks[k][0] not in lex.nominal_verbs  # 社会|组织, 调解|成功率: nouns here
+            ),
+            None,
+        )
+    if (
+        pred is None
+        and opens
+        and not linked
+        and len(toks) > 1
+        and toks[0][1] == "v"
+        and len(toks[0][0]) >= 2
+        and toks[0][0] not in lex.nominal_verbs
+        and toks[-1][0] not in _QUANTITY_NOUNS  # ，招聘|人数7000多人: the verb's count
+    ):
+        pred = 0
+    if pred is None or not is_han(toks[pred][0][0]):
+        return None
+    money_head = toks[-1][0][-1] in _MONEY_END
+    while pred + 2 < len(toks):
+        w = toks[pred + 1][0]
+        if w not in lex.verb_set or w in lex.nominal_verbs:
+            break
+        if money_head and w not in lex.money_verbs:
+            break  # 投入|帮扶|资金: a verb before a money noun names the fund
+        pred += 1
+    while (
+        pred + 3 < len(toks)
+        and toks[pred + 1][0] in ("并", "并且", "且", "和")
+        and (toks[pred + 2][1] == "v")
+    ):
+        # 发现|并|督促|整改|事故隐患: coordinated predicates; the object follows the last
+        pred += 2
+        while pred + 2 < len(toks) and toks[pred + 1][1] == "v":
+            pred += 1
+    obj = toks[pred + 1 :]
+    while obj and (obj[0][1] in ("ul", "uz", "ug") or obj[0][0] in _SCOPE):
+        obj = obj[1:]  # 吸引了|…, 排查|全市…
+    # 困难职工的子女 / 热水、休息等服务: what follows 的 or an enumeration's 等 is the head
+    cut = max((k for k, (w, _) in enumerate(obj) if w in ("的", "等")), default=-1)
+    obj = obj[cut + 1 :]
+    if len(obj) > 1 and obj[0][0] in _DEMONSTRATIVES:
+        return None  # 该公司工会会员: the word-by-word reading drops the owner
+    if any(
+        w in lex.verb_set
+        and w not in lex.nominal_verbs
+        and len("".join(x for x, _ in obj[k + 1 :])) > 1
+        for k, (w, _) in enumerate(obj)
+        if k
+    ):
+        return None  # 帮助|职工|解决|困难: a second predicate (培训|班 is a noun's suffix)
+    if not any(_nounish(w, t, lex) for w, t in obj):
+        return None  # 调解|成功: a verb and its result name no items
+    words = [w for w, _ in obj]
+    while len("".join(words)) > 12 and len(words) > 1 and "、" not in words:
+        words.pop(0)  # long phrases keep their last whole words
+    word = "".join(words)
+    if len(word) < 2 or not all(is_han(c) or c in "、“”" for c in word):
+        return None
+    if any(c in _NUMERALS for c in word[:1]):
         return None
     return word
 
@@ -708,7 +811,13 @@ def build_figures(
             and _adjacent(text, q.start, before, lex)
             and (q.text[0] in "超近逾约达" or text[q.start - 1] in "达超约")
         )
-        if prev_measure and before and before.startswith(prev_measure) and before != prev_measure:
+        if (
+            prev_measure
+            and before
+            and before.startswith(prev_measure)
+            and before != prev_measure
+            and not any(c in "，；：" for c in text[prev_end : q.start])  # 会员|总数: a new clause
+        ):
             # 为1.1万名劳动者|追讨|工资待遇: the noun right after the previous figure is its own
             # measure; what this figure counts is the object after the verb.
             rest = _tags(before[len(prev_measure) :], lex)
