@@ -541,6 +541,7 @@ def _verb_object(
                 if (
                     toks[k][0] in lex.verb_set
                     or (toks[k][0] in lex.money_verbs and len(toks[k][0]) > 1)
+                    or (toks[k][1] in ("n", "l") and _verbal_compound(toks[k][0]))  # 立案查处
                 )
                 and toks[k][0] not in lex.nominal_verbs  # 社会|组织, 调解|成功率: nouns here
             ),
@@ -595,7 +596,8 @@ def _verb_object(
     if not any(_nounish(w, t, lex) for w, t in obj):
         return None  # 调解|成功: a verb and its result name no items
     words = [w for w, _ in obj]
-    while len("".join(words)) > 12 and len(words) > 1 and "、" not in words:
+    # the predicate bounds the phrase, so it may run longer than the word-by-word reading's
+    while len("".join(words)) > 16 and len(words) > 1 and "、" not in words:
         words.pop(0)  # long phrases keep their last whole words
     word = "".join(words)
     if len(word) < 2 or not all(is_han(c) or c in "、“”" for c in word):
@@ -663,6 +665,14 @@ def _subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
     while toks and (toks[-1][0] in lex.filler_set or _COMPARE.fullmatch(toks[-1][0])):
         toks.pop()  # 拖欠工资投诉|同比|下降
     for w, t in reversed(toks):
+        if w in _PER_WORDS and not parts:
+            continue  # 年终奖|人均|增加: a distributive word after the noun says per what
+        if w in _PER_WORDS:
+            parts.insert(0, w)  # 一线员工|年均|工资: a statistic's name keeps it
+            continue
+        if w in ("月", "年") and parts:
+            parts.insert(0, w)  # 人均|月|收入: jieba splits 月收入
+            continue
         if w in _DEMONSTRATIVES and len(parts) > 1 and parts[0] in _BODY_WORDS:
             parts.pop(0)  # 该公司|一线职工年均工资: the owner is not what changed
         if w in _SCOPE or w in lex.filler_set or not all(is_han(c) for c in w):
@@ -680,9 +690,14 @@ def _subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
 
 
 _COMPARE = re.compile(r"同比|环比|相比|较|比")
+# A change that follows the start amount: 由3000元|提高到4500元.
+_CHANGE_AFTER = re.compile(
+    r"[^，。；]{0,12}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至|到|至)"
+)
+_PER_WORDS = frozenset({"人均", "每人", "户均", "年均", "月均", "日均", "平均每人"})
 # 由2019年的8000元 / 由…提高到去年的1.2万元: a change of one quantity from one amount to another.
 _FROM_TO = re.compile(
-    r"由(?:(?:[^，。；由]{0,8}的)?|[^，。；由]{0,24}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至)"
+    r"由(?:(?:[^，。；由]{0,8}的|每人|人均|每月|每年)?|[^，。；由]{0,24}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至)"
     r"(?:到|至)?(?:[^，。；]{0,8}的)?)$"
 )
 
@@ -834,6 +849,12 @@ def build_figures(
             noun = of.group(1) if of else measure_after(text, of_at + 1, lex, nominal=True)
             measure = noun or measure
         moved = _FROM_TO.search(text, max(s_start, clause_start(text, s_start, q.start)), q.start)
+        if (
+            moved is not None
+            and moved.end() - moved.start() <= 3
+            and not _CHANGE_AFTER.match(text, q.end)
+        ):
+            moved = None  # 由56名仲裁员组成: a bare 由 names an agent, not a change's start
         if moved is not None and q.kind != "percent":
             # 人均收入由2019年的8000元提高到去年的1.2万元: both amounts are of the subject
             # before 由
