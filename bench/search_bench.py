@@ -20,6 +20,7 @@ import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from baoku.search.query import FigureFilter, SearchQuery, SearchResult
 from baoku.search.sqlite_backend import SqliteBackend
@@ -111,6 +112,21 @@ def run_queries(
     )
 
 
+def wait_for_merges(client: Any, index: str, timeout_s: float = 600.0) -> float:
+    """Seconds until the index has no merge running: a bulk load leaves many small segments
+    that Elasticsearch merges in the background for a minute or more, and queries timed
+    during that measure the merging, not the index an archive serves from."""
+    start = time.perf_counter()
+    idle = 0
+    # Merges come in waves (one finished merge can make the next one eligible): three
+    # quiet readings in a row, a second apart.
+    while idle < 3 and time.perf_counter() - start < timeout_s:
+        stats = client.indices.stats(index=index, metric="merge")
+        idle = idle + 1 if stats["_all"]["total"]["merges"]["current"] == 0 else 0
+        time.sleep(1.0)
+    return time.perf_counter() - start
+
+
 def db_size(db: Path) -> int:
     return sum(p.stat().st_size for p in db.parent.glob(db.name + "*") if p.is_file())
 
@@ -174,6 +190,8 @@ def main() -> None:
             )
             size = es.client.indices.stats(index=summary.index)["_all"]["total"]["store"]
             print(f"  es     size   {size['size_in_bytes'] / 1e6:,.1f} MB")
+            settled = wait_for_merges(es.client, summary.index)
+            print(f"  es     merges after the load finished in {settled:.1f} s (not counted)")
             es.search(warm_up)
             try:
                 run_queries("es", es.search, queries)
