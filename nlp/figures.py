@@ -1086,6 +1086,8 @@ def _credited(
         return None  # bodies named only as places or items: nobody is credited
     if _person_subject(text, s.start, offset):
         return None  # 最终，赵利拿回…1万元: a person acted, not the body helping him before
+    if _PEOPLE_SUBJECT.match(text, s.start):
+        return None  # 决赛获奖选手共获奖金…: the people themselves are the subject
     # (a centre known only by its long description is where people go: it blocks nothing)
     same = si > 0 and sents[si - 1].paragraph == s.paragraph
     if si > 0 and (same or _CONTINUES.match(text, s.start)):
@@ -1108,6 +1110,13 @@ def _credited(
 # Discourse connectives that carry a report on into a new paragraph.
 _CONTINUES = re.compile(
     r"(?:其中|据(?:悉|了解|介绍|统计)|此外|另外|同时|与此同时|同期|在[^，。；]{1,12}中)[，,]"
+)
+
+
+# A sentence opening with people as its subject: a short noun phrase ending in a people
+# suffix (选手, 会员, 职工, 劳动者), then an adverb that only a subject takes before its verb.
+_PEOPLE_SUBJECT = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?[工员者手](?:们)?(?:共|均|都|也|纷纷|人均|累计|已)"
 )
 
 
