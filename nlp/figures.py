@@ -492,7 +492,7 @@ def measure_before(
             ):
                 break  # 职工|提出|合理化建议: after the clause's subject a verb is its predicate
             opens = i == floor or text[i - 1] in "，。；：！？\n"
-            if t == "v" and k == 0 and opens and parts[-1] not in _QUANTITY_NOUNS:
+            if t == "v" and k == 0 and opens and not linked and parts[-1] not in _QUANTITY_NOUNS:
                 # ，冻结|银行账户17个: a verb opening the clause is its predicate; not before
                 # a quantity noun, which names the verb's count (招聘人数7000多人).
                 break
@@ -593,8 +593,8 @@ def _verb_object(
         if k
     ):
         return None  # 帮助|职工|解决|困难: a second predicate (培训|班 is a noun's suffix)
-    if not any(_nounish(w, t, lex) for w, t in obj):
-        return None  # 调解|成功: a verb and its result name no items
+    if not any(_nounish(w, t, lex) or t == "z" for w, t in obj):
+        return None  # 调解|成功, 其中|今年|新建: no items named (劳资纠纷 is filed as z)
     words = [w for w, _ in obj]
     # the predicate bounds the phrase, so it may run longer than the word-by-word reading's
     while len("".join(words)) > 16 and len(words) > 1 and "、" not in words:
