@@ -558,6 +558,18 @@ def _verb_object(
         and toks[-1][0] not in _QUANTITY_NOUNS  # ，招聘|人数7000多人: the verb's count
     ):
         pred = 0
+    if pred is None:
+        # 检查组发现|并|督促|整改|事故隐患: a verb coordinated by 并 is a predicate
+        pred = next(
+            (
+                k + 1
+                for k in range(len(toks) - 2)
+                if toks[k][0] in ("并", "并且") and toks[k + 1][1] == "v"
+            ),
+            None,
+        )
+        while pred is not None and pred + 2 < len(toks) and toks[pred + 1][1] == "v":
+            pred += 1
     if pred is None or not is_han(toks[pred][0][0]):
         return None
     money_head = toks[-1][0][-1] in _MONEY_END
@@ -593,6 +605,8 @@ def _verb_object(
         if k
     ):
         return None  # 帮助|职工|解决|困难: a second predicate (培训|班 is a noun's suffix)
+    if not obj or obj[-1][1] in ("d", "p", "c", "r", "u", "uj", "ul", "m", "q", "x", "t"):
+        return None  # 要求|各市总|将…: a phrase's head is at its end, and no function word is
     if not any(_nounish(w, t, lex) or t == "z" for w, t in obj):
         return None  # 调解|成功, 其中|今年|新建: no items named (劳资纠纷 is filed as z)
     words = [w for w, _ in obj]

@@ -1,0 +1,116 @@
+"""Measure and credit mechanisms of round 5 (nlp.figures): structural rules, each on short
+invented sentences (none is taken from the gold sets)."""
+
+import pytest
+
+from baoku.ingest.records import Article, ArticleType
+from baoku.nlp.analyze import analyze_article
+from baoku.nlp.figures import _tags, figure_lexicon
+from baoku.nlp.records import FigureRecord, FigureType
+
+
+def _figures(text: str) -> list[FigureRecord]:
+    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=text.split("\n"))
+    return analyze_article(art, pub_date="2024-05-01").figures
+
+
+def _measure(text: str, figure: str) -> str | None:
+    [f] = [f for f in _figures(text) if f.text == figure]
+    return f.measure
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # after an adverb the verb is the predicate, even where jieba files it as vn or n
+        ("全市共排查职业危害隐患2100余处。", "2100余处", "职业危害隐患"),
+        ("律师团共代理劳动争议案件310件。", "310件", "劳动争议案件"),
+        ("该区还约谈欠薪企业负责人47人。", "47人", "欠薪企业负责人"),
+        # the predicate takes every word up to the number, whatever their tags
+        ("全县共举办农民工技能培训班85期。", "85期", "农民工技能培训班"),
+        ("全市共查处违法用工行为1200起。", "1200起", "违法用工行为"),
+        ("劳模工作室年均开展技术攻关30余项。", "30余项", "技术攻关"),
+        ("中心已调处劳资纠纷460余起。", "460余起", "劳资纠纷"),
+        ("全市共签订女职工权益保护专项集体合同2800份。", "2800份", "女职工权益保护专项集体合同"),
+        # a verb compound filed as a noun is a predicate too
+        ("区人社局立案查处拖欠工资案件64件。", "64件", "拖欠工资案件"),
+        # serial predicates: the object follows the last verb; not before a fund's name
+        ("区总工会组织开展安全生产月活动26场次。", "26场次", "安全生产月活动"),
+        ("累计投入帮扶资金2860万元。", "2860万元", "帮扶资金"),
+        ("检查组发现并督促整改事故隐患340项。", "340项", "事故隐患"),
+        # a verb opening the clause is its predicate
+        ("该活动发放消费券800万元，拉动消费近5000万元。", "近5000万元", "消费"),
+        # a prepositional phrase is adverbial: what the number counts follows its object
+        ("法律援助中心通过诉讼方式结案320件。", "320件", "结案"),
+        # an enumeration's 等 and a 的-modifier: the head after them is counted
+        ("驿站为货车司机提供热水、休息等服务300余人次。", "300余人次", "服务"),
+        # jieba's longest match took a verb too far: 获奖|金 is 获|奖金
+        ("决赛选手共获得奖金52万元，人均获奖金约3000元。", "约3000元", "奖金"),
+        # a phrase linked to the number (达, 为, 超过) is the subject and keeps its verbs
+        ("人均补助标准为2000元。", "2000元", "人均补助标准"),
+        ("全市女职工组织已达4300个。", "4300个", "女职工组织"),
+        ("工会志愿者服务队已发展到46支。", "46支", "工会志愿者服务队"),
+        ("平台上线半年来，注册用户已超过15万人。", "超过15万人", "注册用户"),
+        # a new clause is not the previous figure's phrase (新增会员…，会员总数…)
+        ("全区新增会员8600人，会员总数达到12.4万人。", "12.4万人", "会员总数"),
+        # existential verbs are predicates (现有), negation ends a phrase after the unit
+        ("全市现有在册困难职工2480户。", "2480户", "在册困难职工"),
+        ("检查发现，有17家企业未按规定缴纳工会经费。", "17家", "企业"),
+        # a verbal noun between nouns stays inside the phrase
+        ("市总工会组织劳动保护监督检查员1200余名。", "1200余名", "劳动保护监督检查员"),
+        # 青年 is people, not a time word
+        ("活动吸引了2000多名青年职工参加。", "2000多名", "青年职工"),
+        # proportion words (增幅, 比例) name percentages; function words in front are dropped
+        ("全市一线职工平均工资增幅为5.6%。", "5.6%", "职工平均工资增幅"),
+        ("其中女性会员占比27%。", "27%", "女性会员占比"),
+        # after 价值 or a spread (不等) the noun after 的 is what the amount is of
+        ("工会为会员赠送价值100元的意外伤害保险。", "100元", "意外伤害保险"),
+        ("每人获得3000元至5000元不等的资助。", "3000元至5000元", "资助"),
+        # a comparison between a subject and its change verb is skipped
+        ("工会经费收入较上年增长8.2%。", "8.2%", "工会经费收入"),
+        # a per-word after the subject says per what; inside a statistic's name it stays
+        ("通过集体协商，企业职工年终奖人均增加2000元。", "2000元", "企业职工年终奖"),
+        ("劳动模范疗养费用标准由每人3000元提高到4500元。", "3000元", "劳动模范疗养费用标准"),
+        ("最低工资标准上调至每月2200元。", "2200元", "最低工资标准"),
+    ],
+)
+def test_measure_mechanisms(text: str, figure: str, measure: str) -> None:
+    assert _measure(text, figure) == measure
+
+
+def test_a_verb_alone_before_the_number_counts_the_previous_items() -> None:
+    figs = _figures("市人社局共检查用人单位4300户，责令整改156户。")
+    assert [f.measure for f in figs] == ["用人单位", "用人单位"]
+
+
+def test_a_bare_you_is_an_agent_not_a_change() -> None:
+    # 由56名仲裁员组成: no change follows, so the number counts what follows the unit
+    assert _measure("仲裁院建立了由56名兼职仲裁员组成的调解队伍。", "56名") == "兼职仲裁员"
+
+
+def test_jian_ci_is_a_case_unit() -> None:
+    [f, _] = _figures("职工服务中心全年受理咨询投诉2.6万件次，按时办结率99%。")
+    assert (f.text, f.type, f.measure) == ("2.6万件次", FigureType.CASES, "咨询投诉")
+
+
+def test_segmentation_repair_only_for_a_dictionary_noun() -> None:
+    lex = figure_lexicon()
+    assert ("奖金", "n") in _tags("人均获奖金", lex)
+    assert ("慰问金", "n") in _tags("发放慰问金", lex)  # 问金 is no word: the suffix rule
+
+
+def test_a_connective_carries_credit_into_a_new_paragraph() -> None:
+    figs = _figures(
+        "广东省东莞市劳动人事争议仲裁院今年共受理劳动争议案件9865件。\n"
+        "其中，通过调解结案5710件；涉案金额共计4.3亿元。\n"
+        "全市参保职工人数也有所增加，新增参保职工1.2万人。"
+    )
+    credit = {f.text: f.agency for f in figs}
+    assert credit["5710件"] == "东莞市劳动人事争议仲裁院"
+    assert credit["4.3亿元"] == "东莞市劳动人事争议仲裁院"  # passed on after 其中，…；
+    assert credit["1.2万人"] is None  # a new paragraph without a connective starts afresh
+
+
+def test_counted_people_as_subject_carry_no_body() -> None:
+    figs = _figures("大赛由江苏省总工会主办。决赛获奖选手共获奖金86万元。")
+    assert [f.agency for f in figs] == [None]
