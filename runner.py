@@ -211,12 +211,48 @@ def run_batch(
         report(path, result)
         if es is not None and result.sha256 and result.status != "failed":
             es.add(result.sha256)
+    if opts.facts:
+        for sha256 in refresh_continued_facts(store):
+            if es is not None:
+                es.add(sha256)
     if es is not None:
         es.flush()
         summary.es_error = es.error
         summary.es_indexed = es.indexed
     summary.elapsed = time.perf_counter() - start
     return summary
+
+
+def refresh_continued_facts(store: Store) -> set[str]:
+    """Analyse again, with their whole article's head as context, the continued parts whose
+    facts were made without it (or with a head they no longer follow): on a later page
+    区总工会 means the district the head named. Returns the files whose facts changed.
+
+    A part that fails keeps its facts and is tried again after the next batch."""
+    tasks = store.stale_continued_parts()
+    if not tasks:
+        return set()
+    from baoku.nlp.analyze import analyze_article  # spaCy and jieba load only when needed
+
+    changed: set[str] = set()
+    for task in tasks:
+        part = store.load_part(task.part)
+        head = store.load_part(task.head) if task.head is not None else None
+        if part is None or (task.head is not None and head is None):
+            continue
+        try:
+            facts = analyze_article(
+                part.article,
+                pub_date=part.date,
+                newspaper=part.newspaper,
+                context=head.as_context() if head is not None else "",
+            )
+        except Exception as exc:  # derived data: keep the facts it has
+            log.warning("facts of continued part %s not refreshed: %s", task.part, exc)
+            continue
+        if store.replace_part_facts(task.part, facts, context_from=task.head):
+            changed.add(task.sha256)
+    return changed
 
 
 class _EsFeed:

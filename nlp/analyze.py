@@ -37,14 +37,19 @@ _SLICE = 200_000
 
 
 def analyze_article(
-    article: Article, *, pub_date: str | None, newspaper: str | None = None
+    article: Article, *, pub_date: str | None, newspaper: str | None = None, context: str = ""
 ) -> ArticleFacts:
-    """Entities and figures of one article part; offsets index ``article.text``."""
+    """Entities and figures of one article part; offsets index ``article.text``.
+
+    ``context``: more text whose places the article's short names may refer to, e.g. the
+    head of an article whose continuation this part is (it names the 区 of 区总工会)."""
     if article.type == ArticleType.AD:
         return ArticleFacts()
     text = article.text
     context = " ".join(
-        x for x in (article.kicker, article.headline, article.subheadline, article.lead) if x
+        x
+        for x in (article.kicker, article.headline, article.subheadline, article.lead, context)
+        if x
     )
     facts = ArticleFacts()
     try:

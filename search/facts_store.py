@@ -70,8 +70,20 @@ def insert_facts(
     )
     if not facts:
         return
+    insert_fact_rows(conn, list(zip(article_ids, facts, strict=True)))
+
+
+def delete_fact_rows(conn: sqlite3.Connection, article_id: str) -> None:
+    """Remove the entity mentions and figures of one stored part (its boxes stay)."""
+    conn.execute("DELETE FROM entity_mentions WHERE article = ?", (article_id,))
+    conn.execute("DELETE FROM figures WHERE article = ?", (article_id,))
+
+
+def insert_fact_rows(
+    conn: sqlite3.Connection, found_all: Sequence[tuple[str, ArticleFacts]]
+) -> None:
+    """The entity mentions and figures of each (part id, facts) pair."""
     # All articles of the file in one statement per table (fewer calls than one per article).
-    found_all = list(zip(article_ids, facts, strict=True))
     conn.executemany(
         "INSERT INTO entity_mentions (article, label, text, canonical, kind, start, end, "
         "paragraph, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

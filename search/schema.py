@@ -334,7 +334,19 @@ _V3: Migration = (
     "INSERT INTO search_generation (n) VALUES (0)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3)
+# Facts of a continued part (下转/上接) made with its whole article's head in view: the head
+# names the place that 区总工会 or 区法院 on the later page refers to. ``facts_context`` is the
+# head part whose text was the context (NULL: analysed alone), so a link made, changed or
+# undone later is noticed and the part analysed again (runner.refresh_continued_facts).
+_V4: Migration = (
+    "ALTER TABLE articles ADD COLUMN facts_context TEXT",
+    """
+    CREATE INDEX articles_facts_context ON articles (facts_context)
+    WHERE facts_context IS NOT NULL
+    """,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4)
 # First schema version with the current search index layout; opening an older archive
 # (re)builds the index once.
 SEARCH_INDEX_VERSION = 3

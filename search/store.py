@@ -34,9 +34,16 @@ from baoku.ingest.records import (
 )
 from baoku.nlp.records import AnalyzedDocument, ArticleFacts
 from baoku.search import sqlite_index
-from baoku.search.facts_store import chunks, insert_facts, marks
+from baoku.search.facts_store import (
+    chunks,
+    delete_fact_rows,
+    insert_fact_rows,
+    insert_facts,
+    marks,
+)
 from baoku.search.linking import groups_of_document, relink
 from baoku.search.merge import Segment, merge_segments
+from baoku.search.part_context import ContextTask, StoredPart, load_part, stale_continued_parts
 from baoku.search.records import (
     ArticleRecord,
     ContinuationLink,
@@ -520,6 +527,32 @@ class Store:
         whole articles were indexed."""
         with self.transaction("re-indexing articles in") as conn:
             return len(sqlite_index.refresh(conn, self.get_article, article_ids, self._fts))
+
+    def stale_continued_parts(self) -> list[ContextTask]:
+        """Continued parts whose facts need making again with their head in view
+        (``search.part_context``)."""
+        return stale_continued_parts(self._conn)
+
+    def load_part(self, part_id: str) -> StoredPart | None:
+        """A stored part's text fields and issue, as the NLP stage reads an article."""
+        return load_part(self._conn, part_id)
+
+    def replace_part_facts(
+        self, part_id: str, facts: ArticleFacts, *, context_from: str | None
+    ) -> bool:
+        """Replace the entity mentions and figures of one stored part, made with the text of
+        part ``context_from`` as context (None: alone), and re-index its whole article.
+        False when the part is no longer stored (its file was replaced meanwhile)."""
+        with self.transaction("replacing the facts of a continued article in") as conn:
+            if conn.execute("SELECT 1 FROM articles WHERE id = ?", (part_id,)).fetchone() is None:
+                return False
+            delete_fact_rows(conn, part_id)
+            insert_fact_rows(conn, [(part_id, facts)])
+            conn.execute(
+                "UPDATE articles SET facts_context = ? WHERE id = ?", (context_from, part_id)
+            )
+            sqlite_index.refresh(conn, self.get_article, [part_id], self._fts)
+        return True
 
     def rebuild_search_index(self) -> int:
         """Drop and rebuild the whole search index from the stored records (after a change to

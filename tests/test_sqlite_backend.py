@@ -107,7 +107,9 @@ def test_older_archive_gets_the_current_index_on_open(tmp_path: Path, version: i
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("ATTACH ? AS src", (str(tmp_path / "new.db"),))
     for table in ("documents", "pages", "articles", "article_parts", "blocks"):
-        conn.execute(f"INSERT INTO {table} SELECT * FROM src.{table}")
+        # The old tables' columns only: later versions added some (articles.facts_context).
+        columns = ", ".join(r[1] for r in conn.execute(f"PRAGMA main.table_info({table})"))
+        conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM src.{table}")
     conn.execute("DETACH src")
     conn.close()
     with Store.open(path) as store:
