@@ -65,7 +65,8 @@ def reindex(target: str, es_url: str | None, alias: str, db_path: Path, as_json:
 
     with open_store(db_path, must_exist=True) as store:
         if target == "sqlite":
-            n = store.rebuild_search_index()
+            with _progress(not as_json, store.whole_article_count()) as on_progress:
+                n = store.rebuild_search_index(on_progress=on_progress)
             out = {"target": "sqlite", "indexed": n}
         else:
             from baoku.search.sqlite_backend import SqliteBackend

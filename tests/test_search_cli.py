@@ -145,3 +145,15 @@ def test_entities_json(db: Path) -> None:
 def test_reindex_to_unreachable_es_is_a_clear_error(db: Path) -> None:
     code, out = run("reindex", "--to", "es", "--es", "http://127.0.0.1:9", "--db", str(db))
     assert code != 0 and "cannot reach Elasticsearch" in out
+
+
+def test_reindex_to_sqlite_rebuilds_and_reports(tmp_path: Path, db: Path) -> None:
+    copy = tmp_path / "copy.db"
+    with Store.open(db, readonly=True) as src, Store.open(copy) as dst:
+        src.connection.backup(dst.connection)
+    code, out = run("reindex", "--to", "sqlite", "--db", str(copy), "--json")
+    assert code == 0, out
+    with Store.open(copy, readonly=True) as store:
+        assert json.loads(out) == {"target": "sqlite", "indexed": store.whole_article_count()}
+    code, out = run("search", "欠薪", "--db", str(copy), "--json")
+    assert json.loads(out)["total"] == 1

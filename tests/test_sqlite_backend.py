@@ -295,6 +295,24 @@ def test_index_built_on_save_equals_a_rebuild_from_stored_rows(store: Store) -> 
     assert saved["keys"] and saved["figures"]
 
 
+def test_rebuild_writes_in_chunks_with_progress(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Full-text rows go out every REBUILD_CHUNK articles (memory stays flat on a large
+    # archive); the index is the same as one written at once, and progress is reported.
+    store.save_documents(all_documents())
+    saved = _index_rows(store)
+    q = SearchQuery("工会", limit=500)
+    ranked = [(h.id, h.score) for h in SqliteBackend(store).search(q).hits]
+    monkeypatch.setattr("baoku.search.store.REBUILD_CHUNK", 2)
+    seen: list[int] = []
+    n = store.rebuild_search_index(on_progress=seen.append)
+    assert n == store.whole_article_count() > 4
+    assert seen[:-1] == list(range(2, n + 1, 2)) and seen[-1] == n
+    assert _index_rows(store) == saved
+    assert [(h.id, h.score) for h in SqliteBackend(store).search(q).hits] == ranked
+
+
 def test_save_documents_failure_keeps_earlier_files_and_drops_the_bad_one(store: Store) -> None:
     docs = all_documents()
     bad = front_page()
