@@ -115,6 +115,8 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             out.append((verb[-1] + word, pseg.dt.word_tag_tab[verb[-1] + word]))
         elif word in _NOMINAL_SUFFIX and out and out[-1][1] in ("v", "vn") and len(out[-1][0]) == 2:
             out[-1] = (out[-1][0] + word, "n")  # 调解|员, 慰问|金: a verb and a noun suffix
+        elif word in _NOMINAL_SUFFIX and tag.startswith("v") and out and out[-1][1] in ("n", "l"):
+            out[-1] = (out[-1][0] + word, "n")  # 医疗保险|费: jieba files the suffix as a verb
         else:
             out.append((word, tag))
     return out
@@ -289,8 +291,20 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             parts.extend(x for x, _ in toks[i : j + 1])
             i = j + 1
             continue
-        if w in lex.after_verb_set or (w in lex.verb_set and w not in lex.nominal_verbs):
+        last = (
+            i == len(toks) - 1
+            and (stop >= len(text) or text[stop] in _CLAUSE_END)
+            and text[end - 1] not in _CONJ  # not the tail of a coordination (指导和帮扶)
+        )
+        if w in lex.after_verb_set or (
+            w in lex.verb_set and w not in lex.nominal_verbs and not (last and not parts)
+        ):
             break
+        if last and not parts and w in lex.verb_set and len(w) >= 2:
+            parts.append(w)  # 20万元|资助。: a word ending the clause is the noun
+            noun_seen = True
+            i += 1
+            continue
         if noun(i):
             parts.append(w)
             noun_seen = True
@@ -367,7 +381,8 @@ def measure_before(
     toks = _after_preposition(toks, lex)
     # 处罚金额|达|1560万元: a phrase linked to the number is the clause's subject, so the
     # verb-object reading below does not apply to it.
-    linked = text[start - gap : start].strip("的等每人年月") != ""
+    # (超过/逾 inside the figure link too: 借阅量|超过45万人次; 近/约 only qualify the number)
+    linked = text[start - gap : start].strip("的等每人年月") != "" or text[start] in "超逾达"
     quoted = _QUOTED_BEFORE.search(text, max(floor, start - gap - 16), start - gap)
     if quoted is not None:
         return quoted.group(1)  # 建成“暖新驿站”156个: the quoted name is what is counted
@@ -540,7 +555,7 @@ def _verb_object(
                 for k in range(len(toks) - 1)
                 if (
                     toks[k][0] in lex.verb_set
-                    or (toks[k][0] in lex.money_verbs and len(toks[k][0]) > 1)
+                    or (toks[k][0] in lex.money_verbs and len(toks[k][0]) > 1 and not linked)
                     or (toks[k][1] in ("n", "l") and _verbal_compound(toks[k][0]))  # 立案查处
                 )
                 and toks[k][0] not in lex.nominal_verbs  # 社会|组织, 调解|成功率: nouns here
@@ -605,9 +620,10 @@ def _verb_object(
         if k
     ):
         return None  # 帮助|职工|解决|困难: a second predicate (培训|班 is a noun's suffix)
-    if not obj or obj[-1][1] in ("d", "p", "c", "r", "u", "uj", "ul", "m", "q", "x", "t"):
+    if not obj or obj[-1][1] in ("d", "p", "c", "r", "u", "uj", "ul", "m", "x", "t"):
         return None  # 要求|各市总|将…: a phrase's head is at its end, and no function word is
-    if not any(_nounish(w, t, lex) or t == "z" for w, t in obj):
+    single = len(obj) == 1 and len(obj[0][0]) >= 2 and obj[0][1].startswith(("v", "n"))
+    if not single and not any(_nounish(w, t, lex) or t == "z" for w, t in obj):
         return None  # 调解|成功, 其中|今年|新建: no items named (劳资纠纷 is filed as z)
     words = [w for w, _ in obj]
     # the predicate bounds the phrase, so it may run longer than the word-by-word reading's
@@ -649,7 +665,8 @@ def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
     what follows it is the object (共|排查|隐患, 还|代理|案件)."""
     w, t = left
     if w in lex.filler_set:
-        return w not in ("的", "等")
+        # 现有|在册困难职工: an existential verb is the predicate itself
+        return w not in ("的", "等") and not w.endswith("有")
     # One-character adverbs and sequence adverbs are about the event (共, 已, 还, 先后);
     # longer manner words (初步|就业意向) may modify a noun.
     return (t in ("d", "ad") and len(w) == 1) or w in _SEQUENCE_ADVERBS
@@ -676,7 +693,11 @@ def _subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
     cmp = next((k for k, (w, _) in enumerate(toks) if _COMPARE.fullmatch(w) and k), None)
     if cmp is not None:
         toks = toks[:cmp]  # 工会经费收入|较|上年|增长: the standard compared with is not it
-    while toks and (toks[-1][0] in lex.filler_set or _COMPARE.fullmatch(toks[-1][0])):
+    while toks and (
+        toks[-1][0] in lex.filler_set
+        or _COMPARE.fullmatch(toks[-1][0])
+        or toks[-1][1] in ("a", "ad", "d")  # 职工工资|平均|增长
+    ):
         toks.pop()  # 拖欠工资投诉|同比|下降
     for w, t in reversed(toks):
         if w in _PER_WORDS and not parts:
@@ -820,6 +841,7 @@ def build_figures(
     out: list[FigureRecord] = []
     sents = index.sentences
     prev_in_sentence: dict[int, tuple[int, str | None, str | None]] = {}
+    measures_in_sentence: dict[int, list[tuple[int, str | None]]] = {}
     credited_by = sorted([*agencies, *references(text, agencies)], key=lambda a: a.start)
     starts = [q.start for q in quantities]  # find_quantities returns them in text order
     for q in quantities:
@@ -830,6 +852,20 @@ def build_figures(
         prev_end, prev_measure, prev_unit = prev_in_sentence.get(si, (s_start, None, None))
         floor = max(s_start, prev_end)
         after = measure_after(text, q.end, lex, people=q.unit in lex.people_units)
+        rel = _RELATIVE_HEAD.match(text, q.end)
+        rel_toks = _tags(rel.group()[:-1], lex) if rel is not None else []
+        opens_verb = (
+            rel is not None
+            and rel_toks[0][1] == "v"
+            and not any(
+                w in lex.verb_set or w in lex.money_verbs or w in lex.after_verb_set
+                for w, _ in rel_toks
+            )
+            and (after is None or rel.group().startswith(after))
+        )
+        if rel is not None and opens_verb:
+            # 1.5万名|接触职业病危害因素的|劳动者: a relative clause before the head noun
+            after = measure_after(text, rel.end(), lex, people=q.unit in lex.people_units)
         before = measure_before(text, q.start, floor, lex, people=q.unit in lex.people_units)
         # 职工网友超200万人次线上…: a noun linked to the number by 超/达/近 is the subject the
         # figure is predicated of; otherwise (为5893名职工, 中心3个日常维权窗口, 等6个部门)
@@ -912,6 +948,15 @@ def build_figures(
             # 调解劳动争议3.48万件，同比增加近5000件 / 受理案件5643宗，较2022年提升279% /
             # 分别为120件、98件: the later figure counts what the earlier one counted.
             measure = prev_measure
+        earlier = measures_in_sentence.setdefault(si, [])
+        mapped = _respectively(text, q, quantities, starts, s_start, earlier)
+        measure = mapped or measure
+        earlier.append((q.start, measure))
+        if measure is None:
+            # 入会司机中，…的有1860人: a 'X中，' frame names the set the count is drawn from
+            frame = _FRAME.match(text, s_start)
+            if frame is not None and frame.end() <= q.start:
+                measure = _subject_np(_tags(frame.group(1), lex), lex)
         prev_in_sentence[si] = (q.end, measure, q.unit)
         ftype = figure_type(q, measure, lex)
         if ftype is None or not _stated_amount(text, q, quantities, starts, s_start):
@@ -938,6 +983,37 @@ def build_figures(
             )
         )
     return out
+
+
+# A relative clause right after the unit: verb phrase + 的, no number or break inside.
+_RELATIVE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,14}?的(?=[\u4e00-\u9fff])")
+# 入会司机中，… / 在已调解的案件中，…: the set the sentence's counts are drawn from.
+_FRAME = re.compile(r"(?:在)?([\u4e00-\u9fff]{2,10}?)中[，,]")
+
+
+def _respectively(
+    text: str,
+    q: Quantity,
+    quantities: Sequence[Quantity],
+    starts: list[int],
+    s_start: int,
+    earlier: list[tuple[int, str | None]],
+) -> str | None:
+    """借阅量45万人次，人均借阅图书6.2本，分别比上年增长12%和8%: the i-th of the changes
+    listed after 分别 and a comparison counts what the i-th of the figures before it counted."""
+    at = text.rfind("分别", s_start, q.start)
+    if at < 0 or not _COMPARE.search(text, at, q.start):
+        return None
+    k = bisect_left(starts, at)
+    group = [quantities[k]] if k < len(quantities) else []
+    for o in quantities[k + 1 :]:
+        if text[group[-1].end : o.start].strip("和及与、, ") != "":
+            break
+        group.append(o)
+    before = [m for st, m in earlier if st < at]
+    if q not in group or len(before) < len(group) or len(group) < 2:
+        return None
+    return before[len(before) - len(group) + group.index(q)]
 
 
 # Head words a body is referred back to by (服务团成员包括…, 该集团各级工会…).
@@ -1015,6 +1091,19 @@ _GENERIC_SUBJECT = re.compile(
 )
 
 
+def _generic(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first generic collective between ``start`` and ``end`` that is a noun phrase:
+    全市已检查用人单位 is a clause (an adverb, 已, sits only before a verb), not the collective
+    全市…单位."""
+    for m in _GENERIC_SUBJECT.finditer(text, start, end):
+        inner = m.group()
+        if not inner.startswith("全") or not any(
+            w.flag in ("d", "p") for w in pseg.lcut(inner[2:-2], HMM=False)
+        ):
+            return m
+    return None
+
+
 def _actor(text: str, a: AgencyMatch) -> bool:
     """Could this mention be the one acting (not a place, not an item being counted)?"""
     if not a.actor:
@@ -1081,15 +1170,15 @@ def _credited(
         if own:
             return own[-1].canonical  # …，区总工会法律服务站现场解答40余人次: the clause's subject
         chosen = _subject(text, before)
-        if _GENERIC_SUBJECT.search(text, s.start, chosen.start):  # type: ignore[union-attr]
+        if _generic(text, s.start, chosen.start):  # type: ignore[union-attr]
             return None  # 四川工会紧扣四川省委…: the subject is generic, the body an object
-        generic = _GENERIC_SUBJECT.search(text, chosen.end, offset)  # type: ignore[union-attr]
+        generic = _generic(text, chosen.end, offset)  # type: ignore[union-attr]
         if generic and generic.start() > chosen.end and not _agent_frame(text, chosen):  # type: ignore[union-attr]
             # 人社局通报，全市劳动保障监察机构共查处…: the collective acted.  Not 该集团各级工会
             # (the body's own unions) and not 在吉林省总的统筹下，各级工会… (an agent frame).
             return None
         return chosen.canonical  # type: ignore[union-attr]
-    if _GENERIC_SUBJECT.search(text, s.start, offset):
+    if _generic(text, s.start, offset):
         return None
     # Only an agent frame after the figure credits it (在X的统筹下, 由X主办); a body merely
     # listed later in the sentence does not.
