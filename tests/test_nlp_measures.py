@@ -114,3 +114,43 @@ def test_a_connective_carries_credit_into_a_new_paragraph() -> None:
 def test_counted_people_as_subject_carry_no_body() -> None:
     figs = _figures("大赛由江苏省总工会主办。决赛获奖选手共获奖金86万元。")
     assert [f.agency for f in figs] == [None]
+
+
+def test_respectively_maps_changes_onto_earlier_figures() -> None:
+    figs = _figures("年均借阅量达45万人次，人均借阅图书6.2本，分别比上年增长12%和8%。")
+    got = {f.text: f.measure for f in figs}
+    assert got["12%"] == got["45万人次"] == "年均借阅量"
+    assert got["8%"] == got["6.2本"] == "图书"  # 册/本 count books
+
+
+def test_relative_clause_after_the_unit() -> None:
+    text = "全市共对1.5万名接触粉尘的劳动者开展职业健康检查。"
+    assert _measure(text, "1.5万名") == "劳动者"
+    # a clause with a lexicon or after-verb is no relative modifier of the head
+    assert _measure("拨付资金14万元用于奖励成绩突出的服务站。", "14万元") == "资金"
+    assert _measure("由56名兼职仲裁员组成的调解队伍。", "56名") == "兼职仲裁员"
+
+
+def test_a_set_frame_names_what_is_counted() -> None:
+    assert _measure("入会司机中，来自外省的有1860人。", "1860人") == "入会司机"
+
+
+def test_a_word_ending_the_clause_after_the_unit_is_the_noun() -> None:
+    assert _measure("对优秀工作室给予每家20万元资助。", "20万元") == "资助"
+    assert _measure("请专家进行3场线上就业指导和帮扶。", "3场") == "线上就业指导"
+
+
+def test_existential_verbs_link_a_subject() -> None:
+    assert _measure("单笔支出较大的项目共有36个。", "36个") == "项目"
+
+
+def test_nominal_suffix_filed_as_a_verb() -> None:
+    text = "企业为职工缴纳补充医疗保险费共计850万元。"
+    assert _measure(text, "850万元") == "补充医疗保险费"
+
+
+def test_a_generic_collective_is_a_noun_phrase_not_a_clause() -> None:
+    figs = _figures("记者从安徽省阜阳市人力资源和社会保障局获悉，全市已检查用人单位2860户。")
+    assert [f.agency for f in figs] == ["阜阳市人力资源和社会保障局"]
+    figs = _figures("郑州市人力资源和社会保障局通报，全市劳动保障监察机构共立案查处欠薪案件415件。")
+    assert [f.agency for f in figs] == [None]  # the collective acted
