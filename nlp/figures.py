@@ -11,9 +11,12 @@ Rules (lexicon in ``nlp/data/figures.toml``):
   名/人/人次/位/户 are people; every other count and physical measure is ``count``.
   Durations and ages are not figures (the period fields carry time).
 * Measure: word-level (jieba words + tags on the clause piece, checked against the lexicon):
-  the noun phrase after the unit (5893名职工|参加), else the one before the number back to a
-  verb (挽回|经济损失1850万余元); a noun linked by 超/达/近 wins; after 同比/较…提升 or in a
-  、-list the figure counts what the sentence's previous figure counted (see docs/nlp.md).
+  the noun phrase after the unit (5893名职工|参加), else the object of the clause's predicate
+  before the number — the predicate found by its place (after an adverb, opening the clause)
+  or the verb lexicon, the object taken whole whatever jieba's tags (共|举办|农民工技能培训班) —
+  else the word-by-word phrase back to a verb (挽回|经济损失1850万余元); a noun linked by
+  超/达/近 wins; after 同比/较…提升, in a 、-list or under 分别 the figure counts what an earlier
+  figure of the sentence counted (see docs/nlp.md).
 * Agency: the acting body before the figure in its sentence (not one named as a place or as
   a counted item; X指导Y… hands over to Y), else an agent frame after it (在X的统筹下), else,
   when the sentence names no body and has no generic subject, the previous sentence's actor.
