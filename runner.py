@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 from baoku.ingest.errors import IngestError
 from baoku.ingest.pipeline import IngestOptions, ingest_identified
 from baoku.ingest.records import DocumentStatus, IngestedDocument, PageStatus, SourceFile
-from baoku.ingest.source import FileKind, identify
+from baoku.ingest.source import FileKind, fingerprint, identify
 from baoku.nlp.records import AnalyzedDocument
 from baoku.search.store import Store
 
@@ -296,7 +296,12 @@ def _todo(
         try:
             source, kind = identify(path)
         except IngestError as exc:
-            yield path, FileResult(str(path), "failed", reason=exc.reason)
+            # Recorded like any failure (keyed by content), so `documents --status failed`
+            # lists it and a fixed copy is read next time.
+            try:
+                yield path, _failed(path, fingerprint(path), store, exc.reason)
+            except OSError:
+                yield path, FileResult(str(path), "failed", reason=exc.reason)
             continue
         except OSError as exc:
             yield path, FileResult(str(path), "failed", reason=f"cannot read file ({exc.strerror})")

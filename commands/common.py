@@ -63,6 +63,18 @@ def emit_csv(rows: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
         writer.writerow([_csv_cell(row.get(c)) for c in columns])
 
 
+def check_parent_folder(path: Path, option: str) -> None:
+    """A new file goes into an existing folder: a mistyped folder must not quietly start a
+    new archive (or export) somewhere else."""
+    parent = path.expanduser().parent
+    if not parent.is_dir():
+        raise click.BadParameter(
+            f"the folder {parent} does not exist; fix the path, or create it first "
+            f"(mkdir -p {parent})",
+            param_hint=option,
+        )
+
+
 @contextmanager
 def open_store(db_path: Path, *, must_exist: bool = False, readonly: bool = False) -> Iterator[Any]:
     """The archive at ``db_path``; store errors become a ClickException that says what to do."""
@@ -74,6 +86,7 @@ def open_store(db_path: Path, *, must_exist: bool = False, readonly: bool = Fals
             f"no archive at {db_path}: run `baoku ingest PATH --db {db_path}` first, "
             "or point --db / BAOKU_DB at an existing archive"
         )
+    check_parent_folder(db_path, "--db")
     try:
         with Store.open(db_path, readonly=readonly) as store:
             yield store

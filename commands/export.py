@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from baoku.commands.common import db_option, err_console, open_store
+from baoku.commands.common import check_parent_folder, db_option, err_console, open_store
 
 
 @click.command()
@@ -33,6 +33,8 @@ def export(db_path: Path, fmt: str, out_path: Path | None, types: tuple[str, ...
     from baoku.search.export import export_articles
 
     wanted = types or ("article", "photo")
+    if out_path is not None:
+        check_parent_folder(out_path, "--out")
     with open_store(db_path, must_exist=True) as store:
         if out_path is None:
             n = export_articles(store, sys.stdout, fmt, types=wanted)  # type: ignore[arg-type]

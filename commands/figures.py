@@ -19,7 +19,8 @@ from baoku.commands.common import (
     json_option,
     open_store,
 )
-from baoku.commands.search import figure_filter, parse_day, parse_number
+from baoku.commands.search import figure_filter, in_option_words, parse_day, parse_number
+from baoku.search.query import FIGURE_TYPES
 
 FIGURE_COLUMNS = (
     "id",
@@ -65,8 +66,8 @@ def figure_context(sentence: str, figure: str, width: int = CONTEXT_CHARS) -> Te
 
 
 @click.command()
-@click.option("--type", "figure_type", help="Figure type: money, cases, people, percent, count.")
-@click.option("--min", "min_value", help="Smallest value (e.g. 1000000 or 1e6).")
+@click.option("--type", "figure_type", type=click.Choice(sorted(FIGURE_TYPES)), help="Figure type.")
+@click.option("--min", "min_value", help="Smallest value (1000000, 1e6 or 100万).")
 @click.option("--max", "max_value", help="Largest value.")
 @click.option("--measure", help="Text the measure contains, e.g. 欠薪 or 案件.")
 @click.option("--agency", help="Agency the figure is credited to (canonical name).")
@@ -134,7 +135,7 @@ def figures(
             offset=offset,
         )
     except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise click.UsageError(in_option_words(str(exc))) from exc
     with open_store(db_path, must_exist=True, readonly=True) as store:
         page = SqliteBackend(store).list_figures(fq)
     if as_json:

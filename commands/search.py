@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Final
 
 import click
 from rich.console import Console
@@ -25,10 +25,18 @@ from baoku.commands.common import (
     db_option,
     emit_csv,
     emit_json,
+    err_console,
     json_option,
     open_store,
 )
-from baoku.search.query import FACET_NAMES, Backend, FigureFilter, SearchQuery, SearchResult
+from baoku.search.query import (
+    FACET_NAMES,
+    FIGURE_TYPES,
+    Backend,
+    FigureFilter,
+    SearchQuery,
+    SearchResult,
+)
 from baoku.search.search_doc import SNIPPET_CLOSE, SNIPPET_OPEN
 
 es_option = click.option(
@@ -58,14 +66,41 @@ def parse_day(value: str | None, option: str) -> date | None:
 
 
 def parse_number(value: str | None, option: str) -> float | None:
+    """A bound typed as digits (1000000, 1e6, 1,000,000) or as the paper writes it (1850万,
+    1.5亿, 一千八百五十万); a trailing 元 is allowed."""
     if value is None or value == "":
         return None
+    text = value.replace(",", "").strip()
     try:
-        return float(value.replace(",", "").strip())
+        return float(text)
     except ValueError:
+        pass
+    from baoku.nlp.numbers import parse_number as read_chinese
+
+    found = read_chinese(text.removesuffix("元"))
+    if found is None:
         raise click.BadParameter(
-            f"{value!r} is not a number; type e.g. 1000000 or 1e6", param_hint=option
-        ) from None
+            f"{value!r} is not a number; type e.g. 1000000, 1e6 or 100万", param_hint=option
+        )
+    return float(found)
+
+
+# Library messages name the query model's fields; the user typed options.
+_OPTION_NAMES: Final = (
+    ("figure min_value", "--min"),
+    ("min_value", "--min"),
+    ("max_value", "--max"),
+    ("date_from", "--from"),
+    ("date_to", "--to"),
+    ("period_from", "--period-from"),
+    ("period_to", "--period-to"),
+)
+
+
+def in_option_words(message: str) -> str:
+    for field, option in _OPTION_NAMES:
+        message = message.replace(field, option)
+    return message
 
 
 def figure_filter(
@@ -91,7 +126,7 @@ def figure_filter(
             period_to=period_to,
         )
     except ValueError as exc:
-        raise click.UsageError(f"figure filter: {exc}") from exc
+        raise click.UsageError(in_option_words(str(exc))) from exc
 
 
 def build_query(**kw: Any) -> SearchQuery:
@@ -102,7 +137,7 @@ def build_query(**kw: Any) -> SearchQuery:
     except QuerySyntaxError as exc:
         raise click.UsageError(str(exc)) from exc
     except (ValueError, TypeError) as exc:
-        raise click.UsageError(str(exc)) from exc
+        raise click.UsageError(in_option_words(str(exc))) from exc
 
 
 @contextmanager
@@ -289,8 +324,9 @@ def run_batch(
     return len(plan), hits
 
 
-@click.command()
-@click.argument("query", required=False, default="")
+# Unknown "options" are query words: -上海 excludes 上海 (a misspelt --option is refused).
+@click.command(context_settings={"ignore_unknown_options": True})
+@click.argument("words", nargs=-1)
 @click.option("--from", "date_from", metavar="DATE", help="Earliest date (YYYY-MM-DD).")
 @click.option("--to", "date_to", metavar="DATE", help="Latest date (YYYY-MM-DD).")
 @click.option("--newspaper", multiple=True, help="Newspaper name (repeat for several).")
@@ -301,8 +337,13 @@ def run_batch(
 @click.option("--person", multiple=True, help="Person named in or writing the article.")
 @click.option("--initiative", multiple=True, help="Named initiative, e.g. 法律服务站.")
 @click.option("--kind", "kinds", multiple=True, help="Entity kind mentioned, e.g. court.")
-@click.option("--type", "figure_type", help="Has a figure of this type (money, cases, ...).")
-@click.option("--min", "min_value", help="…whose value is at least this.")
+@click.option(
+    "--type",
+    "figure_type",
+    type=click.Choice(sorted(FIGURE_TYPES)),
+    help="Has a figure of this type.",
+)
+@click.option("--min", "min_value", help="…whose value is at least this (1e6, 100万).")
 @click.option("--max", "max_value", help="…and at most this.")
 @click.option("--measure", help="…and whose measure contains this text.")
 @click.option(
@@ -337,7 +378,7 @@ def run_batch(
 @json_option
 @csv_option
 def search(
-    query: str,
+    words: tuple[str, ...],
     date_from: str | None,
     date_to: str | None,
     newspaper: tuple[str, ...],
@@ -370,17 +411,29 @@ def search(
     \b
     Examples:
       baoku search 欠薪 --from 2020-01-01 --place 上海
+      baoku search 欠薪 -上海 --facets
       baoku search '"法律服务站" 法院' --facets --json
       baoku search --type money --min 1000000 --measure 欠薪
       baoku search --queries questions.csv --out hits.csv
     """
     check_output_flags(as_json, as_csv)
+    unknown = [w for w in words if w.startswith("--")]
+    if unknown:
+        raise click.UsageError(f"no such option: {unknown[0]} (see baoku search --help)")
+    query = " ".join(words)
     if queries is not None:
         if out is None:
             raise click.UsageError("--queries needs --out FILE.csv for the hits")
+        if query:
+            raise click.UsageError(
+                f"--queries runs the queries of {queries.name}; leave out the words {query!r}"
+            )
         with open_backend(backend, db_path, es_url) as run:
             n, hits = run_batch(run, queries, out)
-        click.echo(f"{n} queries, {hits} hits written to {out}")
+        if as_json:
+            emit_json({"queries": n, "hits": hits, "out": str(out)})
+        else:
+            click.echo(f"{n} queries, {hits} hits written to {out}")
         return
     q = build_query(
         text=query,
@@ -407,7 +460,7 @@ def search(
         offset=offset,
         facets=tuple(sorted(FACET_NAMES)) if facets else (),
     )
-    if q.expression is None and not _has_filter(q):
+    if q.expression is None and not types and not _has_filter(q):
         raise click.UsageError(
             "nothing to search for: give words (baoku search 欠薪) or a filter "
             "(--place 上海, --type money --min 1000000, --from 2024-01-01, …)"
@@ -418,6 +471,8 @@ def search(
         emit_json(result.to_dict())
     elif as_csv:
         # The hits only (facets are not rows); the columns of a --queries batch's hits.
+        if facets:
+            err_console.print("note: --csv writes the hits only; use --json for the facets")
         emit_csv(
             (
                 {**h.to_dict(), "rank": q.offset + n, "total": result.total}

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from baoku.commands.common import DEFAULT_DB
+from baoku.commands.common import DEFAULT_DB, check_parent_folder
 
 
 @click.command()
@@ -58,6 +58,11 @@ from baoku.commands.common import DEFAULT_DB
     "[env BAOKU_SEARCH_CACHE_MB; default 64].",
 )
 @click.option(
+    "--create",
+    is_flag=True,
+    help="Start a new, empty archive at --db when there is none (to fill by uploads).",
+)
+@click.option(
     "--log-level",
     type=click.Choice(["critical", "error", "warning", "info", "debug"]),
     default="info",
@@ -74,6 +79,7 @@ def serve(
     ingest_workers: int | None,
     search_workers: int | None,
     search_cache_mb: float | None,
+    create: bool,
     log_level: str,
 ) -> None:
     """Serve the archive over HTTP: search page at /, API docs at /docs.
@@ -103,6 +109,14 @@ def serve(
         )
     except SettingsError as exc:
         raise click.ClickException(str(exc)) from exc
+    if not settings.db.exists():
+        if not create:
+            raise click.ClickException(
+                f"no archive at {settings.db}: point --db / BAOKU_DB at an existing archive, "
+                f"run `baoku ingest PATH --db {settings.db}` first, or add --create to start "
+                "an empty one"
+            )
+        check_parent_folder(settings.db, "--db")
     try:
         # Fail here, with the store's own message, rather than inside uvicorn's start-up.
         Archive(settings).prepare()

@@ -41,22 +41,35 @@ def sniff_kind(head: bytes) -> FileKind | None:
     return None
 
 
-def identify(path: str | Path) -> tuple[SourceFile, FileKind]:
-    """Hash and sniff one file; raises a typed ``IngestError`` naming the file when unusable."""
-    p = Path(path)
-    size = p.stat().st_size
-    if size == 0:
-        raise EmptyFileError(str(p), "empty file (0 bytes)")
+def _hashed(p: Path) -> tuple[SourceFile, bytes]:
     digest = hashlib.sha256()
+    size = 0
     with p.open("rb") as fh:
         head = fh.read(1024)
         digest.update(head)
+        size += len(head)
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
+            size += len(chunk)
+    return SourceFile(path=str(p), sha256=digest.hexdigest(), size=size), head
+
+
+def fingerprint(path: str | Path) -> SourceFile:
+    """The file's identity (sha256, size) whatever it holds: what a failure is recorded
+    under when ``identify`` refuses the file (empty, not a PDF or image)."""
+    return _hashed(Path(path))[0]
+
+
+def identify(path: str | Path) -> tuple[SourceFile, FileKind]:
+    """Hash and sniff one file; raises a typed ``IngestError`` naming the file when unusable."""
+    p = Path(path)
+    if p.stat().st_size == 0:
+        raise EmptyFileError(str(p), "empty file (0 bytes)")
+    source, head = _hashed(p)
     kind = sniff_kind(head)
     if kind is None:
         shown = head[:16].decode("latin-1").encode("unicode_escape").decode()
         raise UnsupportedFileError(
             str(p), f"not a PDF or a PNG/JPEG/TIFF image (file starts with {shown!r})"
         )
-    return SourceFile(path=str(p), sha256=digest.hexdigest(), size=size), kind
+    return source, kind

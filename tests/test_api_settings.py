@@ -47,6 +47,22 @@ def test_serve_refuses_bad_settings_before_starting(tmp_path: Path) -> None:
     assert result.exit_code != 0 and "is a folder" in result.output
 
 
+def test_serve_refuses_a_missing_archive_unless_asked_to_create(tmp_path: Path) -> None:
+    runner = CliRunner()
+    missing = tmp_path / "typo.db"
+    result = runner.invoke(cli, ["serve", "--db", str(missing)], env={"BAOKU_API_TOKEN": ""})
+    assert (
+        result.exit_code != 0 and "no archive at" in result.output and "--create" in result.output
+    )
+    assert not missing.exists()
+    nowhere = tmp_path / "no-such-folder" / "a.db"
+    result = runner.invoke(
+        cli, ["serve", "--db", str(nowhere), "--create"], env={"BAOKU_API_TOKEN": ""}
+    )
+    assert result.exit_code != 0 and "does not exist" in result.output
+    assert not nowhere.parent.exists()
+
+
 def test_serve_passes_search_options_to_the_app(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -63,7 +79,7 @@ def test_serve_passes_search_options_to_the_app(
     db = tmp_path / "a.db"
     result = CliRunner().invoke(
         cli,
-        ["serve", "--db", str(db), "--port", "8123", "--search-workers", "3"],
+        ["serve", "--db", str(db), "--create", "--port", "8123", "--search-workers", "3"],
         env={"BAOKU_API_TOKEN": "", "BAOKU_SEARCH_CACHE_MB": "5"},
     )
     assert result.exit_code == 0, result.output

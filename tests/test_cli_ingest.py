@@ -56,6 +56,9 @@ def test_batch_with_bad_files_ingests_every_good_one(batch: Path, tmp_path: Path
     docs = json.loads(out)
     assert {d["status"] for d in docs} == {"ingested", "failed"}
     assert all(d["error"] for d in docs if d["status"] == "failed")
+    # Every failure is on record, also those refused before reading (empty, not a PDF).
+    stored = {Path(d["path"]).name: d["error"] for d in docs if d["status"] == "failed"}
+    assert stored == reasons
 
 
 def test_reingest_is_a_noop_and_force_replaces(tmp_path: Path) -> None:
@@ -147,3 +150,14 @@ def test_needs_ocr_files_are_read_again_once_ocr_is_on(tmp_path: Path) -> None:
     assert report["counts"]["skipped"] == 0
     again = json.loads(_run("ingest", str(scan), "--db", db, "--ocr", "never", "--json")[1])
     assert again["counts"]["skipped"] == 1
+
+
+def test_mistyped_folders_start_nothing(tmp_path: Path) -> None:
+    page = EXAMPLES / "ldb20240315004.pdf"
+    nowhere = tmp_path / "no-such-folder"
+    code, _ = _run("ingest", str(page), "--db", str(nowhere / "a.db"))
+    assert code == 2 and not nowhere.exists()
+    db = tmp_path / "a.db"
+    assert _run("ingest", str(page), "--db", str(db))[0] == 0
+    code, _ = _run("export", "--db", str(db), "--out", str(nowhere / "x.jsonl"))
+    assert code == 2 and not nowhere.exists()

@@ -84,3 +84,49 @@ def test_figure_context_marks_the_figure_and_elides() -> None:
     assert marked == ["1850万余元"]
     # A figure the sentence does not hold verbatim still shows the sentence's start.
     assert figure_context("短句。", "9件").plain == "短句。"
+
+
+def _ids(out: str) -> set[str]:
+    return {h["id"] for h in json.loads(out)["hits"]}
+
+
+def test_search_words_need_no_quotes(db: Path) -> None:
+    quoted = run("search", "工会 调解", "--db", str(db), "--json")[1]
+    code, out = run("search", "工会", "调解", "--db", str(db), "--json")
+    assert code == 0, out
+    assert _ids(out) == _ids(quoted) and _ids(out)
+    # A leading dash excludes, as inside quotes.
+    code, out = run("search", "工会", "-调解", "--db", str(db), "--json")
+    assert code == 0, out
+    assert _ids(out) == _ids(run("search", "工会 -调解", "--db", str(db), "--json")[1])
+    assert not _ids(out) & _ids(quoted)
+    # A misspelt option is refused, not searched for.
+    code, out = run("search", "工会", "--limt", "3", "--db", str(db))
+    assert code == 2 and "no such option: --limt" in out
+
+
+def test_figure_bounds_read_like_the_paper(db: Path) -> None:
+    digits = run("figures", "--db", str(db), "--min", "18500000", "--json")[1]
+    code, out = run("figures", "--db", str(db), "--min", "1850万", "--json")
+    assert code == 0, out
+    assert json.loads(out) == json.loads(digits) and json.loads(out)["total"] >= 1
+    code, out = run("figures", "--db", str(db), "--min", "lots")
+    assert code == 2 and "not a number" in out
+    code, out = run("figures", "--db", str(db), "--min", "5", "--max", "1")
+    assert code == 2 and "--min is above --max" in out
+
+
+def test_query_batch_summary_as_json(db: Path, tmp_path: Path) -> None:
+    questions = tmp_path / "q.csv"
+    questions.write_text("query\n欠薪\n工会\n", encoding="utf-8")
+    out_csv = tmp_path / "hits.csv"
+    code, out = run(
+        "search", "--queries", str(questions), "--out", str(out_csv), "--db", str(db), "--json"
+    )
+    assert code == 0, out
+    summary = json.loads(out)
+    assert summary["queries"] == 2 and summary["hits"] == len(rows(out_csv.read_text("utf-8")))
+    code, out = run(
+        "search", "欠薪", "--queries", str(questions), "--out", str(out_csv), "--db", str(db)
+    )
+    assert code == 2 and "leave out the words" in out

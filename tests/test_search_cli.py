@@ -85,10 +85,10 @@ def test_search_filters_and_figure_options(db: Path) -> None:
     [
         (["--", "-欠薪"], "only of excluded words"),
         (["工会", "--from", "2024-13-01"], "YYYY-MM-DD"),
-        (["--type", "moneyy"], "figure type must be one of"),
+        (["--type", "moneyy"], "is not one of"),
         (["--min", "lots"], "not a number"),
         ([], "nothing to search for"),
-        (["工会", "--from", "2024-02-01", "--to", "2024-01-01"], "date_from is after date_to"),
+        (["工会", "--from", "2024-02-01", "--to", "2024-01-01"], "--from is after --to"),
     ],
 )
 def test_friendly_errors(db: Path, args: list[str], message: str) -> None:
