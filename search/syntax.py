@@ -13,11 +13,15 @@ The syntax (docs/search.md has examples):
   runs to the end of the query;
 * ``OR`` (uppercase, standing alone) between two words or phrases means either; it binds
   tighter than the implicit AND (``工会 欠薪 OR 讨薪`` is 工会 AND (欠薪 OR 讨薪));
-* ``-word`` / ``-"phrase"`` excludes; a ``-`` with nothing after it is ignored.
+* ``AND`` (uppercase, standing alone) is what a space already means: ``工会 AND 法院``;
+* ``-word`` / ``-"phrase"`` excludes, and so does ``NOT word`` (uppercase, standing alone);
+  a ``-`` with nothing after it is ignored.
 
-Everything else is plain text: ``AND``, ``NOT``, ``NEAR``, ``*``, ``^``, ``:``, parentheses,
-``headline:``. An ``OR`` that does not stand between two positive operands (at the start or
-end, doubled, next to a ``-`` term) is the plain word "or". ``parse`` never raises for those;
+An operator with nothing to apply to is ignored: ``欠薪 OR`` is ``欠薪``, and so are an ``OR``
+next to an exclusion, a doubled ``OR``/``AND`` and a trailing ``NOT``; a query of operators
+only holds nothing searchable. The full-width forms (``ＯＲ``, ``ＡＮＤ``, ``ＮＯＴ``) are
+operators too; lower-case ``or``/``and``/``not`` are words. Everything else is plain text:
+``NEAR``, ``*``, ``^``, ``:``, parentheses, ``headline:``. ``parse`` never raises for those;
 it returns ``None`` when nothing searchable is left (empty, only punctuation). A query of only
 exclusions has no meaning on its own (it would list the whole archive), so it raises
 ``QuerySyntaxError`` with a message telling the reader what to type instead.
@@ -107,9 +111,14 @@ Node = Term | Phrase | Or | Not | And
 Positive = Term | Phrase | Or
 
 
+# Operator words, compared after NFKC (so ＯＲ is OR) and only in upper case: or/and/not
+# stay words.
+_OPERATORS: Final[dict[str, str]] = {"OR": "or", "AND": "and", "NOT": "not"}
+
+
 @dataclass(frozen=True, slots=True)
 class _Lexeme:
-    kind: str  # "word", "phrase" or "or"
+    kind: str  # "word", "phrase", or an operator: "or", "and", "not"
     text: str
     negated: bool
 
@@ -144,9 +153,9 @@ def _lex(query: str) -> list[_Lexeme]:
         while j < n and not query[j].isspace() and query[j] not in _QUOTES:
             j += 1
         word = query[i:j]
-        is_or = unicodedata.normalize("NFKC", word) == "OR"  # ＯＲ too
-        kind = "or" if is_or and not negated else "word"
-        out.append(_Lexeme(kind, word, negated))
+        # "-OR" is the excluded word or, not an operator.
+        operator = None if negated else _OPERATORS.get(unicodedata.normalize("NFKC", word))
+        out.append(_Lexeme(operator or "word", word, negated))
         i = j
     return out
 
@@ -160,41 +169,39 @@ def _atom(lexeme: _Lexeme) -> Term | Phrase | None:
     return Term(lexeme.text, tokens)
 
 
-def _or_word() -> Term:
-    return Term("OR", ("or",))
-
-
 def parse(query: str) -> Node | None:
     """The AST of ``query``, or ``None`` when it holds nothing searchable.
 
-    Raises ``QuerySyntaxError`` only when every searchable part is excluded with ``-``.
+    Raises ``QuerySyntaxError`` only when every searchable part is excluded (``-`` or NOT).
     Input longer than ``MAX_QUERY_CHARS`` is cut there; a search box needs no more.
     """
     text = query[:MAX_QUERY_CHARS].translate(_OPERATOR_FORMS)
-    lexemes = _lex(text)
 
-    # Each clause is (negated, [atoms]) where atoms are ORed; an "or" lexeme joins the next
-    # positive atom to the current clause when that clause is positive.
+    # Each clause is (negated, [atoms]) where atoms are ORed. An OR joins the next atom to the
+    # current clause only when both are positive; AND is the implicit AND; NOT negates the
+    # next atom. An operator left with nothing to apply to is dropped.
     clauses: list[tuple[bool, list[Term | Phrase]]] = []
     pending_or = False
-    for k, lexeme in enumerate(lexemes):
+    pending_not = False
+    for lexeme in _lex(text):
         if lexeme.kind == "or":
-            previous_ok = bool(clauses) and not clauses[-1][0]
-            following = lexemes[k + 1] if k + 1 < len(lexemes) else None
-            next_ok = following is not None and following.kind != "or" and not following.negated
-            if previous_ok and next_ok and _atom(following) is not None:
-                pending_or = True
-            else:
-                clauses.append((False, [_or_word()]))
+            pending_or = bool(clauses) and not clauses[-1][0] and not pending_not
+            continue
+        if lexeme.kind == "and":
+            pending_or = False
+            continue
+        if lexeme.kind == "not":
+            pending_not = True
             continue
         atom = _atom(lexeme)
         if atom is None:
             continue
-        if pending_or:
+        negated = lexeme.negated or pending_not
+        if pending_or and not negated:
             clauses[-1][1].append(atom)
-            pending_or = False
         else:
-            clauses.append((lexeme.negated, [atom]))
+            clauses.append((negated, [atom]))
+        pending_or = pending_not = False
 
     items: list[Positive | Not] = []
     for negated, atoms in clauses:
@@ -204,8 +211,8 @@ def parse(query: str) -> Node | None:
         return None
     if all(isinstance(i, Not) for i in items):
         raise QuerySyntaxError(
-            "A search cannot consist only of excluded words (-word). Add at least one word "
-            "to look for, e.g. 工会 -欠薪, or remove the minus signs."
+            "A search cannot consist only of excluded words (-word or NOT word). Add at least "
+            "one word to look for, e.g. 工会 -欠薪, or remove the minus signs and NOTs."
         )
     if len(items) == 1:
         return items[0]

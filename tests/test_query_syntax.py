@@ -56,25 +56,60 @@ def test_or_binds_tighter_than_and() -> None:
     assert parse("欠薪 ＯＲ 讨薪") == Or((t("欠薪"), t("讨薪")))
 
 
-def test_misplaced_or_is_a_plain_word() -> None:
-    word = Term("OR", ("or",))
-    assert parse("OR 欠薪") == And((word, t("欠薪")))
-    assert parse("欠薪 OR") == And((t("欠薪"), word))
-    assert parse("OR") == word
-    assert parse("a OR -b") == And((t("a"), word, Not(t("b"))))
+def test_and_is_the_implicit_and_and_not_excludes() -> None:
+    assert parse("工会 AND 法院") == parse("工会 法院") == And((t("工会"), t("法院")))
+    assert parse("工会 NOT 上海") == parse("工会 -上海") == And((t("工会"), Not(t("上海"))))
+    farmer = Phrase("农民 工", ("农", "民", "工"))
+    assert parse('工会 NOT "农民 工"') == And((t("工会"), Not(farmer)))
+    assert parse("工会 ＡＮＤ 欠薪 ＮＯＴ 讨薪") == And((t("工会"), t("欠薪"), Not(t("讨薪"))))
+    assert parse("NOT 欠薪 工会") == And((Not(t("欠薪")), t("工会")))
+    # NOT before an OR group negates its first operand; the OR beside an exclusion is dropped.
+    assert parse("工会 NOT 欠薪 OR 讨薪") == And((t("工会"), Not(t("欠薪")), t("讨薪")))
+    assert parse("a NOT -b") == parse("a NOT NOT b") == And((t("a"), Not(t("b"))))
+
+
+def test_lower_case_operators_are_words() -> None:
     assert parse("a or b") == And((t("a"), Term("or", ("or",)), t("b")))
+    assert parse("a and not b") == And((t("a"), t("and"), t("not"), t("b")))
+    assert parse("-OR a") == And((Not(Term("OR", ("or",))), t("a")))
+
+
+@pytest.mark.parametrize(
+    ("query", "same_as"),
+    [
+        ("欠薪 OR", "欠薪"),
+        ("OR 欠薪", "欠薪"),
+        ("欠薪 AND", "欠薪"),
+        ("AND 欠薪", "欠薪"),
+        ("欠薪 NOT", "欠薪"),
+        ("欠薪 OR OR 讨薪", "欠薪 OR 讨薪"),
+        ("欠薪 AND AND 讨薪", "欠薪 讨薪"),
+        ("欠薪 OR AND 讨薪", "欠薪 讨薪"),
+        ("a OR -b", "a -b"),
+        ("a OR NOT b", "a -b"),
+        ("-欠薪 OR 讨薪", "-欠薪 讨薪"),
+        ("欠薪 OR 。", "欠薪"),
+    ],
+)
+def test_dangling_operators_are_ignored(query: str, same_as: str) -> None:
+    assert parse(query) == parse(same_as)
+
+
+@pytest.mark.parametrize("query", ["OR", "AND", "NOT", "OR AND NOT", "ＯＲ"])
+def test_only_operators_is_nothing_searchable(query: str) -> None:
+    assert parse(query) is None
 
 
 def test_negation() -> None:
     assert parse("工会 -欠薪") == And((t("工会"), Not(t("欠薪"))))
     assert parse('工会 -"农民 工"') == And((t("工会"), Not(Phrase("农民 工", ("农", "民", "工")))))
-    # OR joins only positive operands; next to an exclusion it is the plain word.
-    assert parse("-欠薪 OR 讨薪") == And((Not(t("欠薪")), Term("OR", ("or",)), t("讨薪")))
     assert parse("工会 - 欠薪") == And((t("工会"), t("欠薪")))  # a lone - is noise
     assert parse("－欠薪 工会") == And((Not(t("欠薪")), t("工会")))
 
 
-@pytest.mark.parametrize("query", ["-欠薪", '-"工会" -讨薪', "-a -b", "-欠薪 。"])
+@pytest.mark.parametrize(
+    "query", ["-欠薪", '-"工会" -讨薪', "-a -b", "-欠薪 。", "NOT 欠薪", "NOT a -b OR NOT c"]
+)
 def test_only_negations_is_an_error_that_says_what_to_do(query: str) -> None:
     with pytest.raises(QuerySyntaxError, match=r"e\.g\."):
         parse(query)
@@ -85,10 +120,10 @@ def test_nothing_searchable_is_none(query: str) -> None:
     assert parse(query) is None
 
 
-def test_fts5_and_es_operators_are_plain_text() -> None:
+def test_other_fts5_and_es_syntax_is_plain_text() -> None:
     assert parse("headline:欠薪") == Term("headline:欠薪", ("headline", "欠", "薪"))
     assert parse("NEAR(欠 薪)") == And((Term("NEAR(欠", ("near", "欠")), Term("薪)", ("薪",))))
-    assert parse("欠* AND ^薪") == And((Term("欠*", ("欠",)), t("AND"), Term("^薪", ("薪",))))
+    assert parse("欠* AND ^薪") == And((Term("欠*", ("欠",)), Term("^薪", ("薪",))))
     assert parse("covid-19") == Term("covid-19", ("covid", "1", "9"))
 
 
@@ -115,7 +150,10 @@ def _well_formed(node: Node) -> None:
 
 QUERYISH = st.lists(
     st.sampled_from(
-        [*'欠薪工会 -"“”「」『』()*^:ORANDNOTEAR\t\u3000，。abc019', "OR ", " OR ", '-"']
+        [
+            *'欠薪工会 -"“”「」『』()*^:ORANDNOTEAR\t\u3000，。abc019',
+            *("OR ", " OR ", " AND ", " NOT ", "ＮＯＴ ", '-"'),
+        ]
     ),
     max_size=30,
 ).map("".join)
@@ -127,10 +165,50 @@ def test_parse_never_raises_except_for_only_negations(query: str) -> None:
     try:
         node = parse(query)
     except QuerySyntaxError:
-        assert "-" in query or "－" in query or "﹣" in query
+        assert any(mark in query for mark in ("-", "－", "﹣", "NOT", "ＮＯＴ"))
         return
     if node is not None:
         _well_formed(node)
+
+
+# Words with no quotes, minus signs or spaces; some are operators or lower-case operator words.
+WORDS = st.lists(
+    st.one_of(
+        st.text(alphabet="欠薪工会法院abc019，。*()", min_size=1, max_size=4),
+        st.sampled_from(["or", "and", "not", "OR", "AND", "NOT"]),
+    ),
+    min_size=1,
+    max_size=6,
+)
+
+
+def _parse_or_error(query: str) -> Node | str | None:
+    try:
+        return parse(query)
+    except QuerySyntaxError:
+        return "only exclusions"
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS)
+def test_and_between_words_changes_nothing(words: list[str]) -> None:
+    # (An AND next to an OR cuts it off: ``a OR AND b`` is ``a b``.)
+    words = [w for w in words if w != "OR"] or ["欠薪"]
+    assert _parse_or_error(" AND ".join(words)) == _parse_or_error(" ".join(words))
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, st.text(alphabet="欠薪工会abc", min_size=1, max_size=3))
+def test_not_word_is_minus_word(words: list[str], excluded: str) -> None:
+    head = " ".join(words)
+    assert _parse_or_error(f"{head} NOT {excluded}") == _parse_or_error(f"{head} -{excluded}")
+
+
+@settings(max_examples=300, deadline=None)
+@given(WORDS, st.sampled_from(["OR", "AND", "NOT", "ＯＲ", "OR AND", "NOT OR"]))
+def test_a_trailing_operator_is_ignored(words: list[str], trailing: str) -> None:
+    head = " ".join(words)
+    assert _parse_or_error(f"{head} {trailing}") == _parse_or_error(head)
 
 
 # --- the request model ---------------------------------------------------------------------
