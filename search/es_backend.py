@@ -64,6 +64,18 @@ class EsUnavailableError(EsError):
     """The cluster could not be reached (after retries)."""
 
 
+class EsIndexMissingError(EsError):
+    """The alias (or index) does not exist on the cluster: nothing was indexed there yet, or
+    it was deleted. An empty answer would read as "no hits", so it is an error."""
+
+
+def _index_missing(exc: elasticsearch.ApiError) -> bool:
+    body = exc.body if isinstance(exc.body, dict) else {}
+    error = body.get("error")
+    kind = error.get("type") if isinstance(error, dict) else None
+    return exc.meta.status == 404 and kind == "index_not_found_exception"
+
+
 def _escape_wildcard(text: str) -> str:
     return re.sub(r"([\\*?])", r"\\\1", text)
 
@@ -210,6 +222,13 @@ class EsBackend:
                         "archive is unaffected."
                     ) from exc
             except elasticsearch.ApiError as exc:
+                if _index_missing(exc):
+                    raise EsIndexMissingError(
+                        f"{doing}: Elasticsearch at {self.url} has no index or alias "
+                        f"{self.alias!r}. Build it from the SQLite archive with `baoku reindex "
+                        f"--to es` (add --alias {self.alias} if it is not the default), or "
+                        "search the SQLite archive (--backend sqlite)."
+                    ) from exc
                 if exc.meta.status not in _RETRY_STATUS or attempt == self._retries:
                     raise EsError(
                         f"{doing}: Elasticsearch answered {exc.meta.status}: {exc}"
@@ -376,14 +395,13 @@ class EsBackend:
     # ------------------------------------------------------------------ reading
 
     def count(self) -> int:
-        if not self.alias_targets():
-            return 0
+        """Documents behind the alias; ``EsIndexMissingError`` when there is no such alias."""
         return int(self.call("counting", self.client.count, index=self.alias)["count"])
 
     def search(self, q: SearchQuery) -> SearchResult:
         rq = resolve(q)
-        if not self.alias_targets():
-            return SearchResult(total=0, facets={name: [] for name in q.facets})
+        # A missing alias is a 404 from the search itself (EsIndexMissingError), so no
+        # round trip is spent checking for it first.
         body = build_request(rq, self._facet_size)
         resp = self.call("searching", self.client.search, index=self.alias, **body)
         phrases = positive_phrases(q.expression)

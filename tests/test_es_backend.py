@@ -9,7 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from baoku.search.es_backend import EsBackend, EsIndexer, EsUnavailableError, build_request
+from baoku.search.es_backend import (
+    EsBackend,
+    EsError,
+    EsIndexer,
+    EsIndexMissingError,
+    EsUnavailableError,
+    build_request,
+)
 from baoku.search.filters import resolve
 from baoku.search.query import Backend, FigureFilter, SearchQuery
 from baoku.search.reindex import reindex_to_es
@@ -89,3 +96,20 @@ def test_indexer_follows_ingest_and_merges_continuations(store: Store, es: EsBac
     indexer.index_documents(store, [front_page().document.source.sha256])
     assert _headlines(es, SearchQuery("调解成功率")) == {"处置欠薪更高效"}
     assert es.count() == 2
+
+
+@pytest.mark.es
+def test_a_missing_alias_is_an_error_that_says_to_reindex(es_url: str) -> None:
+    es = EsBackend(es_url, alias=f"baoku-missing-{uuid.uuid4().hex[:8]}", retries=0)
+    assert es.alias_targets() == []
+    for call in (
+        lambda: es.search(SearchQuery("欠薪")),
+        lambda: es.search(SearchQuery(places=("上海",), facets=("year",))),
+        es.count,
+    ):
+        with pytest.raises(EsIndexMissingError, match="baoku reindex --to es") as info:
+            call()
+        assert isinstance(info.value, EsError)
+        assert es.alias in str(info.value)
+    # The indexer still starts from nothing: no alias is the normal state before a first load.
+    assert list(es.scan({"match_all": {}}, [])) == []
