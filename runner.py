@@ -166,10 +166,15 @@ def _save(store: Store, item: IngestedDocument | AnalyzedDocument, force: bool) 
         result = _result_for(doc, "failed")
         store.record_failure(doc.source, result.reason or "no readable page")
         return result
+    result = _result_for(doc, str(doc.status))
+    if doc.status != DocumentStatus.INGESTED and not doc.error and result.page_notes:
+        # Why pages were not read (no text layer, blank), kept on the document record so
+        # `documents` and GET /documents/{id} say it, not only this run's summary.
+        doc.error = "; ".join(result.page_notes)
     known = store.find_document(doc.source.sha256)
     # Replace what an earlier run could not read (needs_ocr) as well as on --force.
     store.save_document(item, replace=force or (known is not None and known.status == "needs_ocr"))
-    return _result_for(doc, str(doc.status))
+    return result
 
 
 def run_batch(

@@ -119,7 +119,8 @@ def ingest(
     with open_store(db_path) as store, _progress(enabled=err_console.is_terminal) as on_progress:
         summary = run_batch(paths, store, opts, on_progress)
     if not summary.results:
-        raise click.ClickException("no PDF or image files found in the paths given")
+        hint = "" if recursive else " (add -r to look into subfolders)"
+        raise click.ClickException(f"no PDF or image files found in the paths given{hint}")
     if as_json:
         emit_json(
             {
@@ -142,10 +143,49 @@ def ingest(
         sys.exit(1)
 
 
+# Seconds between progress lines when stderr is not a terminal (cron, a log file).
+LOG_EVERY_S = 30.0
+
+
+def _rate(pages: int, seconds: float) -> str:
+    # An OCR batch runs at a fraction of a page per second: keep two significant digits.
+    rate = pages / seconds if seconds > 0 else 0.0
+    return f"{rate:.2f}" if rate < 1 else f"{rate:.1f}"
+
+
+def _eta(p: Any) -> str:
+    if not p.pages_done or p.pages_done >= p.pages_total:
+        return "–"
+    left = p.elapsed / p.pages_done * (p.pages_total - p.pages_done)
+    minutes, seconds = divmod(int(left), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{seconds:02d}s"
+
+
+@contextmanager
+def _log_lines() -> Iterator[Any]:
+    """Progress as plain lines on stderr, one every LOG_EVERY_S, when no bar can be drawn."""
+    last = [0.0]
+
+    def update(p: Any) -> None:
+        if p.elapsed - last[0] < LOG_EVERY_S and p.files_done < p.files_total:
+            return
+        last[0] = p.elapsed
+        click.echo(
+            f"ingest: {p.files_done}/{p.files_total} files, {p.pages_done}/{p.pages_total} "
+            f"pages, {_rate(p.pages_done, p.elapsed)} pages/s, {p.elapsed:.0f}s elapsed, "
+            f"ETA {_eta(p)}",
+            err=True,
+        )
+
+    yield update
+
+
 @contextmanager
 def _progress(enabled: bool) -> Iterator[Any]:
     if not enabled:
-        yield None
+        with _log_lines() as update:
+            yield update
         return
     columns = (
         TextColumn("[bold]ingest"),
@@ -162,13 +202,12 @@ def _progress(enabled: bool) -> Iterator[Any]:
         task = bar.add_task("ingest", total=None, pages="0", rate="–")
 
         def update(p: Any) -> None:
-            rate = p.pages_done / p.elapsed if p.elapsed > 0 else 0.0
             bar.update(
                 task,
                 completed=p.files_done,
                 total=p.files_total,
                 pages=f"{p.pages_done}/{p.pages_total}",
-                rate=f"{rate:.1f}",
+                rate=_rate(p.pages_done, p.elapsed),
             )
 
         yield update
@@ -179,10 +218,9 @@ def _print_summary(summary: Any, db_path: Path) -> None:
     counts = {
         s: summary.count(s) for s in ("ingested", "partial", "needs_ocr", "skipped", "failed")
     }
-    rate = summary.pages / summary.elapsed if summary.elapsed else 0.0
     console.print(
         f"[bold]{len(summary.results)} files[/bold] in {summary.elapsed:.1f}s "
-        f"({summary.pages} pages, {rate:.1f} pages/s) → {db_path}"
+        f"({summary.pages} pages, {_rate(summary.pages, summary.elapsed)} pages/s) → {db_path}"
     )
     console.print(
         "  ingested {ingested} · partial {partial} · needs OCR {needs_ocr} · "

@@ -146,6 +146,9 @@ def test_needs_ocr_files_are_read_again_once_ocr_is_on(tmp_path: Path) -> None:
     db = str(tmp_path / "a.db")
     report = json.loads(_run("ingest", str(scan), "--db", db, "--ocr", "never", "--json")[1])
     assert report["counts"]["needs_ocr"] == 1
+    # The reason is on the document record, not only in this run's summary.
+    listed = json.loads(_run("documents", "--db", db, "--json")[1])
+    assert listed[0]["status"] == "needs_ocr" and "p1:" in listed[0]["error"]
     report = json.loads(_run("ingest", str(scan), "--db", db, "--ocr", "auto", "--json")[1])
     assert report["counts"]["skipped"] == 0
     again = json.loads(_run("ingest", str(scan), "--db", db, "--ocr", "never", "--json")[1])
@@ -161,3 +164,20 @@ def test_mistyped_folders_start_nothing(tmp_path: Path) -> None:
     assert _run("ingest", str(page), "--db", str(db))[0] == 0
     code, _ = _run("export", "--db", str(db), "--out", str(nowhere / "x.jsonl"))
     assert code == 2 and not nowhere.exists()
+
+
+def test_progress_as_lines_when_not_a_terminal(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["ingest", str(EXAMPLES / "ldb20240315004.pdf"), "--db", str(tmp_path / "a.db")]
+    )
+    assert result.exit_code == 0, result.output
+    assert "ingest: 1/1 files, 1/1 pages" in result.stderr and "pages/s" in result.stderr
+
+
+def test_no_files_hints_at_subfolders(tmp_path: Path) -> None:
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    shutil.copy(EXAMPLES / "ldb20240315004.pdf", tmp_path / "in" / "sub" / "p.pdf")
+    result = CliRunner().invoke(
+        cli, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "a.db")]
+    )
+    assert result.exit_code == 1 and "add -r" in result.output
