@@ -223,6 +223,10 @@ def check_figure(
                     continue
                 if h.agency != credited:
                     continue  # agency=None in the filter means "any"; here it means "none"
+                if h.part_id == anchor.part_id and h.sentence == anchor.sentence:
+                    # Two values in one sentence are a change (由95%提高到98%) or a list, not
+                    # another article saying otherwise.
+                    continue
                 rel = relation(anchor, h)
                 if credited is None and rel != "same_period":
                     # With no agency, the measure alone (经济损失) is too common a noun to say

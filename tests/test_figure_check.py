@@ -210,3 +210,35 @@ def test_api_check_matches_the_cli(db: Path) -> None:
         assert rev.status_code == 422 and set(rev.json()) == {"error"}
         missing = client.get("/figures/check")
         assert missing.status_code == 422 and set(missing.json()) == {"error"}
+
+
+def test_a_change_in_one_sentence_is_not_a_disagreement(tmp_path: Path) -> None:
+    text = ["奉贤区总工会今年调解成功率由过去的95%提高到98%。"]
+    year = ("2024-01-01", "2024-07-12")
+    pct = FigureType.PERCENT
+    doc = _doc(
+        "rate.pdf",
+        "2024-07-12",
+        "工人日报",
+        text,
+        [
+            fig(text, pct, "95%", 95, "%", "调解成功率", UNION, year),
+            fig(text, pct, "98%", 98, "%", "调解成功率", UNION, year),
+        ],
+    )
+    other = ["奉贤区总工会今年调解成功率为90%。"]
+    contradiction = _doc(
+        "other.pdf",
+        "2024-08-01",
+        "劳动报",
+        other,
+        [fig(other, pct, "90%", 90, "%", "调解成功率", UNION, year)],
+    )
+    path = tmp_path / "rate.db"
+    with Store.open(path) as store:
+        store.save_document(doc)
+        store.save_document(contradiction)
+    with Store.open(path, readonly=True) as store:
+        result = check_figure(store.connection, "98%")
+    assert result.found_total == 1
+    assert [(o.figure.text, o.relation) for o in result.others] == [("90%", "same_period")]
