@@ -211,3 +211,29 @@ def test_documents_are_listed_with_paging(api_client: TestClient) -> None:
     none = api_client.get("/documents", params={"status": "failed"}).json()
     assert none == {"total": 0, "documents": []}
     assert_error(api_client.get("/documents", params={"status": "lost"}), 422)
+
+
+def test_search_page_forms_send_only_parameters_the_api_takes(api_client: TestClient) -> None:
+    from html.parser import HTMLParser
+
+    from baoku.api.models import FigureCheckParams, SearchParams
+
+    class Forms(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.form: str | None = None
+            self.names: dict[str, set[str]] = {}
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            a = dict(attrs)
+            if tag == "form":
+                self.form = a.get("id")
+            elif tag in ("input", "select") and self.form and a.get("name"):
+                self.names.setdefault(self.form, set()).add(str(a["name"]))
+
+    parser = Forms()
+    parser.feed(api_client.get("/").text)
+    assert parser.names["search"] <= set(SearchParams.model_fields)
+    assert parser.names["check"] <= set(FigureCheckParams.model_fields)
+    assert "claim" in parser.names["check"] and "initiative" in parser.names["search"]
+    assert "figures/check" in api_client.get("/static/app.js").text

@@ -1,4 +1,6 @@
-// baoku search page: reads the form, calls GET search, renders hits, facets and pages.
+// baoku search page: reads the form, calls GET search, renders hits, facets and pages; the
+// second form checks a figure (GET figures/check) and lists where it was printed and what
+// other values were printed for the same thing.
 // Plain DOM code, no build step; every text from the server is inserted as text, and only
 // the snippet's match marks [ ] become <mark> elements.
 "use strict";
@@ -138,3 +140,59 @@ if (location.search) {
   fillForm(params);
   run(Number(params.get("offset") || 0), false);
 }
+
+// ---------------------------------------------------------------- figure check
+
+const checkForm = document.getElementById("check");
+const checked = document.getElementById("checked");
+const claimLine = document.getElementById("claimLine");
+const checkRows = document.getElementById("checkRows");
+const RELATION = {
+  same_period: "同期不同数 (same period, other value)",
+  period_unknown: "未注明时段 (period not stated)",
+  other_period: "其他时段 (other period)",
+  null: "实际刊登 (printed instead)",
+};
+
+function figureRow(f, label) {
+  const where = [f.newspaper, f.date, f.page ? `第${f.page}版` : null].filter(Boolean);
+  const facts = [f.measure, f.agency, f.period_text].filter(Boolean).join(" · ");
+  const links = el("div", { class: "links" },
+    el("a", { href: `articles/${encodeURIComponent(f.article_id)}`, target: "_blank" }, "JSON"));
+  if (f.image) links.append(el("a", { href: f.image, target: "_blank", rel: "noopener" }, "原版 page image"));
+  return el("li", {},
+    el("div", { class: "headline" }, `${label}：${f.text}`),
+    el("div", { class: "meta" }, [where.join(" · "), facts].filter(Boolean).join(" — ")),
+    el("p", { class: "snippet" }, f.sentence),
+    links);
+}
+
+checkForm.addEventListener("submit", async (e) => {
+  e.preventDefault();
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(checkForm)) {
+    if (String(value).trim() !== "") params.append(name, String(value).trim());
+  }
+  checked.hidden = false;
+  claimLine.textContent = "核对中…";
+  checkRows.replaceChildren();
+  let resp, body;
+  try {
+    resp = await fetch(`figures/check?${params}`);
+    body = await resp.json();
+  } catch (err) {
+    claimLine.textContent = `无法连接服务器 (cannot reach the server): ${err}`;
+    return;
+  }
+  if (!resp.ok) {
+    claimLine.textContent = body && body.error ? body.error.message : `HTTP ${resp.status}`;
+    return;
+  }
+  const c = body.claim;
+  claimLine.textContent = `${c.text} = ${c.value.toLocaleString()} ${c.unit}（${c.qualifier}）：` +
+    (body.found_total ? `刊登 ${body.found_total} 次 (printed ${body.found_total} times)`
+                      : "未见刊登 (not printed, with these filters)");
+  checkRows.replaceChildren(
+    ...body.found.map((f) => figureRow(f, "刊登 found")),
+    ...body.others.map((o) => figureRow(o, RELATION[o.relation])));
+});
