@@ -30,6 +30,10 @@ class DateMatch:
     first: date | None  # period start (None: open or unresolved)
     last: date | None  # period end
     kind: str  # day | month | year | period
+    # As a figure's period it counts up to the time of writing: open periods (以来, 至今,
+    # 截至…) and single units (今年, 2023年, 本月) stop at the page date once begun.  A printed
+    # range (4月～9月) states its own end; a period not begun by the page date (明年) is a plan.
+    to_date: bool = False
 
     @property
     def canonical(self) -> str:
@@ -49,7 +53,7 @@ class DateMatch:
 
 _NUM: Final[str] = "[0-9０-９〇零一二三四五六七八九十两]"
 _YEAR: Final[str] = (
-    r"(?:(?P<y>(?:19|20)\d\d|[〇零一二三四五六七八九]{4})年|(?P<ry>今年|去年|前年|明年|当年|本年度|上年度))"
+    r"(?:(?P<y>(?:19|20)\d\d|[〇零一二三四五六七八九]{4})年|(?P<ry>今年|去年|前年|明年|当年|本年度|上年度|次年|翌年))"
 )
 _MONTH: Final[str] = rf"(?:(?P<m>{_NUM}{{1,3}})月|(?P<rm>本月|上月|上个月|下月|当月))"
 _DAY: Final[str] = rf"(?P<d>{_NUM}{{1,3}})[日号]"
@@ -74,7 +78,7 @@ def _point_re(suffix: str) -> str:
 _END: Final[str] = rf"(?:(?P<d2b>{_NUM}{{1,3}})[日号]|{_point_re('2')})"
 _RANGE_JOIN: Final[str] = r"(?:至|到|~|～|—|-|－|－)"
 _PATTERN: Final[re.Pattern[str]] = re.compile(
-    r"(?=[0-9０-９〇零一二三四五六七八九十两今去前明当本上下第近昨截到])"
+    r"(?=[0-9０-９〇零一二三四五六七八九十两今去前明当本上下第近昨截到次翌])"
     rf"(?P<until>截至|截止到?|到)?"
     rf"(?:{_NEAR}|{_REL_DAY}|(?P<p1>{_point_re('1')})(?:{_RANGE_JOIN}(?P<p2>{_END}))?)"
     rf"(?P<since>以来|至今)?"
@@ -98,6 +102,12 @@ def _small(text: str | None) -> int | None:
     return int(value) if value is not None and value == int(value) else None
 
 
+def _yearless(month: int | None, pub: date) -> int:
+    """The year of a month printed without one: the page's, or the year before when the month
+    lies well after the page date (12月 on a January page)."""
+    return pub.year - 1 if month is not None and month > pub.month + 1 else pub.year
+
+
 def _month_end(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
@@ -109,11 +119,15 @@ class _Point:
     kind: str
 
 
-def _year_of(g: dict[str, str | None], sfx: str, pub: date | None) -> int | None:
+def _year_of(
+    g: dict[str, str | None], sfx: str, pub: date | None, ctx_year: int | None
+) -> int | None:
     y = _small(g.get("y" + sfx))
     if y is not None:
         return y if 1900 <= y <= 2100 else None
     ry = g.get("ry" + sfx)
+    if ry in ("次年", "翌年"):  # the year after the range's start (10月至次年3月)
+        return ctx_year + 1 if ctx_year is not None else None
     if ry and pub is not None:
         return pub.year + {"今年": 0, "当年": 0, "本年度": 0, "去年": -1, "上年度": -1,
                            "前年": -2, "明年": 1}[ry]  # fmt: skip
@@ -123,7 +137,9 @@ def _year_of(g: dict[str, str | None], sfx: str, pub: date | None) -> int | None
 def _resolve(
     g: dict[str, str | None], sfx: str, pub: date | None, ctx_year: int | None
 ) -> _Point | None:
-    year = _year_of(g, sfx, pub)
+    year = _year_of(g, sfx, pub, ctx_year)
+    if year is None and g.get("ry" + sfx):
+        return None  # 次年 with no year before it
     half = g.get("half" + sfx)
     month = _small(g.get("m" + sfx))
     rm = g.get("rm" + sfx)
@@ -134,7 +150,7 @@ def _resolve(
     if year is None and (month is not None or half):
         year = ctx_year
         if year is None and pub is not None:
-            year = pub.year - 1 if month is not None and month > pub.month + 1 else pub.year
+            year = _yearless(month, pub)
     if year is None:
         return None
     if half:
@@ -172,7 +188,51 @@ def _end_point(g: dict[str, str | None], first: _Point, pub: date | None) -> _Po
         except ValueError:
             return None
         return _Point(day, day, "day")
-    return _resolve(g, "2", pub, first.first.year)
+    end = _resolve(g, "2", pub, first.first.year)
+    printed_year = g.get("y2") or g.get("ry2") or g.get("rm2")
+    if end is not None and not printed_year and end.last < first.first:
+        # 10月至3月: a yearless end before the start is in the next year.
+        end = _Point(_shift_year(end.first, 1), _shift_year(end.last, 1), end.kind)
+    return end
+
+
+def _place_range(first: date, last: date, pub: date) -> tuple[date, date]:
+    """A yearless month range (4月～9月, 10月至次年3月) in the year that puts it nearest the page
+    date: the one holding it, else the closer of this year's and last year's, the past on a tie.
+    So a plan for April–September announced in March is this year's, 9月至11月 on a January
+    page last year's."""
+
+    def gap(shift: int) -> int:
+        a, b = _shift_year(first, shift), _shift_year(last, shift)
+        return (a - pub).days if a > pub else (pub - b).days if b < pub else 0
+
+    base = pub.year - first.year
+    shift = min((base - 1, base), key=gap)  # min keeps the first (the past) on a tie
+    return _shift_year(first, shift), _shift_year(last, shift)
+
+
+def _shift_year(day: date, years: int) -> date:
+    """The same month and day ``years`` later, 29 February becoming the 28th."""
+    y = day.year + years
+    return date(y, day.month, min(day.day, calendar.monthrange(y, day.month)[1]))
+
+
+def period_bounds(match: DateMatch, pub: date | None) -> tuple[date | None, date | None]:
+    """A figure's period: ``match``'s bounds, a to-date period cut at the page date.
+
+    Only a period that runs up to the time of writing and has begun by the page date is cut
+    (今年 → year to date); the end never comes before the start.
+    """
+    first, last = match.first, match.last
+    if (
+        match.to_date
+        and pub is not None
+        and last is not None
+        and last > pub
+        and (first is None or first <= pub)
+    ):
+        last = pub
+    return first, last
 
 
 def parse_pub_date(value: str | None) -> date | None:
@@ -201,6 +261,7 @@ def find_dates(text: str, pub_date: date | None) -> list[DateMatch]:
             continue
         first: date | None
         last: date | None
+        ranged = False
         if g["rd"]:
             if pub_date is None:
                 first = last = None
@@ -228,13 +289,17 @@ def find_dates(text: str, pub_date: date | None) -> list[DateMatch]:
             if g["p2"]:
                 p2 = _end_point(g, p1, pub_date)
                 if p2 is not None and p2.last >= p1.first:
-                    last, kind = p2.last, "period"
+                    last, kind, ranged = p2.last, "period", True
             # 1至9月 / 1—7月: a bare month number before the joiner opens the range.
             lead = _MONTH_LEAD.search(text, max(0, start - 4), start)
             if kind == "month" and not g["y1"] and not g["ry1"] and lead and first is not None:
                 lo = _small(lead.group(1))
                 if lo is not None and 1 <= lo < first.month:
                     start, first, kind = lead.start(), first.replace(month=lo), "period"
+                    ranged = True
+            printed = ("y1", "ry1", "rm1", "y2", "ry2", "rm2")
+            if kind == "period" and pub_date is not None and not any(g[k] for k in printed):
+                first, last = _place_range(first, last, pub_date)
         if g["until"] in ("截至", "截止", "截止到"):
             first, kind = None, "period"
         elif g["until"] == "到":
@@ -243,14 +308,21 @@ def find_dates(text: str, pub_date: date | None) -> list[DateMatch]:
             clause = _SINCE_CLAUSE.match(text, end)
             if clause is not None:
                 g["since"], end = "以来", clause.end()
-        if g["since"]:
+        # 2025年以来 on a 2023 page reaches back to nothing: the point keeps its own bounds.
+        since = bool(g["since"]) and (pub_date is None or first is None or first <= pub_date)
+        if since:
             last, kind = pub_date, "period"
         prev = out[-1] if out else None
         if prev and prev.end == start and prev.kind == "year" and prev.first and first and last:
             # 今年 + 1至9月 printed apart by the range syntax: one period in that year.
-            y = prev.first.year
-            first, last = first.replace(year=y), last.replace(year=y)
-            out[-1] = DateMatch(prev.start, end, text[prev.start : end], first, last, "period")
+            shift = prev.first.year - first.year
+            first, last = _shift_year(first, shift), _shift_year(last, shift)
+            out[-1] = DateMatch(
+                prev.start, end, text[prev.start : end], first, last, "period", not ranged
+            )
             continue
-        out.append(DateMatch(start, end, text[start:end], first, last, kind))
+        # A printed range (4月～9月) states its own end; anything else read as a figure's
+        # period counts up to the time of writing.
+        to_date = since or not ranged
+        out.append(DateMatch(start, end, text[start:end], first, last, kind, to_date))
     return out

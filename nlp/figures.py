@@ -39,7 +39,7 @@ import jieba.posseg as pseg
 
 from baoku.ingest.textclean import is_han
 from baoku.nlp.agencies import AgencyMatch
-from baoku.nlp.dates import DateMatch
+from baoku.nlp.dates import DateMatch, period_bounds
 from baoku.nlp.quantities import Quantity
 from baoku.nlp.records import FigureRecord, FigureType
 from baoku.nlp.sentences import SentenceIndex
@@ -839,7 +839,7 @@ def build_figures(
     dates: Sequence[DateMatch],
     pub_date: date | None = None,
 ) -> list[FigureRecord]:
-    """Figures of ``text``; a period reaching past ``pub_date`` (今年) is cut at it."""
+    """Figures of ``text``; a to-date period reaching past ``pub_date`` (今年) is cut at it."""
     lex = figure_lexicon()
     out: list[FigureRecord] = []
     sents = index.sentences
@@ -966,6 +966,7 @@ def build_figures(
             continue
         agency = _credited(text, credited_by, sents, si, q.start)
         period = _period(dates, s_start, s_end, q.start)
+        p_first, p_last = period_bounds(period, pub_date) if period else (None, None)
         out.append(
             FigureRecord(
                 type=ftype,
@@ -977,8 +978,8 @@ def build_figures(
                 measure=measure,
                 agency=agency,
                 period_text=period.text if period else None,
-                period_start=period.first.isoformat() if period and period.first else None,
-                period_end=_clip(period.last, pub_date) if period and period.last else None,
+                period_start=p_first.isoformat() if p_first else None,
+                period_end=p_last.isoformat() if p_last else None,
                 start=q.start,
                 end=q.end,
                 paragraph=index.paragraph_of(q.start),
@@ -1242,7 +1243,3 @@ def _period(dates: Sequence[DateMatch], s_start: int, s_end: int, offset: int) -
     if before:
         return before[-1]
     return inside[0] if inside else None
-
-
-def _clip(last: date, pub_date: date | None) -> str:
-    return (min(last, pub_date) if pub_date else last).isoformat()

@@ -1,5 +1,7 @@
 """Figure records: type, value, measure, credited agency and period (nlp.figures)."""
 
+from datetime import date
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -432,3 +434,34 @@ def test_goods_before_their_value_are_the_measure() -> None:
 def test_people_stop_before_what_they_obtained() -> None:
     figs = _figures("去年，全市共有1.3万名职工参加技能培训，2600人取得职业资格证书。")
     assert [f.measure for f in figs] == ["职工", None]
+
+
+def test_a_plan_for_later_months_keeps_its_period() -> None:
+    # Announced in March for April–September: the future of that year, not cut at the page.
+    [f] = _figures("4月～9月，该市将培训新就业形态劳动者不少于1000名。", pub="2021-03-04")
+    assert (f.period_text, f.period_start, f.period_end) == ("4月～9月", "2021-04-01", "2021-09-30")
+    [f] = _figures("明年，全市计划新建职工驿站248家。", pub="2024-09-18")
+    assert (f.period_start, f.period_end) == ("2025-01-01", "2025-12-31")
+
+
+def test_year_so_far_is_cut_at_the_page_date() -> None:
+    [f] = _figures("今年，全市调解劳动争议案件800件。")
+    assert (f.period_start, f.period_end) == ("2023-01-01", "2023-11-28")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.sampled_from(["", "2022年", "今年", "去年", "明年", "截至"]),
+    st.integers(1, 12),
+    st.sampled_from(["", "至次年", "至", "～今年", "至2023年"]),
+    st.integers(1, 12),
+    st.sampled_from(["", "以来"]),
+    st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
+)
+def test_figure_periods_never_end_before_they_start(
+    year: str, m1: int, join: str, m2: int, since: str, pub: date
+) -> None:
+    period = f"{year}{m1}月" + (f"{join}{m2}月" if join else "") + since
+    for f in _figures(f"{period}，全市开展技能培训1000人次。", pub=pub.isoformat()):
+        if f.period_start and f.period_end:
+            assert f.period_start <= f.period_end, (period, pub, f)
