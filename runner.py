@@ -238,6 +238,7 @@ def refresh_continued_facts(store: Store) -> set[str]:
     if not tasks:
         return set()
     from baoku.nlp.analyze import analyze_article  # spaCy and jieba load only when needed
+    from baoku.search.part_context import unfinished_sentence
 
     changed: set[str] = set()
     for task in tasks:
@@ -245,12 +246,17 @@ def refresh_continued_facts(store: Store) -> set[str]:
         head = store.load_part(task.head) if task.head is not None else None
         if part is None or (task.head is not None and head is None):
             continue
+        before = store.previous_part(task.part) if head is not None else None
+        previous = store.load_part(before) if before is not None else None
         try:
             facts = analyze_article(
                 part.article,
                 pub_date=part.date,
                 newspaper=part.newspaper,
                 context=head.as_context() if head is not None else "",
+                # A sentence broken by the jump is read whole (its figure's period and
+                # sentence are in the previous part).
+                lead_in=unfinished_sentence(previous.article.text) if previous else "",
             )
         except Exception as exc:  # derived data: keep the facts it has
             log.warning("facts of continued part %s not refreshed: %s", task.part, exc)

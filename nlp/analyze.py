@@ -37,15 +37,24 @@ _SLICE = 200_000
 
 
 def analyze_article(
-    article: Article, *, pub_date: str | None, newspaper: str | None = None, context: str = ""
+    article: Article,
+    *,
+    pub_date: str | None,
+    newspaper: str | None = None,
+    context: str = "",
+    lead_in: str = "",
 ) -> ArticleFacts:
     """Entities and figures of one article part; offsets index ``article.text``.
 
     ``context``: more text whose places the article's short names may refer to, e.g. the
-    head of an article whose continuation this part is (it names the 区 of 区总工会)."""
+    head of an article whose continuation this part is (it names the 区 of 区总工会).
+    ``lead_in``: the start of a sentence the previous part broke off (…为职工追 | 回经济损失
+    1850万余元): read before the text, so a figure just after the jump gets its whole
+    sentence and period; nothing found inside it is kept (it is the other part's)."""
     if article.type == ArticleType.AD:
         return ArticleFacts()
-    text = article.text
+    lead_in = lead_in.replace("\n", "")
+    text = lead_in + article.text
     context = " ".join(
         x
         for x in (article.kicker, article.headline, article.subheadline, article.lead, context)
@@ -58,8 +67,21 @@ def analyze_article(
     except Exception:
         log.exception("NLP failed on article %r (%s)", article.headline[:40], newspaper or "?")
         return ArticleFacts()
-    facts.entities.extend(_byline_people(article, text))
+    if lead_in:
+        facts = _without_lead_in(facts, len(lead_in))
+    facts.entities.extend(_byline_people(article, article.text))
     return facts
+
+
+def _without_lead_in(facts: ArticleFacts, n: int) -> ArticleFacts:
+    """Facts of the part itself, offsets back on its own text (the lead-in holds no newline,
+    so paragraph numbers are unchanged)."""
+    entities = [replace(e, start=e.start - n, end=e.end - n) for e in facts.entities]
+    figures = [replace(f, start=f.start - n, end=f.end - n) for f in facts.figures]
+    return ArticleFacts(
+        entities=[e for e in entities if e.start >= 0],
+        figures=[f for f in figures if f.start >= 0],
+    )
 
 
 def analyze_document(doc: IngestedDocument) -> AnalyzedDocument:

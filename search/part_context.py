@@ -13,10 +13,15 @@ link made, changed or undone by a later file is noticed here, in whatever order 
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from dataclasses import dataclass
+from typing import Final
 
 from baoku.ingest.records import Article, ArticleType
+
+# The end of a sentence: its final mark, then any closing quotes or brackets.
+_SENTENCE_END: Final = re.compile(r"[。！？!?…][”’」』）)]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,3 +90,22 @@ def load_part(conn: sqlite3.Connection, part_id: str) -> StoredPart | None:
         paragraphs=json.loads(row[9]),
     )
     return StoredPart(article, row[10], row[11])
+
+
+def unfinished_sentence(text: str) -> str:
+    """The start of a sentence ``text`` breaks off in (a part ending …为职工追 before 下转), or
+    "" when it ends a sentence or a paragraph."""
+    text = text.rstrip()
+    if not text or text.endswith("\n"):
+        return ""
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    start = max(ends[-1] if ends else 0, text.rfind("\n") + 1)
+    return text[start:]
+
+
+def previous_part(conn: sqlite3.Connection, part_id: str) -> str | None:
+    """The part this one continues (上接), if linked."""
+    row = conn.execute(
+        "SELECT from_article FROM continuations WHERE to_article = ?", (part_id,)
+    ).fetchone()
+    return str(row[0]) if row else None

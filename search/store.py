@@ -43,7 +43,13 @@ from baoku.search.facts_store import (
 )
 from baoku.search.linking import groups_of_document, relink
 from baoku.search.merge import Segment, merge_segments
-from baoku.search.part_context import ContextTask, StoredPart, load_part, stale_continued_parts
+from baoku.search.part_context import (
+    ContextTask,
+    StoredPart,
+    load_part,
+    previous_part,
+    stale_continued_parts,
+)
 from baoku.search.records import (
     ArticleRecord,
     ContinuationLink,
@@ -534,6 +540,10 @@ class Store:
         """Continued parts whose facts need making again with their head in view
         (``search.part_context``)."""
         return stale_continued_parts(self._conn)
+
+    def previous_part(self, part_id: str) -> str | None:
+        """The part ``part_id`` continues (上接), when they are linked."""
+        return previous_part(self._conn, part_id)
 
     def load_part(self, part_id: str) -> StoredPart | None:
         """A stored part's text fields and issue, as the NLP stage reads an article."""

@@ -4,8 +4,12 @@ is ingested first, and a link undone later is noticed."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from baoku.runner import BatchOptions, refresh_continued_facts, run_batch
 from baoku.search.query import SearchQuery
@@ -120,3 +124,34 @@ def test_no_facts_batch_leaves_parts_alone(tmp_path: Path) -> None:
             "SELECT COUNT(*) FROM articles WHERE facts_context IS NOT NULL"
         ).fetchone() == (0,)
         assert store.connection.execute("SELECT COUNT(*) FROM entity_mentions").fetchone() == (0,)
+
+
+def test_sentence_broken_by_the_jump_is_read_whole() -> None:
+    from baoku.ingest.records import Article, ArticleType
+    from baoku.nlp.analyze import analyze_article
+
+    lead_in = "该体系自2021年全面运行以来，共为5893名职工提供服务，为职工追"
+    part = Article(ArticleType.ARTICLE, paragraphs=["回经济损失1850万余元，开展普法宣传70余场。"])
+    alone = analyze_article(part, pub_date="2024-07-12")
+    joined = analyze_article(part, pub_date="2024-07-12", lead_in=lead_in)
+    money = next(f for f in joined.figures if f.text == "1850万余元")
+    assert part.text[money.start : money.end] == "1850万余元" and money.paragraph == 0
+    assert "自2021年全面运行以来" in money.sentence and money.period_start == "2021-01-01"
+    assert money.measure == "经济损失"
+    # Facts inside the lead-in belong to the previous part.
+    assert "5893名" not in {f.text for f in joined.figures}
+    assert all(e.start >= 0 and e.end <= len(part.text) for e in joined.entities)
+    assert {f.text for f in joined.figures} == {f.text for f in alone.figures}
+    alone_money = next(f for f in alone.figures if f.text == "1850万余元")
+    assert alone_money.period_start is None
+
+
+@given(st.text(alphabet="甲乙丙。！？，”\n", max_size=30))
+def test_unfinished_sentence_is_the_text_after_the_last_end(text: str) -> None:
+    from baoku.search.part_context import unfinished_sentence
+
+    got = unfinished_sentence(text)
+    assert text.rstrip().endswith(got)
+    assert not any(mark in got for mark in "。！？\n")
+    if got:  # only when the text does not end a sentence
+        assert not re.search(r"[。！？]”*\Z", text.rstrip())
