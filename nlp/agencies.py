@@ -14,6 +14,7 @@ Canonical names follow official usage: place prefix from the prefecture-level ci
 
 from __future__ import annotations
 
+import logging
 import re
 import tomllib
 import unicodedata
@@ -644,8 +645,10 @@ def _digitish(ch: str) -> bool:
 @cache
 def _pos(word: str) -> str:
     """jieba's tag when ``word`` is one token, else "" (imported lazily: it is slow to load)."""
+    import jieba
     import jieba.posseg  # the pipeline's segmenter already loads it; bare callers pay once
 
+    jieba.setLogLevel(logging.WARNING)  # its dictionary-loading notes are not ours to print
     toks = list(jieba.posseg.cut(word))
     return toks[0].flag if len(toks) == 1 else ""
 
@@ -887,6 +890,7 @@ def _in_word(text: str, k: int) -> bool:
     determiner (一个, 多名)?"""
     import jieba  # loaded by the pipeline's segmenter already
 
+    jieba.setLogLevel(logging.WARNING)
     jieba.dt.check_initialized()
     freq = jieba.dt.FREQ
     return any(freq.get(text[k : k + n], 0) > 0 for n in (3, 2)) and not _digitish(
