@@ -90,8 +90,9 @@ def _key_filter(key: KeyMatch) -> dict[str, Any]:
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
-def figure_query(f: FigureFilter) -> dict[str, Any]:
-    """A nested query: every condition on ONE figure (mirrors ``FigureFilter.accepts``)."""
+def figure_query(f: FigureFilter, agencies: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """A nested query: every condition on ONE figure (mirrors ``FigureFilter.accepts``);
+    ``agencies`` as in ``fact_listing.figure_conditions``."""
     conds: list[dict[str, Any]] = []
     if f.type is not None:
         conds.append({"term": {"figures.type": f.type}})
@@ -105,7 +106,9 @@ def figure_query(f: FigureFilter) -> dict[str, Any]:
     if f.measure_contains is not None:
         pattern = f"*{_escape_wildcard(f.measure_contains)}*"
         conds.append({"wildcard": {"figures.measure": {"value": pattern}}})
-    if f.agency is not None:
+    if agencies is not None:
+        conds.append({"terms": {"figures.agency": list(agencies)}})
+    elif f.agency is not None:
         conds.append({"term": {"figures.agency": f.agency}})
     if f.period_from is not None or f.period_to is not None:
         conds.append({"exists": {"field": "figures.overlap_start"}})
@@ -134,7 +137,7 @@ def build_request(rq: ResolvedQuery, facet_size: int = FACET_SIZE) -> dict[str, 
         filters.append({"terms": {"page_name": list(q.page_names)}})
     filters += [_key_filter(k) for k in rq.keys]
     if rq.figure is not None:
-        filters.append(figure_query(rq.figure))
+        filters.append(figure_query(rq.figure, rq.figure_agencies))
     query: dict[str, Any] = {"filter": filters}
     if q.expression is not None:
         query["must"] = [compile_es(q.expression, TEXT_FIELDS, BIGRAM_FIELDS)]
@@ -176,7 +179,11 @@ class EsBackend:
     """Search and index over the alias ``alias`` of the cluster at ``url``.
 
     ``store`` (optional) lets ``index_articles`` include each article's facts; without it,
-    records are indexed with text and metadata only.
+    records are indexed with text and metadata only. Searches resolve agency and initiative
+    filter names (aliases, contained names: ``filters``) against the store of record:
+    ``names_from`` returns the store to read for the calling thread (a server sharing one
+    backend between threads passes its per-thread reader), else ``store`` is used; with
+    neither, a filter name must be the stored canonical name.
     """
 
     def __init__(
@@ -185,6 +192,7 @@ class EsBackend:
         *,
         alias: str = DEFAULT_ALIAS,
         store: Store | None = None,
+        names_from: Callable[[], Store] | None = None,
         client: Elasticsearch | None = None,
         retries: int = 3,
         backoff_s: float = 0.5,
@@ -198,6 +206,7 @@ class EsBackend:
         self.url = (url or DEFAULT_URL).rstrip("/")
         self.alias = alias
         self._store = store
+        self._names_from = names_from
         self._retries = max(0, retries)
         self._backoff_s = backoff_s
         self._facet_size = facet_size
@@ -399,7 +408,8 @@ class EsBackend:
         return int(self.call("counting", self.client.count, index=self.alias)["count"])
 
     def search(self, q: SearchQuery) -> SearchResult:
-        rq = resolve(q)
+        names = self._names_from() if self._names_from is not None else self._store
+        rq = resolve(q, names.connection if names is not None else None)
         # A missing alias is a 404 from the search itself (EsIndexMissingError), so no
         # round trip is spent checking for it first.
         body = build_request(rq, self._facet_size)

@@ -14,15 +14,20 @@ from typing import Any, Final, Literal, get_args
 
 from baoku.ingest.records import BBox
 from baoku.nlp.records import EntityLabel
+from baoku.search.filters import figure_agencies
 from baoku.search.query import MAX_LIMIT, MAX_WINDOW, FigureFilter
 
 FigureSort = Literal["-value", "value", "-date", "date"]
 FIGURE_SORTS: Final[frozenset[str]] = frozenset(get_args(FigureSort))
 
 
-def figure_conditions(f: FigureFilter, alias: str = "f") -> tuple[list[str], list[Any]]:
+def figure_conditions(
+    f: FigureFilter, alias: str = "f", agencies: tuple[str, ...] | None = None
+) -> tuple[list[str], list[Any]]:
     """SQL conditions (and their parameters) that ONE figure row must meet, mirroring
-    ``FigureFilter.accepts``; ``alias`` is the figures table's alias in the caller's SQL."""
+    ``FigureFilter.accepts``; ``alias`` is the figures table's alias in the caller's SQL.
+    ``agencies``: the stored agencies ``f.agency`` was resolved to (``filters``), any of which
+    the record may be credited to; without it, ``f.agency`` must be the stored name."""
     conds: list[str] = []
     params: list[Any] = []
     if f.type is not None:
@@ -37,7 +42,10 @@ def figure_conditions(f: FigureFilter, alias: str = "f") -> tuple[list[str], lis
     if f.measure_contains is not None:
         conds.append(f"instr({alias}.measure, ?) > 0")
         params.append(f.measure_contains)
-    if f.agency is not None:
+    if agencies is not None:
+        conds.append(f"{alias}.agency IN ({', '.join('?' for _ in agencies)})")
+        params.extend(agencies)
+    elif f.agency is not None:
         conds.append(f"{alias}.agency = ?")
         params.append(f.agency)
     if f.period_from is not None or f.period_to is not None:
@@ -171,7 +179,9 @@ _ORDER: Final[dict[str, str]] = {
 
 
 def list_figures(conn: sqlite3.Connection, fq: FigureQuery) -> FigurePage:
-    conds, params = figure_conditions(fq.figure)
+    """One page of the figure records ``fq`` selects; its agency is resolved against this
+    store as the search filter's is (aliases, and names contained in stored agencies)."""
+    conds, params = figure_conditions(fq.figure, agencies=figure_agencies(conn, fq.figure))
     if fq.date_from is not None:
         conds.append("a.date >= ?")
         params.append(fq.date_from.isoformat())

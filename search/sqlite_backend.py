@@ -134,7 +134,7 @@ class _Plan:
         # Smallest first: the first set drives a filter-only search.
         self.sets += [(sql, params) for _, sql, params in sorted(keyed, key=lambda k: k[0])]
         if rq.figure is not None:
-            conds, params = figure_conditions(rq.figure, "sf")
+            conds, params = figure_conditions(rq.figure, "sf", rq.figure_agencies)
             self.sets.append(
                 (
                     "SELECT DISTINCT doc FROM search_figures sf WHERE "
@@ -353,7 +353,7 @@ class SqliteBackend:
         if own_txn:
             self._conn.execute("BEGIN")
         try:
-            plan = _Plan(self._conn, resolve(q))
+            plan = _Plan(self._conn, resolve(q, self._conn))
             facets: dict[str, list[FacetCount]] = {}
             if q.facets:
                 total, facets = self._total_and_facets(plan, q.facets)
@@ -385,20 +385,7 @@ class SqliteBackend:
 
     def list_figures(self, fq: FigureQuery | None = None) -> FigurePage:
         """Figure records with sentence, article, page and box; see ``FigureQuery``."""
-        from baoku.search.filters import resolve_figure
-
         fq = fq or FigureQuery()
-        resolved = resolve_figure(fq.figure)
-        if resolved is not None and resolved is not fq.figure:
-            fq = FigureQuery(
-                figure=resolved,
-                date_from=fq.date_from,
-                date_to=fq.date_to,
-                newspapers=fq.newspapers,
-                sort=fq.sort,
-                limit=fq.limit,
-                offset=fq.offset,
-            )
         return list_figures(self._conn, fq)
 
     def list_entities(

@@ -113,3 +113,22 @@ def test_a_missing_alias_is_an_error_that_says_to_reindex(es_url: str) -> None:
         assert es.alias in str(info.value)
     # The indexer still starts from nothing: no alias is the normal state before a first load.
     assert list(es.scan({"match_all": {}}, [])) == []
+
+
+@pytest.mark.es
+def test_filter_names_are_resolved_against_the_store_given(store: Store, es: EsBackend) -> None:
+    store.save_document(front_page())
+    store.save_document(law_page())
+    reindex_to_es(store, es)
+    q = SearchQuery(agencies=("总工会",))
+    # A server shares one backend between threads and hands it each thread's own reader.
+    calls: list[int] = []
+
+    def reader() -> Store:
+        calls.append(1)
+        return store
+
+    shared = EsBackend(es.url, alias=es.alias, names_from=reader)
+    assert _headlines(shared, q) == {H.CONTINUED, H.LEGAL_AID} and calls
+    # Without any store a name must be the stored canonical one.
+    assert _headlines(EsBackend(es.url, alias=es.alias), q) == set()

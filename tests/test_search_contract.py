@@ -54,6 +54,13 @@ CASES: list[Case] = [
         {"text": "工会 -简讯", "types": ("article", "photo")},
         {H.CONTINUED, H.LEGAL_AID, H.PUTUO, H.UNDATED, H.PHOTO},
     ),
+    Case("typed AND is the implicit AND", {"text": "工会 AND 法院"}, {H.CONTINUED}),
+    Case(
+        "typed NOT excludes",
+        {"text": "工会 NOT 简讯"},
+        {H.CONTINUED, H.LEGAL_AID, H.PUTUO, H.UNDATED},
+    ),
+    Case("dangling OR is ignored", {"text": "欠薪 OR"}, {H.CONTINUED}),
     Case("no match", {"text": "不存在的词"}, set()),
     Case("injection is plain text", {"text": 'x" OR 1=1 --; NEAR(工会)'}, set()),
     Case(
@@ -80,9 +87,30 @@ CASES: list[Case] = [
     Case("places are ORed", {"places": ("北京", "浙江")}, {H.MEDICAL, H.LEGAL_AID}),
     Case("agency", {"agencies": ("杭州市总工会",)}, {H.LEGAL_AID}),
     Case("agency credited by a figure", {"agencies": ("上海市普陀区总工会",)}, {H.PUTUO}),
+    # 区法院 is how the paper printed 上海市奉贤区人民法院 (a mention's text): an alias.
+    Case("agency: as printed (alias)", {"agencies": ("区法院",)}, {H.CONTINUED}),
+    # Not a stored name: every agency whose canonical contains it.
+    Case("agency: body word finds every such body", {"agencies": ("法院",)}, {H.CONTINUED}),
+    Case(
+        "agency: 总工会 finds every union",
+        {"agencies": ("总工会",)},
+        {H.CONTINUED, H.LEGAL_AID, H.PUTUO},
+    ),
+    Case("agency: part of one name", {"agencies": ("奉贤区总工会",)}, {H.CONTINUED}),
+    Case("agency: full-width and spaces", {"agencies": ("杭州市 总工会",)}, {H.LEGAL_AID}),
+    Case("agency: unknown name matches nothing", {"agencies": ("不存在的机关",)}, set()),
+    Case(
+        "agency: names are ORed after resolving",
+        {"agencies": ("区法院", "杭州市总工会")},
+        {H.CONTINUED, H.LEGAL_AID},
+    ),
     Case("person: reporter", {"persons": ("张三",)}, {H.HEAT}),
     Case("person: mention", {"persons": ("李明",)}, {H.LEGAL_AID}),
     Case("initiative", {"initiatives": (SERVICE_STATION,)}, {H.CONTINUED}),
+    Case("initiative: as printed (alias)", {"initiatives": ("法律服务站",)}, {H.CONTINUED}),
+    Case("initiative: part of the name", {"initiatives": ("服务站",)}, {H.CONTINUED}),
+    Case("initiative: part of another name", {"initiatives": ("清凉",)}, {H.PUTUO}),
+    Case("initiative: unknown", {"initiatives": ("不存在的行动",)}, set()),
     Case("entity kind", {"entity_kinds": ("court",)}, {H.CONTINUED}),
     Case("filters are ANDed", {"places": ("上海",), "newspapers": ("工人日报",)}, {H.CONTINUED}),
     Case(
@@ -113,6 +141,12 @@ CASES: list[Case] = [
         {"figure": FigureFilter(type="cases", agency="上海市奉贤区总工会")},
         {H.CONTINUED},
     ),
+    Case(
+        "figure: agency by part of its name",
+        {"figure": FigureFilter(agency="奉贤区总工会")},
+        {H.CONTINUED},
+    ),
+    Case("figure: agency unknown", {"figure": FigureFilter(agency="不存在的机关")}, set()),
     Case(
         "figure: period overlap",
         {"figure": FigureFilter(period_from=date(2022, 6, 1), period_to=date(2022, 6, 30))},
