@@ -161,8 +161,10 @@ def figures(
             value = f"{x.value:,.0f}" if x.value.is_integer() else f"{x.value:,}"
             if x.value_max is not None:
                 value += f"–{x.value_max:,.0f}" if x.value_max.is_integer() else f"–{x.value_max:,}"
+            # The normalized value to sort and compare by, over the figure as printed
+            # (24万余元: a lower bound), which is what an editor checks against the page.
             table.add_row(
-                value,
+                f"{value}\n{x.text}",
                 x.type,
                 x.measure or "",
                 x.agency or "",
