@@ -43,3 +43,55 @@ def test_never_raises(text: str) -> None:
     for m in find_initiatives(text):
         assert text[m.start : m.end] == m.text
     find_officials(text, [])
+
+
+def test_key_keeps_letter_case() -> None:
+    text = "创新“法院+工会+人社+N”协作联动机制，推出“e路同行”服务品牌。"
+    assert [m.key for m in find_initiatives(text)] == ["法院+工会+人社+N", "e路同行"]
+    assert initiative_key("“１＋Ｎ”") == "1+N"  # width folded, case kept
+
+
+def test_numbers_need_a_head_word() -> None:
+    # A bare number is a fragment; with a programme word after it (maybe after a short
+    # modifier) it names the programme.
+    assert find_initiatives("拨打“12351”咨询，共接听“126”个。") == []
+    text = "形成“321”法律服务工作模式，打造“126”工会工作体系，开通“12351”热线。"
+    assert [(m.key, m.head) for m in find_initiatives(text)] == [
+        ("321", "模式"),
+        ("126", "工作体系"),
+        ("12351", "热线"),
+    ]
+    # A function word between the quote and the head word breaks the link.
+    assert find_initiatives("有“30”家的活动") == []
+
+
+def test_operator_must_join_two_parts() -> None:
+    assert find_initiatives("探索实施的“工会+”裁调对接工作，提出“+1”。") == []
+    text = "推进“互联网+”行动，构建“线上+线下”网络，打造“工会驿站·零工之家”。"
+    assert [m.key for m in find_initiatives(text)] == ["互联网+", "线上+线下", "工会驿站·零工之家"]
+
+
+def test_common_word_after_naming_verb_is_figurative() -> None:
+    text = "为农机建立“身份证”，筑牢“防火墙”，开展“回头看”，推出“职等你来”。"
+    assert [m.key for m in find_initiatives(text)] == ["回头看", "职等你来"]
+
+
+def test_idiom_names_a_mechanism_only_with_its_head_word() -> None:
+    assert [m.key for m in find_initiatives("构建“双管齐下”联动机制。")] == ["双管齐下"]
+    assert find_initiatives("该区坚持“双管齐下”，推动落实。") == []
+
+
+@given(
+    st.text(alphabet="0123456789+＋·× 工会法院N", min_size=2, max_size=12),
+    st.sampled_from(["", "联动机制", "工作体系", "，", "的"]),
+)
+def test_fragments_never_count_without_a_head(body: str, after: str) -> None:
+    for m in find_initiatives(f"开展“{body}”{after}。"):
+        key = m.key
+        # what counts is either a phrase with a head word after it or one whose operators
+        # each join two parts and that is more than a number
+        assert m.head is not None or (
+            not key.endswith(("+", "·", "×"))
+            and not key.startswith(("+", "·", "×"))
+            and not key.replace("+", "").replace("·", "").replace("×", "").isdigit()
+        ), (body, after, key)
