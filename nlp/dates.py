@@ -3,9 +3,11 @@
 NLP stage (ingest → **nlp** → search).  ``find_dates`` returns one ``DateMatch`` per printed
 date or period: absolute (2023年11月25日, 2022年), yearless (11月初: the year comes from the page
 date, stepping back a year when the month lies well after it), relative (今年, 去年, 上月,
-今年以来, 近3年), ranges (1月~7月, 11月23日至27日, 今年1月至9月) and open periods (截至9月底 has
-only an end; 2020年以来 and 自2021年全面运行以来 run to the page date).  Figures take their
-``period`` from these.
+今年以来, 近3年), ranges (1月~7月, 11月23日至27日, 今年1月至9月, 10月至次年3月; a yearless range
+is placed as a whole nearest the page date) and open periods (截至9月底 has only an end;
+2020年以来 and 自2021年全面运行以来 run to the page date).  Figures take their ``period`` from
+these through ``period_bounds``, which cuts only a to-date period at the page date, so a
+period never ends before it starts.
 
 Without a publication date, expressions that need one (今年, 11月初) are kept with no ISO
 bounds rather than guessed.  近日/日前 ("recently") resolve to the week before the page date.
