@@ -208,6 +208,11 @@ def test_documents_are_listed_with_paging(api_client: TestClient) -> None:
     ids = [d["id"] for d in body["documents"]] + [d["id"] for d in rest]
     assert len(ids) == len(set(ids)) == body["total"]
     assert all(d["status"] == "ingested" for d in body["documents"])
+    # Files ingested by the batch runner (not uploads) still have a name and an article count.
+    listed = body["documents"] + rest
+    assert all(d["filename"].endswith(".pdf") and d["articles"] > 0 for d in listed)
+    one = api_client.get(f"/documents/{listed[0]['id']}").json()
+    assert one["articles"] == listed[0]["articles"] and one["filename"] == listed[0]["filename"]
     none = api_client.get("/documents", params={"status": "failed"}).json()
     assert none == {"total": 0, "documents": []}
     assert_error(api_client.get("/documents", params={"status": "lost"}), 422)

@@ -9,6 +9,7 @@ the background by ``ingest_queue``; the reply is 202 with one id per file.
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PurePath
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -113,13 +114,20 @@ def _url(request: Request, sha256: str) -> str:
 
 
 def _public(
-    request: Request, sha256: str, job: Job | None, stored: StoredDocument | None
+    request: Request,
+    sha256: str,
+    job: Job | None,
+    stored: StoredDocument | None,
+    store: Store | None = None,
 ) -> DocumentPublic | None:
-    """The document's state: a job not yet done wins, then the store, then a job result."""
+    """The document's state: a job not yet done wins, then the store, then a job result.
+    ``store`` counts the articles of a file no job here ingested (e.g. `baoku ingest`)."""
     result = job.result if job is not None else None
     base: dict[str, Any] = {"id": sha256, "url": _url(request, sha256)}
     if job is not None:
         base["filename"] = job.filename
+    elif stored is not None:
+        base["filename"] = PurePath(stored.path).name
     if job is not None and job.status != "done":
         return DocumentPublic(status=job.status, **base)  # type: ignore[arg-type]
     if stored is not None:
@@ -127,7 +135,9 @@ def _public(
             status=str(stored.status),  # type: ignore[arg-type]
             size=stored.size,
             pages=stored.pages,
-            articles=result.articles if result and result.status != "skipped" else None,
+            articles=result.articles
+            if result and result.status != "skipped"
+            else (article_count(store, sha256) if store is not None else None),
             error=stored.error,
             page_notes=result.page_notes if result else [],
             ingested_at=stored.ingested_at,
@@ -273,7 +283,11 @@ def list_documents(
     total, docs = documents_page(archive.reader(), status, limit, offset)
     return DocumentListPublic(
         total=total,
-        documents=[p for d in docs if (p := _public(request, d.sha256, None, d)) is not None],
+        documents=[
+            p
+            for d in docs
+            if (p := _public(request, d.sha256, None, d, archive.reader())) is not None
+        ],
     )
 
 
@@ -290,7 +304,8 @@ def get_document(
     """Queued, processing, or the stored outcome (ingested, partial, needs_ocr, failed) with
     page count and the reasons pages or the file could not be read."""
     sha = document_id.lower()
-    public = _public(request, sha, ingest.get(sha), archive.reader().find_document(sha))
+    store = archive.reader()
+    public = _public(request, sha, ingest.get(sha), store.find_document(sha), store)
     if public is None:
         raise ApiError(
             404,
