@@ -51,7 +51,8 @@ def _hashed(p: Path) -> tuple[SourceFile, bytes]:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
             size += len(chunk)
-    return SourceFile(path=str(p), sha256=digest.hexdigest(), size=size), head
+    # Absolute: the record must find the file again (page images) from any working folder.
+    return SourceFile(path=str(p.absolute()), sha256=digest.hexdigest(), size=size), head
 
 
 def fingerprint(path: str | Path) -> SourceFile:

@@ -181,3 +181,12 @@ def test_no_files_hints_at_subfolders(tmp_path: Path) -> None:
         cli, ["ingest", str(tmp_path / "in"), "--db", str(tmp_path / "a.db")]
     )
     assert result.exit_code == 1 and "add -r" in result.output
+
+
+def test_stored_path_is_absolute(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Page images are rendered from the stored path, by a server started anywhere.
+    shutil.copy(EXAMPLES / "ldb20240315004.pdf", tmp_path / "p.pdf")
+    monkeypatch.chdir(tmp_path)
+    assert _run("ingest", "p.pdf", "--db", "a.db")[0] == 0
+    docs = json.loads(_run("documents", "--db", "a.db", "--json")[1])
+    assert docs[0]["path"] == str(tmp_path / "p.pdf")

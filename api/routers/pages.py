@@ -59,7 +59,12 @@ def _locate(
             404,
             "highlight_not_on_page",
             f"There is no {what} on this page"
-            + ("; it is on the pages listed in detail." if where else "."),
+            + (
+                "; it is on the pages listed in detail."
+                if where
+                else ". highlight= takes an article id (GET /search hits) or a figure id "
+                "(GET /figures)."
+            ),
             {"pages": where},
         )
     return spec, found
