@@ -232,11 +232,11 @@ class EsBackend:
                     ) from exc
             except elasticsearch.ApiError as exc:
                 if _index_missing(exc):
+                    option = "" if self.alias == DEFAULT_ALIAS else f" --alias {self.alias}"
                     raise EsIndexMissingError(
                         f"{doing}: Elasticsearch at {self.url} has no index or alias "
                         f"{self.alias!r}. Build it from the SQLite archive with `baoku reindex "
-                        f"--to es` (add --alias {self.alias} if it is not the default), or "
-                        "search the SQLite archive (--backend sqlite)."
+                        f"--to es{option}`, or search the SQLite archive (--backend sqlite)."
                     ) from exc
                 if exc.meta.status not in _RETRY_STATUS or attempt == self._retries:
                     raise EsError(

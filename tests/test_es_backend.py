@@ -107,7 +107,7 @@ def test_a_missing_alias_is_an_error_that_says_to_reindex(es_url: str) -> None:
         lambda: es.search(SearchQuery(places=("上海",), facets=("year",))),
         es.count,
     ):
-        with pytest.raises(EsIndexMissingError, match="baoku reindex --to es") as info:
+        with pytest.raises(EsIndexMissingError, match="baoku reindex --to es --alias") as info:
             call()
         assert isinstance(info.value, EsError)
         assert es.alias in str(info.value)
