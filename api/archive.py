@@ -84,7 +84,8 @@ class Archive:
                     from baoku.search.es_backend import EsBackend
                 except ImportError as exc:
                     raise _unavailable("the Elasticsearch backend is not installed") from exc
-                self._es_backend = EsBackend(self.settings.es_url)
+                # Agency and initiative names resolve against the archive, as on SQLite.
+                self._es_backend = EsBackend(self.settings.es_url, names_from=self.reader)
             return self._es_backend
 
     def sync_elasticsearch(self, store: Store, sha256s: list[str]) -> None:

@@ -32,7 +32,7 @@ _RELATION_TEXT = {
 @click.command()
 @click.argument("claim")
 @click.option("--measure", help="Only figures whose measure contains this, e.g. 欠薪.")
-@click.option("--agency", help="Only figures credited to this agency (canonical name).")
+@click.option("--agency", help="Only figures credited to this agency (name or as printed).")
 @click.option("--from", "date_from", metavar="DATE", help="Earliest article date.")
 @click.option("--to", "date_to", metavar="DATE", help="Latest article date.")
 @click.option("--newspaper", multiple=True, help="Newspaper name (repeat for several).")

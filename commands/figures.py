@@ -70,7 +70,7 @@ def figure_context(sentence: str, figure: str, width: int = CONTEXT_CHARS) -> Te
 @click.option("--min", "min_value", help="Smallest value (1000000, 1e6 or 100万).")
 @click.option("--max", "max_value", help="Largest value.")
 @click.option("--measure", help="Text the measure contains, e.g. 欠薪 or 案件.")
-@click.option("--agency", help="Agency the figure is credited to (canonical name).")
+@click.option("--agency", help="Agency credited: full name, as printed, or a body word (法院).")
 @click.option("--period-from", help="Figure's period overlaps from this date (YYYY-MM-DD).")
 @click.option("--period-to", help="…to this date.")
 @click.option("--from", "date_from", metavar="DATE", help="Earliest article date.")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final
@@ -146,22 +146,41 @@ def open_backend(
 ) -> Iterator[Callable[[SearchQuery], SearchResult]]:
     """A search function over the chosen backend; errors become messages saying what to do."""
     from baoku.search.es_backend import EsBackend, EsError
+    from baoku.search.syntax import QuerySyntaxError
 
     if backend == "es":
-        es: Backend = EsBackend(es_url)
+        # The archive resolves agency and initiative names (aliases, 法院 → every court) the
+        # same way for both backends; without one here only exact names match.
+        with ExitStack() as stack:
+            store = (
+                stack.enter_context(open_store(db_path, readonly=True))
+                if db_path.is_file()
+                else None
+            )
+            es: Backend = EsBackend(es_url, store=store)
 
-        def run_es(q: SearchQuery) -> SearchResult:
-            try:
-                return es.search(q)
-            except EsError as exc:
-                raise click.ClickException(str(exc)) from exc
+            def run_es(q: SearchQuery) -> SearchResult:
+                try:
+                    return es.search(q)
+                except QuerySyntaxError as exc:
+                    raise click.UsageError(str(exc)) from exc
+                except EsError as exc:
+                    raise click.ClickException(str(exc)) from exc
 
-        yield run_es
+            yield run_es
         return
     from baoku.search.sqlite_backend import SqliteBackend
 
     with open_store(db_path, must_exist=True, readonly=True) as store:
-        yield SqliteBackend(store).search
+        backend_ = SqliteBackend(store)
+
+        def run_sqlite(q: SearchQuery) -> SearchResult:
+            try:
+                return backend_.search(q)
+            except QuerySyntaxError as exc:
+                raise click.UsageError(str(exc)) from exc
+
+        yield run_sqlite
 
 
 def marked(snippet: str) -> Text:
@@ -333,9 +352,15 @@ def run_batch(
 @click.option("--page", "page_nos", multiple=True, type=click.IntRange(1, 999), help="Page no.")
 @click.option("--page-name", multiple=True, help="Page name (版名), e.g. 要闻.")
 @click.option("--place", multiple=True, help="Place; a province also finds its districts.")
-@click.option("--agency", multiple=True, help="Agency (canonical name).")
+@click.option(
+    "--agency",
+    multiple=True,
+    help="Agency: full name or as printed; a body word (法院, 总工会) matches every such body.",
+)
 @click.option("--person", multiple=True, help="Person named in or writing the article.")
-@click.option("--initiative", multiple=True, help="Named initiative, e.g. 法律服务站.")
+@click.option(
+    "--initiative", multiple=True, help="Named initiative, or part of its name: 法律服务站."
+)
 @click.option("--kind", "kinds", multiple=True, help="Entity kind mentioned, e.g. court.")
 @click.option(
     "--type",
