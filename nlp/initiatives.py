@@ -127,7 +127,9 @@ def _head_after(text: str, at: int) -> tuple[str | None, str | None]:
     if right:
         return right, right
     m = _MODIFIED_HEAD.match(text, at, at + 6 + 6)
-    if m is None or any(c in _FUNCTION for c in m.group("mod")):
+    mod = m.group("mod") if m else ""
+    # 开展|行动 after a figurative quote is a new predicate, not a modifier of the head
+    if m is None or any(c in _FUNCTION for c in mod) or any(v in mod for v in _VERBS):
         return None, None
     return None, m.group("head")
 

@@ -61,8 +61,9 @@ def test_numbers_need_a_head_word() -> None:
         ("126", "工作体系"),
         ("12351", "热线"),
     ]
-    # A function word between the quote and the head word breaks the link.
+    # A function word or a new predicate between the quote and the head word breaks the link.
     assert find_initiatives("有“30”家的活动") == []
+    assert find_initiatives("坚持“对症下药”开展行动，用“12”推出平台。") == []
 
 
 def test_operator_must_join_two_parts() -> None:
