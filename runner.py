@@ -310,9 +310,10 @@ def _todo(
             # Recorded like any failure (keyed by content), so `documents --status failed`
             # lists it and a fixed copy is read next time.
             try:
-                yield path, _failed(path, fingerprint(path), store, exc.reason)
+                refused = _failed(path, fingerprint(path), store, exc.reason)
             except OSError:
-                yield path, FileResult(str(path), "failed", reason=exc.reason)
+                refused = FileResult(str(path), "failed", reason=exc.reason)
+            yield path, refused
             continue
         except OSError as exc:
             yield path, FileResult(str(path), "failed", reason=f"cannot read file ({exc.strerror})")

@@ -50,6 +50,11 @@ async def get_search_service(request: Request) -> SearchService:
     return service
 
 
+def url_root(request: Request) -> str:
+    """The prefix of this app's URLs behind a proxy that mounts it below / (root_path)."""
+    return str(request.scope.get("root_path", "")).rstrip("/")
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 ArchiveDep = Annotated[Archive, Depends(get_archive)]
 IngestQueueDep = Annotated[IngestQueue, Depends(get_ingest_queue)]

@@ -145,8 +145,7 @@ def open_backend(
     backend: str, db_path: Path, es_url: str | None
 ) -> Iterator[Callable[[SearchQuery], SearchResult]]:
     """A search function over the chosen backend; errors become messages saying what to do."""
-    from baoku.search.es_backend import EsBackend, EsError
-    from baoku.search.syntax import QuerySyntaxError
+    from baoku.search.es_backend import EsBackend
 
     if backend == "es":
         # The archive resolves agency and initiative names (aliases, 法院 → every court) the
@@ -157,30 +156,29 @@ def open_backend(
                 if db_path.is_file()
                 else None
             )
-            es: Backend = EsBackend(es_url, store=store)
-
-            def run_es(q: SearchQuery) -> SearchResult:
-                try:
-                    return es.search(q)
-                except QuerySyntaxError as exc:
-                    raise click.UsageError(str(exc)) from exc
-                except EsError as exc:
-                    raise click.ClickException(str(exc)) from exc
-
-            yield run_es
+            yield _friendly(EsBackend(es_url, store=store))
         return
     from baoku.search.sqlite_backend import SqliteBackend
 
     with open_store(db_path, must_exist=True, readonly=True) as store:
-        backend_ = SqliteBackend(store)
+        yield _friendly(SqliteBackend(store))
 
-        def run_sqlite(q: SearchQuery) -> SearchResult:
-            try:
-                return backend_.search(q)
-            except QuerySyntaxError as exc:
-                raise click.UsageError(str(exc)) from exc
 
-        yield run_sqlite
+def _friendly(backend: Backend) -> Callable[[SearchQuery], SearchResult]:
+    """``backend.search`` with its typed errors as messages: a name or query the user must
+    change is a usage error; a cluster problem says what to do about it."""
+    from baoku.search.es_backend import EsError
+    from baoku.search.syntax import QuerySyntaxError
+
+    def run(q: SearchQuery) -> SearchResult:
+        try:
+            return backend.search(q)
+        except QuerySyntaxError as exc:
+            raise click.UsageError(str(exc)) from exc
+        except EsError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return run
 
 
 def marked(snippet: str) -> Text:

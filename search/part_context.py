@@ -96,8 +96,6 @@ def unfinished_sentence(text: str) -> str:
     """The start of a sentence ``text`` breaks off in (a part ending …为职工追 before 下转), or
     "" when it ends a sentence or a paragraph."""
     text = text.rstrip()
-    if not text or text.endswith("\n"):
-        return ""
     ends = [m.end() for m in _SENTENCE_END.finditer(text)]
     start = max(ends[-1] if ends else 0, text.rfind("\n") + 1)
     return text[start:]

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Request
 
-from baoku.api.deps import ArchiveDep, ReadAccess
+from baoku.api.deps import ArchiveDep, ReadAccess, url_root
 from baoku.api.errors import ApiError
 from baoku.api.facts import article_facts
 from baoku.api.models import ArticlePublic, error_responses
@@ -30,8 +30,9 @@ ArticleId = Annotated[
 
 
 def page_image_url(request: Request, sha256: str, page_index: int, highlight: str) -> str:
-    root = request.scope.get("root_path", "").rstrip("/")
-    return f"{root}/pages/{sha256}/{page_index}.png?highlight={quote(highlight, safe='')}"
+    return (
+        f"{url_root(request)}/pages/{sha256}/{page_index}.png?highlight={quote(highlight, safe='')}"
+    )
 
 
 @router.get("/{article_id}", response_model=ArticlePublic, summary="One article")

@@ -26,6 +26,7 @@ from baoku.api.deps import (
     ReadAccess,
     SettingsDep,
     WriteAccess,
+    url_root,
 )
 from baoku.api.errors import ApiError
 from baoku.api.ingest_queue import IngestQueue, Job
@@ -110,7 +111,7 @@ _UPLOAD_BODY: dict[str, Any] = {
 
 
 def _url(request: Request, sha256: str) -> str:
-    return f"{request.scope.get('root_path', '').rstrip('/')}/documents/{sha256}"
+    return f"{url_root(request)}/documents/{sha256}"
 
 
 def _public(

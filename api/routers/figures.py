@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Request, Response
 
-from baoku.api.deps import ArchiveDep, ReadAccess, SearchServiceDep
+from baoku.api.deps import ArchiveDep, ReadAccess, SearchServiceDep, url_root
 from baoku.api.errors import ApiError
 from baoku.api.figure_listing import figure_item
 from baoku.api.models import (
@@ -76,7 +76,7 @@ async def list_figures(
         raise ApiError(
             422, "invalid_request", f"The listing cannot be made as asked: {exc}."
         ) from exc
-    root = request.scope.get("root_path", "").rstrip("/")
+    root = url_root(request)
     answer = await service.answer_figures(query, root, request.headers.get("if-none-match"))
     return answer_response(answer)
 
@@ -110,7 +110,7 @@ def check_claim(
         raise ApiError(
             422, "invalid_request", f"The check cannot be made as asked: {exc}."
         ) from exc
-    root = request.scope.get("root_path", "").rstrip("/")
+    root = url_root(request)
     return FigureCheckPublic(
         claim=ClaimPublic.model_validate(result.claim.to_dict()),
         found_total=result.found_total,
