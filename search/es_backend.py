@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import re
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from itertools import islice
 from typing import Any, Final, TypeVar
 
 import elasticsearch
@@ -31,7 +34,14 @@ from baoku.search.es_mapping import (
 )
 from baoku.search.facts_store import load_facts
 from baoku.search.filters import KeyMatch, ResolvedQuery, resolve
-from baoku.search.query import FacetCount, FigureFilter, SearchHit, SearchQuery, SearchResult
+from baoku.search.query import (
+    FacetCount,
+    FigureFilter,
+    SearchHit,
+    SearchQuery,
+    SearchResult,
+    shown_score,
+)
 from baoku.search.records import ArticleRecord
 from baoku.search.search_doc import SearchDoc, build_search_doc, hit_date, hit_snippet
 from baoku.search.sqlite_backend import FACET_SIZE
@@ -308,38 +318,49 @@ class EsBackend:
     def bulk_index(
         self, docs: Iterable[SearchDoc], *, index: str | None = None, chunk_size: int = 500
     ) -> int:
-        """Index search documents (streaming, ``chunk_size`` per request); returns the count."""
-        target = index or self.ensure_index()
-        actions: Iterator[dict[str, Any]] = (
-            {"_op_type": "index", "_index": target, "_id": d.id, "_source": to_source(d)}
-            for d in docs
-        )
-        n = 0
+        """Index search documents (streaming, ``chunk_size`` per request); returns the count.
 
-        def run() -> int:
-            nonlocal n
+        The documents are built on the calling thread (they are read from SQLite, whose
+        connection belongs to it) while the previous chunk is sent from one worker thread,
+        so building and Elasticsearch's indexing overlap instead of taking turns; at most
+        two chunks wait, which bounds memory."""
+        target = index or self.ensure_index()
+        sent = 0
+
+        def send(chunk: list[dict[str, Any]]) -> int:
             for ok, item in helpers.streaming_bulk(
                 self.client,
-                actions,
-                chunk_size=chunk_size,
+                chunk,
+                chunk_size=len(chunk),
                 max_retries=self._retries,
                 initial_backoff=self._backoff_s,
                 raise_on_error=False,
             ):
                 if not ok:
                     raise EsError(f"indexing into {target} failed for a document: {item}")
-                n += 1
-            return n
+            return len(chunk)
 
         # Retrying a half-streamed generator would skip documents, so connection errors are
         # reported at once; bulk rejections (429) are retried per chunk by streaming_bulk.
         try:
-            return run()
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="es-bulk") as pool:
+                in_flight: deque[Future[int]] = deque()
+                source = iter(docs)
+                while chunk := [
+                    {"_op_type": "index", "_index": target, "_id": d.id, "_source": to_source(d)}
+                    for d in islice(source, chunk_size)
+                ]:
+                    in_flight.append(pool.submit(send, chunk))
+                    if len(in_flight) > 1:
+                        sent += in_flight.popleft().result()
+                while in_flight:
+                    sent += in_flight.popleft().result()
+            return sent
         except (elasticsearch.ConnectionError, elasticsearch.ConnectionTimeout) as exc:
             raise EsUnavailableError(
-                f"indexing into {target}: lost Elasticsearch at {self.url} after {n} documents "
-                f"({exc.__class__.__name__}); run `baoku reindex --to es` once it is back — the "
-                "SQLite archive holds everything"
+                f"indexing into {target}: lost Elasticsearch at {self.url} after {sent} "
+                f"documents ({exc.__class__.__name__}); run `baoku reindex --to es` once it is "
+                "back — the SQLite archive holds everything"
             ) from exc
 
     def docs_for(self, records: Iterable[ArticleRecord]) -> Iterator[SearchDoc]:
@@ -429,7 +450,7 @@ class EsBackend:
                     date=hit_date(src.get("date")),
                     page=src.get("page_no"),
                     page_name=src.get("page_name"),
-                    score=round(float(h["_score"]), 6) if ranked and h.get("_score") else 0.0,
+                    score=shown_score(float(h["_score"])) if ranked and h.get("_score") else 0.0,
                     snippet=hit_snippet(display.get("body", ""), headline, phrases),
                 )
             )

@@ -207,6 +207,13 @@ class FacetCount:
     count: int
 
 
+def shown_score(score: float) -> float:
+    """A hit's relevance score as reported: six significant digits. Not six decimals: bm25
+    gives a word found in most articles an idf of 1e-6 (FTS5 floors it there), and six
+    decimals would show all its hits as 1e-06 however they rank."""
+    return float(f"{score:.6g}")
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     id: str

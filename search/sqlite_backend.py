@@ -27,7 +27,14 @@ from baoku.search.fact_listing import (
 )
 from baoku.search.filters import KeyMatch, ResolvedQuery, resolve
 from baoku.search.fts_compile import compile_match
-from baoku.search.query import ARTICLE_TYPES, FacetCount, SearchHit, SearchQuery, SearchResult
+from baoku.search.query import (
+    ARTICLE_TYPES,
+    FacetCount,
+    SearchHit,
+    SearchQuery,
+    SearchResult,
+    shown_score,
+)
 from baoku.search.records import ArticleRecord
 from baoku.search.search_doc import hit_date, hit_snippet
 from baoku.search.sqlite_index import generation
@@ -37,9 +44,13 @@ from baoku.search.syntax import positive_phrases
 # Values returned per facet, most frequent first (ties by value); the ES backend uses the same.
 FACET_SIZE: Final = 30
 # Column weights for bm25 in FTS_COLUMNS order: headline, kicker, subheadline, lead, body; the
-# bigram columns (same order) weigh the same, so a word scores alike in either form.
-BM25_WEIGHTS: Final = (4.0, 2.0, 2.0, 1.5, 1.0)
-_BM25: Final = "bm25(search_fts, {})".format(", ".join(str(w) for w in BM25_WEIGHTS * 2))
+# bigram columns (same order) weigh the same, so a word scores alike in either form; the pad
+# never matches. Relative weights as in Elasticsearch (4 : 2 : 2 : 1.5 : 1), scaled so that
+# bm25's length term, which without per-row lengths is k1·(1 - b) ≈ 0.3 at any archive size
+# (schema v5), saturates term frequency as k1 = 1.2 would at average length: one body match
+# scores 0.25 / (0.25 + 0.3), not 1 / (1 + 0.3), which would rank every match nearly alike.
+BM25_WEIGHTS: Final = (1.0, 0.5, 0.5, 0.375, 0.25)
+_BM25: Final = "bm25(search_fts, {}, 0)".format(", ".join(str(w) for w in BM25_WEIGHTS * 2))
 
 _COLUMN_FACETS: Final[dict[str, str]] = {
     "year": "year",
@@ -59,7 +70,7 @@ _DATE_ORDER: Final[dict[str, str]] = {
     "date": "d.date IS NULL, d.date ASC, d.head ASC",
     "-date": "d.date DESC, d.head ASC",
 }
-# Ranking is bm25 for every match (about 1 µs each in FTS5, which has no top-k pruning). From
+# Ranking is bm25 for every match (0.35–0.6 µs each in FTS5, which has no top-k pruning). From
 # this many matches on, the rowid range is split across threads, each with its own read-only
 # connection; below it the threads cost more than they save.
 PARALLEL_RANK_MIN: Final = 20_000
@@ -478,7 +489,7 @@ class SqliteBackend:
                     date=hit_date(day),
                     page=page_no,
                     page_name=page_name,
-                    score=round(float(score), 6),
+                    score=shown_score(float(score)),
                     # Only the page's texts are read and cut, never every match's.
                     snippet=hit_snippet(body, headline, phrases),
                 )
@@ -488,13 +499,14 @@ class SqliteBackend:
     def _ranked_page(
         self, plan: _Plan, q: SearchQuery, threads: int = 1, *, with_total: bool = False
     ) -> tuple[list[tuple[int, float]], int]:
-        """(id, score) of the page by bm25, ties by head id; with ``with_total`` also the
-        number of matches, counted in the same pass (else 0).
+        """(id, score) of the page by bm25, ties by search row id; with ``with_total`` also
+        the number of matches, counted in the same pass (else 0).
 
-        The ranking pass sorts by (score, rowid), which needs no join per match; heads are
-        read for the page only. That is exact unless the last row of the window ties with
-        the next one; then the window is recomputed with heads joined. With ``threads`` > 1
-        the pass runs on slices of the rowid range at once and the slices' tops are merged.
+        Ties go by row id, which the ranking pass reads anyway: ordering them by head would
+        need a join per match, or a second pass whenever a page boundary falls inside a tie
+        (common on a broad term: most matches score alike). (score, row id) is a total
+        order, so pages are slices of one list. With ``threads`` > 1 the pass runs on slices
+        of the rowid range at once and the slices' tops are merged.
         """
         from_where, params = plan.fts_from_where()
         window = q.offset + q.limit
@@ -506,37 +518,16 @@ class SqliteBackend:
                 f"WITH m AS MATERIALIZED (SELECT search_fts.rowid AS id, -{_BM25} AS score "
                 f"{from_where}) SELECT id, score, (SELECT COUNT(*) FROM m) FROM m "
                 "ORDER BY score DESC, id LIMIT ?",
-                [*params, window + 1],
+                [*params, window],
             ).fetchall()
             total = int(rows[0][2]) if rows else 0
-            if total <= q.offset:
-                return [], total
         else:
             sql = (
                 f"SELECT search_fts.rowid, -{_BM25} AS score {from_where} "
                 "AND search_fts.rowid BETWEEN ? AND ? "
                 "ORDER BY score DESC, search_fts.rowid LIMIT ?"
             )
-            rows = self._rank_slices(sql, params, window + 1, threads)
-        if len(rows) > window and rows[window][1] == rows[window - 1][1]:
-            from_where, params = plan.fts_from_where(join_docs=True)
-            return [
-                (int(r[0]), float(r[1]))
-                for r in self._conn.execute(
-                    f"SELECT search_fts.rowid, -{_BM25} AS score {from_where} "
-                    "ORDER BY score DESC, d.head ASC LIMIT ? OFFSET ?",
-                    [*params, q.limit, q.offset],
-                )
-            ], total
-        rows = rows[:window]
-        ids = [r[0] for r in rows]
-        heads = dict(
-            self._conn.execute(
-                f"SELECT id, head FROM search_docs WHERE id IN ({', '.join('?' for _ in ids)})",
-                ids,
-            ).fetchall()
-        )
-        rows.sort(key=lambda r: (-r[1], heads[r[0]]))
+            rows = self._rank_slices(sql, params, window, threads)
         return [(int(r[0]), float(r[1])) for r in rows[q.offset : window]], total
 
     def _date_walk(self, plan: _Plan, q: SearchQuery, total: int) -> tuple[str, list[Any]] | None:

@@ -13,10 +13,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import Any
+from typing import Any, Final
 
 from baoku.nlp.records import ArticleFacts
-from baoku.search.cjk import bigram_form_of, index_tokens
+from baoku.search.cjk import BIGRAM_JOINER, bigram_form_of, index_tokens
 from baoku.search.facts_store import chunks, load_facts, marks
 from baoku.search.linking import GroupKey
 from baoku.search.records import ArticleRecord
@@ -25,13 +25,21 @@ from baoku.search.search_doc import SearchDoc, build_search_doc
 FTS_COLUMNS = ("headline", "kicker", "subheadline", "lead", "body")
 # The same texts in bigram form (schema v3): phrases of 2+ tokens are matched here.
 FTS_BIGRAM_COLUMNS = tuple(f"{c}_bi" for c in FTS_COLUMNS)
+# Every row's ``pad`` column (schema v5): a token no query can produce (it starts with the
+# bigram joiner, which index_form never outputs), repeated so that the average row is at
+# least this long. With ``columnsize=0`` FTS5's bm25 takes a contentless row's length as -1
+# per column (11 here) and divides by k1·(1 - b + b·length/average) + tf; that term is
+# positive only while the average row exceeds 3 tokens a column, which a store of headline-
+# only briefs would not reach without the pad (scores would then fall as matches rise).
+FTS_PAD: Final = " ".join([BIGRAM_JOINER + "pad"] * 64)
+_ALL_COLUMNS = (*FTS_COLUMNS, *FTS_BIGRAM_COLUMNS, "pad")
 _FTS_INSERT = (
-    f"INSERT INTO search_fts (rowid, {', '.join(FTS_COLUMNS + FTS_BIGRAM_COLUMNS)}) "
-    f"VALUES (?, {', '.join('?' for _ in FTS_COLUMNS + FTS_BIGRAM_COLUMNS)})"
+    f"INSERT INTO search_fts (rowid, {', '.join(_ALL_COLUMNS)}) "
+    f"VALUES (?, {', '.join('?' for _ in _ALL_COLUMNS)})"
 )
 _FTS_DELETE = (
-    f"INSERT INTO search_fts (search_fts, rowid, {', '.join(FTS_COLUMNS + FTS_BIGRAM_COLUMNS)}) "
-    f"VALUES ('delete', ?, {', '.join('?' for _ in FTS_COLUMNS + FTS_BIGRAM_COLUMNS)})"
+    f"INSERT INTO search_fts (search_fts, rowid, {', '.join(_ALL_COLUMNS)}) "
+    f"VALUES ('delete', ?, {', '.join('?' for _ in _ALL_COLUMNS)})"
 )
 
 Assemble = Callable[[str], ArticleRecord | None]
@@ -102,9 +110,19 @@ class FtsBuffer:
 
 def fts_values(texts: Iterable[str]) -> list[str]:
     """The FTS5 column values of the natural texts (FTS_COLUMNS order): index forms, then
-    their bigram forms."""
+    their bigram forms, then the pad."""
     tokens = [index_tokens(t) for t in texts]
-    return [" ".join(t) for t in tokens] + [bigram_form_of(t) for t in tokens]
+    return [" ".join(t) for t in tokens] + [bigram_form_of(t) for t in tokens] + [FTS_PAD]
+
+
+def fts_row_count(conn: sqlite3.Connection) -> int:
+    """Rows in the full-text table. A contentless table without row sizes cannot be scanned,
+    but every row holds the pad token, so the rows matching it are all of them."""
+    pad = FTS_PAD.split(" ", 1)[0]
+    row = conn.execute(
+        "SELECT COUNT(*) FROM search_fts WHERE search_fts MATCH ?", [f'pad : "{pad}"']
+    ).fetchone()
+    return int(row[0])
 
 
 class IndexRows:

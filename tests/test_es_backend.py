@@ -19,7 +19,7 @@ from baoku.search.es_backend import (
 )
 from baoku.search.filters import resolve
 from baoku.search.query import Backend, FigureFilter, SearchQuery
-from baoku.search.reindex import reindex_to_es
+from baoku.search.reindex import iter_search_docs, reindex_to_es
 from baoku.search.store import Store
 from tests.fixtures.search_corpus import Headlines, drop_es, front_page, law_page, second_page
 
@@ -77,6 +77,36 @@ def test_reindex_swaps_the_alias_and_drops_the_old_index(store: Store, es: EsBac
     assert second.removed_indices == (first.index,)
     assert es.count() == 4
     assert _headlines(es, SearchQuery("讨薪")) == {H.LEGAL_AID, H.PAY}
+
+
+@pytest.mark.es
+def test_bulk_loading_in_many_small_chunks_indexes_every_document(
+    store: Store, es: EsBackend
+) -> None:
+    # Chunks are sent from a worker while the next is built: every one must arrive once.
+    store.save_document(front_page())
+    store.save_document(law_page())
+    summary = reindex_to_es(store, es, chunk_size=1)
+    assert summary.indexed == es.count() == 4
+    assert _headlines(es, SearchQuery("讨薪")) == {H.LEGAL_AID, H.PAY}
+
+
+@pytest.mark.es
+def test_a_document_the_cluster_refuses_fails_the_load_and_keeps_the_old_index(
+    store: Store, es: EsBackend
+) -> None:
+    store.save_document(front_page())
+    first = reindex_to_es(store, es)
+    blocked = es.create_index()
+    es.client.indices.put_settings(index=blocked, settings={"index": {"blocks.write": True}})
+    try:
+        with pytest.raises(EsError, match=f"indexing into {blocked} failed for a document"):
+            es.bulk_index(iter_search_docs(store), index=blocked, chunk_size=1)
+    finally:
+        es.client.indices.put_settings(index=blocked, settings={"index": {"blocks.write": False}})
+        es.client.indices.delete(index=blocked)
+    assert es.alias_targets() == [first.index]
+    assert es.count() == first.indexed > 0
 
 
 @pytest.mark.es

@@ -15,9 +15,10 @@ import pytest
 from baoku.nlp.records import AnalyzedDocument, ArticleFacts
 from baoku.search import sqlite_backend
 from baoku.search.fact_listing import FigureQuery
-from baoku.search.query import Backend, FigureFilter, SearchQuery
+from baoku.search.query import Backend, FigureFilter, SearchQuery, shown_score
 from baoku.search.schema import MIGRATIONS
 from baoku.search.sqlite_backend import SqliteBackend
+from baoku.search.sqlite_index import fts_row_count
 from baoku.search.store import InvalidRecordError, SaveOutcome, Store
 from tests.fixtures.search_corpus import Headlines, all_documents, front_page, second_page
 
@@ -68,7 +69,7 @@ def test_replace_swaps_text_and_facts(store: Store) -> None:
     assert headlines(b, places=("上海",)) == set()
     # The continuation on page 2 is still merged and keeps its own facts.
     assert headlines(b, figure=FigureFilter(type="percent")) == {H.CONTINUED}
-    fts_rows = store.connection.execute("SELECT COUNT(*) FROM search_fts").fetchone()[0]
+    fts_rows = fts_row_count(store.connection)
     assert fts_rows == b.count() == 3
 
 
@@ -223,7 +224,7 @@ def test_parallel_slice_from_another_snapshot_is_recomputed(tmp_path: Path) -> N
             ranked, _ = b._ranked_page(plan, q, threads=2)
         finally:
             conn.execute("COMMIT")
-        assert [round(score, 6) for _, score in ranked] == [h.score for h in expected.hits]
+        assert [shown_score(score) for _, score in ranked] == [h.score for h in expected.hits]
         assert b.search(q).total < expected.total
 
 
@@ -282,16 +283,23 @@ def _index_rows(store: Store) -> dict[str, list[tuple[Any, ...]]]:
     return {name: sorted(conn.execute(sql).fetchall(), key=repr) for name, sql in queries.items()}
 
 
+def _scored(store: Store) -> list[tuple[float, str]]:
+    """Every 工会 hit as (-score, head), checked to come in score order. Ties go by row id,
+    which a rebuild reassigns, so tied hits may change places: compared as a sorted list."""
+    hits = SqliteBackend(store).search(SearchQuery("工会", limit=500)).hits
+    assert [h.score for h in hits] == sorted((h.score for h in hits), reverse=True)
+    return sorted((-h.score, h.id) for h in hits)
+
+
 def test_index_built_on_save_equals_a_rebuild_from_stored_rows(store: Store) -> None:
     # Saving indexes with the facts in hand (not read back); a rebuild reads them from the
-    # store. Both must give the same rows and the same ranking.
+    # store. Both must give the same rows and the same scores.
     store.save_documents(all_documents(), batch_size=2)
     saved = _index_rows(store)
-    q = SearchQuery("工会", limit=500)
-    ranked = [(h.id, h.score) for h in SqliteBackend(store).search(q).hits]
+    ranked = _scored(store)
     store.rebuild_search_index()
     assert _index_rows(store) == saved
-    assert [(h.id, h.score) for h in SqliteBackend(store).search(q).hits] == ranked
+    assert _scored(store) == ranked
     assert saved["keys"] and saved["figures"]
 
 
@@ -302,15 +310,14 @@ def test_rebuild_writes_in_chunks_with_progress(
     # archive); the index is the same as one written at once, and progress is reported.
     store.save_documents(all_documents())
     saved = _index_rows(store)
-    q = SearchQuery("工会", limit=500)
-    ranked = [(h.id, h.score) for h in SqliteBackend(store).search(q).hits]
+    ranked = _scored(store)
     monkeypatch.setattr("baoku.search.store.REBUILD_CHUNK", 2)
     seen: list[int] = []
     n = store.rebuild_search_index(on_progress=seen.append)
     assert n == store.whole_article_count() > 4
     assert seen[:-1] == list(range(2, n + 1, 2)) and seen[-1] == n
     assert _index_rows(store) == saved
-    assert [(h.id, h.score) for h in SqliteBackend(store).search(q).hits] == ranked
+    assert _scored(store) == ranked
 
 
 def test_save_documents_failure_keeps_earlier_files_and_drops_the_bad_one(store: Store) -> None:
@@ -333,7 +340,7 @@ def test_save_documents_failure_keeps_earlier_files_and_drops_the_bad_one(store:
         store.save_documents(failing(), batch_size=1)
     saved = b.count()
     assert saved > 0  # the files before the failure are committed
-    fts_rows = store.connection.execute("SELECT COUNT(*) FROM search_fts").fetchone()[0]
+    fts_rows = fts_row_count(store.connection)
     assert fts_rows == saved
 
 
@@ -358,6 +365,6 @@ def test_error_inside_a_batch_rolls_back_only_that_file(
     b = SqliteBackend(store)
     documents = store.connection.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
     assert documents == 2  # the third file's writes were rolled back to its savepoint
-    fts_rows = store.connection.execute("SELECT COUNT(*) FROM search_fts").fetchone()[0]
+    fts_rows = fts_row_count(store.connection)
     assert fts_rows == b.count() > 0
     assert headlines(b, text="讨薪") == set()  # the law page (third file) left no index rows
