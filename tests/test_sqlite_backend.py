@@ -165,10 +165,9 @@ RANKED_TEXTS = ("工会", "简讯", "会", "工 -简讯", "欠薪 OR 医保", "�
 
 @pytest.mark.parametrize("text", RANKED_TEXTS)
 def test_relevance_pages_are_slices_of_one_order(store: Store, text: str) -> None:
-    # The ranking pass sorts by (score, rowid) and breaks ties by head for the page only, or
-    # redoes the page with heads joined when the page boundary falls inside a tie; either way
-    # every page must be a slice of the full order (score desc, id asc; hits show the score
-    # rounded, so only its order is checked here).
+    # The ranking pass sorts by (score, row id), a total order, so every page must be a
+    # slice of the full order, wherever a page boundary falls inside a tie (hits show the
+    # score rounded, so only its order is checked here).
     for doc in all_documents():
         store.save_document(doc)
     b = SqliteBackend(store, rank_threads=1)
