@@ -136,14 +136,21 @@ class FacetColumnCache:
         self._pool: ThreadPoolExecutor | None = None
 
     @staticmethod
-    def _key(path: Path) -> tuple[Path, int]:
+    def _key(path: Path) -> tuple[Path, int] | None:
         # The inode too: an archive replaced at the same path starts its counter again.
+        # None: the file is gone (the open connection still reads it; SQL counts then).
         resolved = path.resolve()
-        return resolved, resolved.stat().st_ino
+        try:
+            return resolved, resolved.stat().st_ino
+        except OSError:
+            return None
 
     def get(self, path: Path, generation_seen: int) -> FacetColumns | None:
+        key = self._key(path)
+        if key is None:
+            return None
         with self._lock:
-            columns = self._built.get(self._key(path))
+            columns = self._built.get(key)
         if columns is not None and columns.generation == generation_seen:
             return columns
         return None
@@ -152,6 +159,8 @@ class FacetColumnCache:
         """Build the columns of ``path``'s current index in the background (one build at a
         time; ``now``: even if the last build ended a moment ago)."""
         key = self._key(path)
+        if key is None:
+            return
         with self._lock:
             if key in self._building:
                 return
