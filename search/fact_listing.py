@@ -182,6 +182,10 @@ def list_figures(conn: sqlite3.Connection, fq: FigureQuery) -> FigurePage:
     """One page of the figure records ``fq`` selects; its agency is resolved against this
     store as the search filter's is (aliases, and names contained in stored agencies)."""
     conds, params = figure_conditions(fq.figure, agencies=figure_agencies(conn, fq.figure))
+    # Every figure row has its article (a foreign key that cascades on delete), so the total
+    # needs the articles only when a condition reads them: counting 37,000 money figures
+    # took 113 ms joined, 3 ms on the figures index alone.
+    figure_only = len(conds)
     if fq.date_from is not None:
         conds.append("a.date >= ?")
         params.append(fq.date_from.isoformat())
@@ -193,18 +197,26 @@ def list_figures(conn: sqlite3.Connection, fq: FigureQuery) -> FigurePage:
         params.extend(fq.newspapers)
     where = " AND ".join(conds) or "1"
     base = "FROM figures f JOIN articles a ON a.id = f.article"
-    total = int(conn.execute(f"SELECT COUNT(*) {base} WHERE {where}", params).fetchone()[0])
+    counted = base if len(conds) > figure_only else "FROM figures f"
+    total = int(conn.execute(f"SELECT COUNT(*) {counted} WHERE {where}", params).fetchone()[0])
+    order = _ORDER[fq.sort]
+    # The page is chosen first, joining only what the filter and the sort read; the rest is
+    # looked up for its rows alone. Joined before the sort, the whole article text was read
+    # for every matching figure: 0.6-2 s for a type listed by date at 100,000 articles.
     rows = conn.execute(
+        f"WITH page AS MATERIALIZED (SELECT f.id AS fid {base} WHERE {where} "
+        f"ORDER BY {order} LIMIT ? OFFSET ?) "
         "SELECT f.id, f.article, COALESCE(d.head, f.article), COALESCE(st.headline, a.headline), "
         "a.newspaper, a.date, COALESCE(ps.page_no, a.page_no), COALESCE(ps.page_index, "
         "a.page_index), ps.x0, ps.top, ps.x1, ps.bottom, f.paragraph, f.type, f.text, f.value, "
         "f.value_max, f.qualifier, f.unit, f.measure, f.agency, f.period_text, f.period_start, "
-        f"f.period_end, f.sentence {base} "
+        "f.period_end, f.sentence FROM page "
+        "JOIN figures f ON f.id = page.fid JOIN articles a ON a.id = f.article "
         "LEFT JOIN search_members m ON m.article = f.article "
         "LEFT JOIN search_docs d ON d.id = m.doc "
         "LEFT JOIN search_text st ON st.id = m.doc "
         "LEFT JOIN paragraph_sources ps ON ps.article = f.article AND ps.paragraph = f.paragraph "
-        f"WHERE {where} ORDER BY {_ORDER[fq.sort]} LIMIT ? OFFSET ?",
+        f"ORDER BY {order}",
         [*params, fq.limit, fq.offset],
     ).fetchall()
     hits = [

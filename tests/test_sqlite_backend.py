@@ -14,7 +14,7 @@ import pytest
 
 from baoku.nlp.records import AnalyzedDocument, ArticleFacts
 from baoku.search import sqlite_backend
-from baoku.search.fact_listing import FigureQuery
+from baoku.search.fact_listing import FigureQuery, FigureSort
 from baoku.search.query import Backend, FigureFilter, SearchQuery, shown_score
 from baoku.search.schema import MIGRATIONS
 from baoku.search.sqlite_backend import SqliteBackend
@@ -132,6 +132,30 @@ def test_list_figures_sorted_with_provenance(store: Store) -> None:
     assert pct.page == 2 and pct.article_id != pct.part_id
     paged = b.list_figures(FigureQuery(sort="value", limit=2, offset=2))
     assert paged.total == 7 and [f.value for f in paged.figures] == [1200, 3000]
+
+
+@pytest.mark.parametrize("sort", ["-value", "value", "-date", "date"])
+def test_figure_listing_totals_and_pages_agree_with_and_without_article_filters(
+    store: Store, sort: FigureSort
+) -> None:
+    # The total skips the articles join when no condition reads them; the page is chosen
+    # before its rows are looked up. Both must list what a full scan would.
+    for doc in all_documents():
+        store.save_document(doc)
+    b = SqliteBackend(store)
+    everything = b.list_figures(FigureQuery(sort=sort, limit=500))
+    assert everything.total == len(everything.figures) == 7
+    for size in (1, 3):
+        pages = [
+            f
+            for offset in range(0, 7, size)
+            for f in b.list_figures(FigureQuery(sort=sort, limit=size, offset=offset)).figures
+        ]
+        assert pages == everything.figures
+    dated = [f for f in everything.figures if f.date and f.date >= "2024-06-01"]
+    since = b.list_figures(FigureQuery(sort=sort, limit=500, date_from=date(2024, 6, 1)))
+    assert since.total == len(dated) and since.figures == dated
+    assert 0 < since.total < everything.total
 
 
 def test_list_entities_counts_and_aliases(store: Store) -> None:
