@@ -12,6 +12,7 @@ as the query string of phrase queries (``es_compile``) and as escaped wildcard v
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -327,17 +328,27 @@ class EsBackend:
         target = index or self.ensure_index()
         sent = 0
 
+        # Set when a send fails or the caller stops: chunks still queued are then skipped,
+        # so nothing is indexed after the first failure (the one worker sends in order).
+        stopped = threading.Event()
+
         def send(chunk: list[dict[str, Any]]) -> int:
-            for ok, item in helpers.streaming_bulk(
-                self.client,
-                chunk,
-                chunk_size=len(chunk),
-                max_retries=self._retries,
-                initial_backoff=self._backoff_s,
-                raise_on_error=False,
-            ):
-                if not ok:
-                    raise EsError(f"indexing into {target} failed for a document: {item}")
+            if stopped.is_set():
+                return 0
+            try:
+                for ok, item in helpers.streaming_bulk(
+                    self.client,
+                    chunk,
+                    chunk_size=len(chunk),
+                    max_retries=self._retries,
+                    initial_backoff=self._backoff_s,
+                    raise_on_error=False,
+                ):
+                    if not ok:
+                        raise EsError(f"indexing into {target} failed for a document: {item}")
+            except BaseException:
+                stopped.set()
+                raise
             return len(chunk)
 
         # Retrying a half-streamed generator would skip documents, so connection errors are
@@ -346,15 +357,24 @@ class EsBackend:
             with ThreadPoolExecutor(max_workers=1, thread_name_prefix="es-bulk") as pool:
                 in_flight: deque[Future[int]] = deque()
                 source = iter(docs)
-                while chunk := [
-                    {"_op_type": "index", "_index": target, "_id": d.id, "_source": to_source(d)}
-                    for d in islice(source, chunk_size)
-                ]:
-                    in_flight.append(pool.submit(send, chunk))
-                    if len(in_flight) > 1:
+                try:
+                    while chunk := [
+                        {
+                            "_op_type": "index",
+                            "_index": target,
+                            "_id": d.id,
+                            "_source": to_source(d),
+                        }
+                        for d in islice(source, chunk_size)
+                    ]:
+                        in_flight.append(pool.submit(send, chunk))
+                        if len(in_flight) > 1:
+                            sent += in_flight.popleft().result()
+                    while in_flight:
                         sent += in_flight.popleft().result()
-                while in_flight:
-                    sent += in_flight.popleft().result()
+                except BaseException:
+                    stopped.set()  # the documents failed to build, or a chunk failed
+                    raise
             return sent
         except (elasticsearch.ConnectionError, elasticsearch.ConnectionTimeout) as exc:
             raise EsUnavailableError(

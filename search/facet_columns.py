@@ -34,6 +34,8 @@ log = logging.getLogger("baoku.search")
 IntArray = npt.NDArray[np.int64]
 # A rebuild waits this many times the last build's duration after it ended.
 _REBUILD_SPACING = 10.0
+# A failed build counts as one this long (s) for the spacing: 5 minutes before the next.
+_FAILED_BACKOFF_S = 30.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +93,13 @@ class FacetColumns:
 
     generation: int
     columns: Mapping[str, FacetColumn]
+
+    def covers(self, rows: IntArray) -> bool:
+        """Whether every row id is inside the columns (else the caller counts in SQL: a full-
+        text row without its search row, which a damaged index could hold, must not fail a
+        search)."""
+        size = min((len(c.offsets) - 1 for c in self.columns.values()), default=0)
+        return not len(rows) or (int(rows.min()) >= 0 and int(rows.max()) < size)
 
     def counts(self, rows: IntArray, names: Iterable[str]) -> dict[str, list[tuple[str, int]]]:
         return {name: self.columns[name].counts(rows) for name in names}
@@ -185,6 +194,7 @@ class FacetColumnCache:
     def _build(self, key: tuple[Path, int]) -> None:
         path = key[0]
         start = time.monotonic()
+        failed = False
         try:
             uri = f"file:{quote(str(path))}?mode=ro"
             conn = sqlite3.connect(uri, uri=True, isolation_level=None)
@@ -201,7 +211,14 @@ class FacetColumnCache:
                     del self._built[next(iter(self._built))]
         except Exception:  # a failed build only means searches keep counting in SQL
             log.exception("facet columns of %s not built", path)
+            failed = True
         finally:
+            took = time.monotonic() - start
             with self._lock:
                 self._building.discard(key)
-                self._last[key] = (time.monotonic(), time.monotonic() - start)
+                # A failure (permissions, a damaged file) tends to repeat: not every broad
+                # facet search should retry it and log again.
+                self._last[key] = (
+                    time.monotonic(),
+                    max(took, _FAILED_BACKOFF_S) if failed else took,
+                )

@@ -18,6 +18,7 @@ from typing import Any, Final
 from urllib.parse import quote
 
 import numpy as np
+import numpy.typing as npt
 
 from baoku.search.facet_columns import FacetColumnCache, build_facet_columns
 from baoku.search.fact_listing import (
@@ -377,7 +378,7 @@ class SqliteBackend:
             plan = _Plan(self._conn, resolve(q, self._conn))
             facets: dict[str, list[FacetCount]] = {}
             if q.facets:
-                total, facets = self._total_and_facets(plan, q.facets)
+                total, facets = self._total_and_facets(plan, q.facets, columns_ok=own_txn)
             elif plan.match is not None and q.sort == "relevance" and plan.filtered:
                 # Filters leave few rows to rank: one FTS pass gives the page and the total
                 # (a phrase match is the costly part, so it is not run twice).
@@ -433,21 +434,20 @@ class SqliteBackend:
         return int(self._conn.execute(sql, params).fetchone()[0])
 
     def _total_and_facets(
-        self, plan: _Plan, names: Iterable[str]
+        self, plan: _Plan, names: Iterable[str], *, columns_ok: bool = True
     ) -> tuple[int, dict[str, list[FacetCount]]]:
         """The total and every requested facet: from the in-memory facet columns when they
         hold this search's snapshot, else in ONE statement (the matching ids collected once
-        in a materialized CTE, each facet grouping that set)."""
+        in a materialized CTE, each facet grouping that set). ``columns_ok=False`` inside the
+        caller's write transaction, whose uncommitted rows no column holds."""
         names = list(names)
         path = self._store.path
         on_file = path.is_file()
-        columns = _FACET_COLUMNS.get(path, generation(self._conn)) if on_file else None
-        if columns is not None:
-            ids_sql, params = plan.ids()
-            # One string of ids parsed by numpy: a Python object per row costs 4× more.
-            joined = self._conn.execute(f"SELECT group_concat(id) FROM ({ids_sql})", params)
-            text = joined.fetchone()[0]
-            rows = np.fromstring(text, dtype=np.int64, sep=",") if text else np.empty(0, np.int64)
+        columns = None
+        if on_file and columns_ok:
+            columns = _FACET_COLUMNS.get(path, generation(self._conn))
+        rows = self._matching_ids(plan) if columns is not None else None
+        if columns is not None and rows is not None and columns.covers(rows):
             total, counts = len(rows), columns.counts(rows, names)
         else:
             total, counts = self._sql_total_and_facets(plan, names)
@@ -463,6 +463,13 @@ class SqliteBackend:
             for name, values in counts.items()
         }
         return total, facets
+
+    def _matching_ids(self, plan: _Plan) -> npt.NDArray[np.int64]:
+        ids_sql, params = plan.ids()
+        # One string of ids parsed by numpy: a Python object per row costs 4× more.
+        joined = self._conn.execute(f"SELECT group_concat(id) FROM ({ids_sql})", params)
+        text = joined.fetchone()[0]
+        return np.fromstring(text, dtype=np.int64, sep=",") if text else np.empty(0, np.int64)
 
     def _sql_total_and_facets(
         self, plan: _Plan, names: list[str]

@@ -205,8 +205,12 @@ def drop_search_docs(conn: sqlite3.Connection, rowids: Iterable[int], fts: FtsBu
 
 def bump_generation(conn: sqlite3.Connection) -> None:
     """Mark that the index changed (in the caller's write transaction): searches that read
-    with several connections compare this counter to know they saw one snapshot."""
-    conn.execute("UPDATE search_generation SET n = n + 1")
+    with several connections compare this counter to know they saw one snapshot.
+
+    The counter only grows, by a random step: two archives (say a copy that went its own
+    way, swapped in under a running server) then practically never show the same number for
+    different contents, so what is cached per generation cannot be taken for the other's."""
+    conn.execute("UPDATE search_generation SET n = n + 1 + (random() & 1048575)")
 
 
 def generation(conn: sqlite3.Connection) -> int:

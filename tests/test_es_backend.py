@@ -6,6 +6,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,7 @@ from baoku.search.es_backend import (
     EsUnavailableError,
     build_request,
 )
+from baoku.search.es_mapping import to_source
 from baoku.search.filters import resolve
 from baoku.search.query import Backend, FigureFilter, SearchQuery
 from baoku.search.reindex import iter_search_docs, reindex_to_es
@@ -107,6 +109,36 @@ def test_a_document_the_cluster_refuses_fails_the_load_and_keeps_the_old_index(
         es.client.indices.delete(index=blocked)
     assert es.alias_targets() == [first.index]
     assert es.count() == first.indexed > 0
+
+
+@pytest.mark.es
+def test_nothing_is_sent_after_a_chunk_fails(
+    store: Store, es: EsBackend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The second document carries a date the mapping rejects: the chunks queued behind it
+    # must not be indexed, although the next one was built while it was being sent.
+    from baoku.search import es_backend
+
+    store.save_document(front_page())
+    store.save_document(law_page())
+    built = 0
+
+    def second_is_bad(doc: Any) -> dict[str, Any]:
+        nonlocal built
+        built += 1
+        source = to_source(doc)
+        return {**source, "date": "not a date"} if built == 2 else source
+
+    monkeypatch.setattr(es_backend, "to_source", second_is_bad)
+    index = es.create_index()
+    try:
+        with pytest.raises(EsError, match="failed for a document"):
+            es.bulk_index(iter_search_docs(store), index=index, chunk_size=1)
+        es.refresh(index)
+        assert built >= 3  # the third chunk existed when the second failed
+        assert es.client.count(index=index)["count"] == 1
+    finally:
+        es.client.indices.delete(index=index)
 
 
 @pytest.mark.es

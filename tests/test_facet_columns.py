@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from baoku.search import sqlite_backend
-from baoku.search.facet_columns import column_from_pairs
+from baoku.search.facet_columns import build_facet_columns, column_from_pairs
 from baoku.search.query import FigureFilter, SearchQuery
 from baoku.search.sqlite_backend import SqliteBackend
 from baoku.search.sqlite_index import generation
@@ -108,3 +108,23 @@ def test_an_in_memory_store_counts_in_sql() -> None:
         b = SqliteBackend(store)
         assert not b.warm_facets(wait=True)
         assert b.search(SearchQuery(facets=("place",))).facets["place"]
+
+
+def test_columns_that_do_not_cover_the_matches_are_not_used(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Columns that claim the search's generation but lack some of its rows (an archive
+    # swapped under a running server, a damaged index) must not fail or skew the counts.
+    with Store.open(tmp_path / "a.db") as store:
+        store.save_document(front_page())
+        small = build_facet_columns(
+            store.connection, sqlite_backend._COLUMN_FACETS, sqlite_backend._KEY_FACETS
+        )
+        store.save_document(law_page())
+        b = SqliteBackend(store)
+        q = SearchQuery(facets=FACETS)
+        in_sql = b.search(q)
+        monkeypatch.setattr(sqlite_backend._FACET_COLUMNS, "get", lambda *_: small)
+        assert b.search(q) == in_sql
+        assert not small.covers(np.arange(in_sql.total + 10, dtype=np.int64))
+        assert small.covers(np.empty(0, dtype=np.int64))
