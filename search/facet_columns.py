@@ -22,11 +22,11 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 import numpy as np
 import numpy.typing as npt
 
+from baoku.search.schema import connect_read_only
 from baoku.search.sqlite_index import generation
 
 log = logging.getLogger("baoku.search")
@@ -196,8 +196,7 @@ class FacetColumnCache:
         start = time.monotonic()
         failed = False
         try:
-            uri = f"file:{quote(str(path))}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+            conn = connect_read_only(path)
             try:
                 conn.execute("BEGIN")
                 columns = self._builder(conn)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from urllib.parse import quote
 
 from baoku.search.store_errors import SchemaVersionError
 
@@ -368,6 +369,13 @@ MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5)
 # (re)builds the index once.
 SEARCH_INDEX_VERSION = 5
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def connect_read_only(path: Path, *, timeout: float = 5.0) -> sqlite3.Connection:
+    """A read-only connection to the archive at ``path`` (autocommit: callers BEGIN a read
+    transaction when they need one snapshot)."""
+    uri = f"file:{quote(str(path.resolve()))}?mode=ro"
+    return sqlite3.connect(uri, uri=True, isolation_level=None, timeout=timeout)
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any, Final
-from urllib.parse import quote
 
 import numpy as np
 import numpy.typing as npt
@@ -40,6 +39,7 @@ from baoku.search.query import (
     shown_score,
 )
 from baoku.search.records import ArticleRecord
+from baoku.search.schema import connect_read_only
 from baoku.search.search_doc import hit_date, hit_snippet
 from baoku.search.sqlite_index import generation
 from baoku.search.store import Store
@@ -314,8 +314,7 @@ def _thread_connection(path: Path) -> sqlite3.Connection:
     if conn is None:
         if len(conns) >= _PATHS_PER_THREAD:
             conns.pop(next(iter(conns))).close()
-        uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-        conn = conns[path] = sqlite3.connect(uri, uri=True, isolation_level=None)
+        conn = conns[path] = connect_read_only(path)
     return conn
 
 
@@ -443,11 +442,11 @@ class SqliteBackend:
         names = list(names)
         path = self._store.path
         on_file = path.is_file()
-        columns = None
-        if on_file and columns_ok:
-            columns = _FACET_COLUMNS.get(path, generation(self._conn))
-        rows = self._matching_ids(plan) if columns is not None else None
-        if columns is not None and rows is not None and columns.covers(rows):
+        columns = (
+            _FACET_COLUMNS.get(path, generation(self._conn)) if on_file and columns_ok else None
+        )
+        rows = self._matching_ids(plan) if columns is not None else np.empty(0, np.int64)
+        if columns is not None and columns.covers(rows):
             total, counts = len(rows), columns.counts(rows, names)
         else:
             total, counts = self._sql_total_and_facets(plan, names)

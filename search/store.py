@@ -20,7 +20,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
-from urllib.parse import quote
 
 from baoku.ingest.records import (
     Article,
@@ -58,7 +57,13 @@ from baoku.search.records import (
     SourceRef,
     StoredDocument,
 )
-from baoku.search.schema import SCHEMA_VERSION, SEARCH_INDEX_VERSION, migrate, schema_version
+from baoku.search.schema import (
+    SCHEMA_VERSION,
+    SEARCH_INDEX_VERSION,
+    connect_read_only,
+    migrate,
+    schema_version,
+)
 from baoku.search.store_errors import (
     InvalidRecordError,
     NotADatabaseError,
@@ -189,8 +194,7 @@ class Store:
             )
         try:
             if readonly:
-                uri = f"file:{quote(str(path.resolve()))}?mode=ro"
-                conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=busy_timeout_s)
+                conn = connect_read_only(path, timeout=busy_timeout_s)
             else:
                 conn = sqlite3.connect(path, isolation_level=None, timeout=busy_timeout_s)
         except sqlite3.Error as exc:

@@ -64,6 +64,15 @@ def es(es_url: str, store: Store) -> Iterator[EsBackend]:
     drop_es(backend)
 
 
+@pytest.fixture
+def scratch_index(es: EsBackend) -> Iterator[str]:
+    """An index outside the alias, deleted afterwards (write block lifted first)."""
+    index = es.create_index()
+    yield index
+    es.client.indices.put_settings(index=index, settings={"index": {"blocks.write": False}})
+    es.client.indices.delete(index=index)
+
+
 def _headlines(es: EsBackend, q: SearchQuery) -> set[str]:
     return {h.headline for h in es.search(q).hits}
 
@@ -95,25 +104,21 @@ def test_bulk_loading_in_many_small_chunks_indexes_every_document(
 
 @pytest.mark.es
 def test_a_document_the_cluster_refuses_fails_the_load_and_keeps_the_old_index(
-    store: Store, es: EsBackend
+    store: Store, es: EsBackend, scratch_index: str
 ) -> None:
     store.save_document(front_page())
     first = reindex_to_es(store, es)
-    blocked = es.create_index()
+    blocked = scratch_index
     es.client.indices.put_settings(index=blocked, settings={"index": {"blocks.write": True}})
-    try:
-        with pytest.raises(EsError, match=f"indexing into {blocked} failed for a document"):
-            es.bulk_index(iter_search_docs(store), index=blocked, chunk_size=1)
-    finally:
-        es.client.indices.put_settings(index=blocked, settings={"index": {"blocks.write": False}})
-        es.client.indices.delete(index=blocked)
+    with pytest.raises(EsError, match=f"indexing into {blocked} failed for a document"):
+        es.bulk_index(iter_search_docs(store), index=blocked, chunk_size=1)
     assert es.alias_targets() == [first.index]
     assert es.count() == first.indexed > 0
 
 
 @pytest.mark.es
 def test_nothing_is_sent_after_a_chunk_fails(
-    store: Store, es: EsBackend, monkeypatch: pytest.MonkeyPatch
+    store: Store, es: EsBackend, scratch_index: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The second document carries a date the mapping rejects: the chunks queued behind it
     # must not be indexed, although the next one was built while it was being sent.
@@ -130,15 +135,11 @@ def test_nothing_is_sent_after_a_chunk_fails(
         return {**source, "date": "not a date"} if built == 2 else source
 
     monkeypatch.setattr(es_backend, "to_source", second_is_bad)
-    index = es.create_index()
-    try:
-        with pytest.raises(EsError, match="failed for a document"):
-            es.bulk_index(iter_search_docs(store), index=index, chunk_size=1)
-        es.refresh(index)
-        assert built >= 3  # the third chunk existed when the second failed
-        assert es.client.count(index=index)["count"] == 1
-    finally:
-        es.client.indices.delete(index=index)
+    with pytest.raises(EsError, match="failed for a document"):
+        es.bulk_index(iter_search_docs(store), index=scratch_index, chunk_size=1)
+    es.refresh(scratch_index)
+    assert built >= 3  # the third chunk existed when the second failed
+    assert es.client.count(index=scratch_index)["count"] == 1
 
 
 @pytest.mark.es
