@@ -106,7 +106,9 @@ def insert_fact_rows(
     conn.executemany(
         "INSERT INTO figures (article, type, text, value, value_max, qualifier, unit, "
         "measure, agency, period_text, period_start, period_end, start, end, paragraph, "
-        "sentence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "sentence, date, newspaper) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
+        "?13, ?14, ?15, ?16, (SELECT date FROM articles WHERE id = ?1), "
+        "(SELECT newspaper FROM articles WHERE id = ?1))",
         [
             (
                 article_id,
