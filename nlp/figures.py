@@ -39,6 +39,7 @@ import jieba.posseg as pseg
 
 from baoku.ingest.textclean import is_han
 from baoku.nlp.agencies import AgencyMatch
+from baoku.nlp.cohesion import opening, takes_up
 from baoku.nlp.dates import DateMatch, period_bounds
 from baoku.nlp.quantities import Quantity
 from baoku.nlp.records import FigureRecord, FigureType
@@ -1086,6 +1087,8 @@ _SPEECH = re.compile(
     r"(?:负责人|主任|主席|书记|部长|局长|院长|庭长|队长|站长|经理|律师|记者|法官|职工)"
     r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|称|指出|坦言|透露)[，：:]"
 )
+# A body reporting (通报, 发布消息, 获悉) and a clause opening with another body: that one acts.
+_REPORTS = re.compile(r"[^，。；]{0,8}?(?:发布消息|通报|公布|获悉|介绍|表示|透露|称|指出)[，：:]")
 # 由区总工会选派的12名 / 区法院派驻的3名: a body, a verb and 的 right before the figure.
 _RELATIVE_AGENT = re.compile(r"[\u4e00-\u9fff]{1,4}的")
 _GENERIC_SUBJECT = re.compile(
@@ -1134,6 +1137,8 @@ def _subject(text: str, found: Sequence[AgencyMatch]) -> AgencyMatch | None:
         gap = text[cur.end : nxt.start]
         if len(gap) <= 4 and any(gap.endswith(v) for v in _PIVOT):
             cur = nxt
+        elif _REPORTS.fullmatch(gap):
+            cur = nxt  # 市总工会日前发布消息，工匠学院成立以来…: the reporter is not the actor
     return cur
 
 
@@ -1196,21 +1201,38 @@ def _credited(
     if _PEOPLE_SUBJECT.match(text, s.start):
         return None  # 决赛获奖选手共获奖金…: the people themselves are the subject
     # (a centre known only by its long description is where people go: it blocks nothing)
-    same = si > 0 and sents[si - 1].paragraph == s.paragraph
-    if si > 0 and (same or _CONTINUES.match(text, s.start)):
-        # A new paragraph reports on the previous one's body only when it opens with a
-        # connective that continues the report (其中，…/据悉，…/在已调解的案件中，…).
-        p = sents[si - 1]
-        prev = _subject(
-            text, [a for a in agencies if p.start <= a.start < p.end and _actor(text, a)]
+    if si == 0:
+        return None
+    p = sents[si - 1]
+    carry = p.paragraph == s.paragraph
+    if not carry:
+        # A new paragraph goes on with the previous one's body when it opens with a
+        # connective (其中，/据悉，/在已调解的案件中，) or takes up what that paragraph
+        # named (驿站运行以来… after 建成…心灵驿站); not when its subject is an area
+        # (全市…/银川市现有…), which is that area's statistic, unless it is the means
+        # of the clause (通过履约检查，全区…).
+        subject = opening(text, s.start, offset)
+        if subject.area and not subject.means:
+            return None
+        first = next(
+            k for k in range(si - 1, -1, -1) if k == 0 or sents[k - 1].paragraph != p.paragraph
         )
-        if prev is not None:
-            return prev.canonical
-        carried = _CONTINUES.match(text, p.start) and depth < 2
-        if same and carried and not any(p.start <= a.start < p.end for a in agencies):
-            # 其中，…5710件；涉案金额…4.3亿元: a sentence that carried the body on by a
-            # connective passes it to the next one.
-            return _credited(text, agencies, sents, si - 1, p.end - 1, depth + 1)
+        carry = bool(_CONTINUES.match(text, s.start)) or takes_up(
+            subject.subject, text[sents[first].start : p.end]
+        )
+    if not carry:
+        return None
+    prev = _subject(text, [a for a in agencies if p.start <= a.start < p.end and _actor(text, a)])
+    if prev is not None:
+        return prev.canonical
+    opener = si - 1 == 0 or sents[si - 2].paragraph != p.paragraph
+    handed = opener or _CONTINUES.match(text, p.start)
+    if depth < 3 and handed and not any(p.start <= a.start < p.end for a in agencies):
+        # 其中，…5710件；涉案金额…4.3亿元 / a paragraph's first sentence that took the
+        # previous paragraph's body on: the sentence passes on the credit it got itself.
+        # (One that got it from the sentence before does not: 用工企业收到简历… reports
+        # the enterprises' doings, not the body's.)
+        return _credited(text, agencies, sents, si - 1, p.end - 1, depth + 1)
     return None
 
 

@@ -1,0 +1,105 @@
+"""What a sentence opens with, and whether that takes up the previous paragraph's topic.
+
+NLP stage (ingest → **nlp** → search), used by ``nlp.figures`` for agency credit.  A
+paragraph that names no body may go on reporting the previous paragraph's activity: its
+opening subject takes up something that paragraph named (驿站运行以来… after
+建成职工心灵驿站…; 托管班共招募… after 开办…爱心托管班…; 通过履约检查，… after
+开展履约情况检查), so the body acting there is still the one credited.  A subject that is an
+area (全市…, 银川市现有…) is a statistic of that area, which no body is credited with.
+Word tags are unreliable on such openings (jieba files 托管, 审计 and 互助 as verbs), so the
+opening is read by position and compared by two-character pieces.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jieba.posseg as pseg
+
+# Pieces every report shares (who is served, who reports): they tie no two paragraphs.
+_COMMON = frozenset(
+    {"职工", "工会", "企业", "单位", "工作", "全市", "全区", "全省", "全县", "全国", "今年"}
+)
+# Scope words and place names opening a subject make it an area's statistic.
+_SCOPE = re.compile(r"全(?:市|区|省|县|国|州|盟|镇)|各地|各级")
+# A first clause that only says when (截至8月底，/今年一季度，/目前，) frames the sentence.
+_TIME_TAGS = frozenset({"t", "m", "mq", "eng", "f", "q", "tg"})
+_TIME_LEAD = ("截至", "截止", "到", "自", "从", "在")
+# Discourse openers that carry a report on (其中，/据了解，); the subject follows them.
+_OPENER = re.compile(
+    r"(?:其中|据(?:悉|了解|介绍|统计)|此外|另外|同时|与此同时|同期|目前|当前|记者了解到)[，,]"
+)
+_DETERMINER = frozenset("首第这该此")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True, slots=True)
+class Opening:
+    """The subject a sentence opens with: its text, whether it is an area, and whether it
+    came as the means of the clause (通过X，: the result is X's)."""
+
+    subject: str
+    area: bool
+    means: bool
+
+
+@lru_cache(maxsize=4096)
+def _words(piece: str) -> tuple[tuple[str, str], ...]:
+    return tuple((w.word, w.flag) for w in pseg.lcut(piece, HMM=False))
+
+
+def opening(text: str, start: int, end: int) -> Opening:
+    """The subject ``text[start:end]`` opens with, after discourse openers and time frames:
+    the words before its first adverb, preposition or break, or before a verb once a noun
+    is taken (驿站|运行以来 → 驿站, 托管|班|共 → 托管班); at most four characters, which is
+    enough to compare and keeps a verb chain (互助保障累计给付) from reading as a topic."""
+    pos = start
+    m = _OPENER.match(text, pos)
+    if m is not None:
+        pos = m.end()
+    words = _words(text[pos : min(end, pos + 16)])
+    clause = []
+    for w, t in words:
+        if w in "，,：:":
+            break
+        clause.append((w, t))
+    timed = clause and (
+        clause[0][0] in _TIME_LEAD or all(t in _TIME_TAGS or w in "年月日底初" for w, t in clause)
+    )
+    if timed and len(clause) < len(words):
+        # 截至8月底，|互助保障…: the subject opens the next clause
+        pos += sum(len(w) for w, _ in clause) + 1
+        words = _words(text[pos : min(end, pos + 16)])
+    means = bool(words) and words[0][0] == "通过"
+    if means:
+        words = words[1:]
+    # 西宁市|首个“零工之家”: a place before a determiner picks out one item, not an area
+    particular = len(words) > 1 and words[1][0][0] in _DETERMINER
+    area = bool(words) and (bool(_SCOPE.match(words[0][0])) or words[0][1] == "ns")
+    area = area and not particular
+    taken: list[str] = []
+    noun = False
+    for w, t in words:
+        if t in ("d", "p", "c", "uj", "x", "r", "f") or not _HAN.match(w):
+            break
+        if noun and t.startswith("v") and t != "vn":
+            break
+        taken.append(w)
+        noun = noun or t.startswith("n")
+    if len(taken) < len(words) and words[len(taken)][0] == "中" and not means:
+        # 入会司机中，…: a set frame opens a statement of the set's make-up, which is no
+        # body's doing; 在已调解的案件中，… is a connective (``nlp.figures``)
+        taken = []
+    return Opening("".join(taken)[:4], area, means)
+
+
+def takes_up(subject: str, previous: str) -> bool:
+    """Does ``subject`` share a two-character piece with ``previous`` (the paragraph before)
+    that is not one every report shares (职工, 工会, 全市)?"""
+    pieces = {subject[k : k + 2] for k in range(len(subject) - 1)}
+    return any(
+        p not in _COMMON and _HAN.fullmatch(p[0]) and _HAN.fullmatch(p[1]) and p in previous
+        for p in pieces
+    )

@@ -1,0 +1,107 @@
+"""Agency credit across sentences and paragraphs (round 6, nlp.figures + nlp.cohesion), each
+mechanism on short invented sentences (none is taken from the gold sets)."""
+
+from baoku.ingest.records import Article, ArticleType
+from baoku.nlp.analyze import analyze_article
+from baoku.nlp.cohesion import opening, takes_up
+
+
+def _credit(text: str) -> dict[str, str | None]:
+    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=text.split("\n"))
+    return {f.text: f.agency for f in analyze_article(art, pub_date="2024-05-01").figures}
+
+
+def test_a_paragraph_taking_up_the_previous_ones_activity_keeps_its_body() -> None:
+    got = _credit(
+        "浙江省温州市总工会今年在各镇街建成职工读书角80个。\n"
+        "读书角开放半年来，共接待职工阅读2.1万人次。"
+    )
+    assert got["2.1万人次"] == "温州市总工会"
+
+
+def test_a_verb_filed_opening_still_ties_by_its_pieces() -> None:
+    # jieba files 帮扶 as a verb; the opening is compared by two-character pieces
+    got = _credit("湖南省岳阳市总工会启动困难职工精准帮扶行动。\n帮扶小组累计走访困难职工860户。")
+    assert got["860户"] == "岳阳市总工会"
+
+
+def test_a_time_frame_before_the_subject_is_skipped() -> None:
+    got = _credit(
+        "山东省潍坊市总工会开展职工互助保险活动，参保职工12万人。\n"
+        "截至6月底，互助保险累计赔付380万元。"
+    )
+    assert got["380万元"] == "潍坊市总工会"
+
+
+def test_a_paragraph_with_a_subject_of_its_own_starts_afresh() -> None:
+    got = _credit(
+        "江西省九江市总工会举办职工篮球联赛，参赛队伍48支。\n"
+        "九江市民营企业数量已达3.2万家。\n"
+        "今年全市新增就业岗位1.5万个。"
+    )
+    assert got["48支"] == "九江市总工会"
+    assert got["3.2万家"] is None  # a place as subject: the area's statistic
+    assert got["1.5万个"] is None  # nothing taken up from the paragraph before
+
+
+def test_an_area_subject_is_not_credited_even_after_a_connective() -> None:
+    got = _credit("广西南宁市总工会建成职工之家200个。\n据了解，南宁市现有产业工人约90万人。")
+    assert got["约90万人"] is None
+
+
+def test_a_place_before_a_determiner_is_one_item_not_an_area() -> None:
+    got = _credit("甘肃省兰州市总工会打造“职工驿家”。\n据悉，兰州市首个“职工驿家”投入资金6万元。")
+    assert got["6万元"] == "兰州市总工会"
+
+
+def test_the_means_of_the_clause_ties_an_area_subject_to_the_activity() -> None:
+    got = _credit(
+        "河北省保定市总工会开展工资集体协商专项检查。\n"
+        "通过专项检查，全市企业职工工资平均增长5.2%。\n"
+        "经过两年推进，全市签订集体合同企业达到9000家。"
+    )
+    assert got["5.2%"] == "保定市总工会"
+    assert got["9000家"] is None  # 经过 says how long, not by what means
+
+
+def test_a_carried_paragraph_passes_the_credit_to_its_next_sentence() -> None:
+    got = _credit(
+        "吉林省长春市总工会开展职工体检活动。\n"
+        "体检活动覆盖职工4.6万人。体检中发现职业健康问题的职工占比为3.1%。"
+    )
+    assert got["4.6万人"] == got["3.1%"] == "长春市总工会"
+
+
+def test_a_sentence_credited_by_its_neighbour_does_not_pass_it_on() -> None:
+    got = _credit(
+        "四川省成都市总工会举办春风行动招聘会3场。现场观看直播10万人次；"
+        "在招聘会上，参会企业收到简历2300份。"
+    )
+    assert got["10万人次"] == "成都市总工会"
+    assert got["2300份"] is None
+
+
+def test_a_set_frame_states_the_make_up_of_the_set() -> None:
+    got = _credit(
+        "江苏省南通市总工会组织快递员集中入会，入会快递员3100名。\n入会快递员中，女性占比为18%。"
+    )
+    assert got["18%"] is None
+
+
+def test_a_body_that_reports_hands_over_to_the_body_opening_the_next_clause() -> None:
+    got = _credit(
+        "浙江省杭州市总工会日前发布消息，杭州职工技能学院成立以来累计培训学员3.4万人次。\n"
+        "学院已在各区建立教学点15个。"
+    )
+    assert got["3.4万人次"] == "杭州职工技能学院"
+    assert got["15个"] == "杭州职工技能学院"
+
+
+def test_opening_reads_the_subject_by_position() -> None:
+    text = "截至9月底，互助保障累计给付互助金"
+    op = opening(text, 0, len(text))
+    assert op.subject == "互助保障" and not op.area
+    assert opening("全市规模以上企业", 0, 8).area
+    assert opening("通过履约检查，全区企业", 0, 11).means
+    assert takes_up("读书角", "建成职工读书角80个")
+    assert not takes_up("职工", "慰问职工")  # a piece every report shares ties nothing
