@@ -333,6 +333,49 @@ def mark_phrases(
     return "".join(out)
 
 
+# Snippets look for the first match in pieces of about this many characters, each ending
+# just after clause punctuation, rather than translating a whole long body for a match that
+# is usually in its first lines.
+_SNIPPET_CHUNK: Final = 128
+_BOUNDARY_RE: Final = re.compile(f"[{''.join(sorted(_BOUNDARY_CHARS))}]")
+
+
+def _boundary_cut(text: str, at: int) -> int:
+    """The offset just after the first clause mark at or after ``at`` (else the end).
+
+    A clause mark is a ``BOUNDARY`` token: the tokens on either side of the cut are those of
+    the whole text, and no match of a phrase without that token runs across it, so matching
+    each piece alone finds exactly the whole text's matches."""
+    found = _BOUNDARY_RE.search(text, at)
+    return found.end() if found else len(text)
+
+
+def _snippet_window(
+    text: str, phrases: Sequence[Sequence[str]], width: int
+) -> tuple[int, int, list[tuple[int, int]]]:
+    """(start, end) of the snippet and the match ranges that can fall in it: the same as
+    computing ``match_ranges`` of the whole text, reading only up to the window's end."""
+    pos, n = 0, len(text)
+    # A phrase typed with a clause mark inside (欠，薪) runs across such cuts: read it whole.
+    chunk = n if any(BOUNDARY in p for p in phrases) else _SNIPPET_CHUNK
+    while pos < n:
+        cut = _boundary_cut(text, pos + chunk)
+        found = match_ranges(text[pos:cut], phrases)
+        if found:
+            first_start, first_end = found[0][0] + pos, found[0][1] + pos
+            lead = max(0, (width - (first_end - first_start)) // 3)
+            start = max(0, first_start - lead)
+            end = min(n, start + width)
+            start = max(0, min(start, end - width))
+            if end > cut:  # the window reaches past the piece: read on to its end
+                cut = _boundary_cut(text, end)
+                found = match_ranges(text[pos:cut], phrases)
+            # Pieces before ``pos`` held no match, so these are all the window can show.
+            return start, end, [(a + pos, b + pos) for a, b in found]
+        pos = cut
+    return 0, min(n, width), []
+
+
 def snippet(
     text: str,
     phrases: Sequence[Sequence[str]],
@@ -347,15 +390,7 @@ def snippet(
     Without a match (the hit came from another field, or only negations) it is the start of
     the text. Whitespace runs are collapsed so that line breaks do not eat the budget.
     """
-    ranges = match_ranges(text, phrases)
-    if ranges:
-        first_start, first_end = ranges[0]
-        lead = max(0, (width - (first_end - first_start)) // 3)
-        start = max(0, first_start - lead)
-    else:
-        start = 0
-    end = min(len(text), start + width)
-    start = max(0, min(start, end - width))
+    start, end, ranges = _snippet_window(text, phrases, width)
     out: list[str] = [ellipsis] if start > 0 else []
     pos = start
     for r_start, r_end in ranges:

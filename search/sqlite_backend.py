@@ -39,6 +39,7 @@ from baoku.search.query import (
     shown_score,
 )
 from baoku.search.records import ArticleRecord
+from baoku.search.result_memo import ResultMemo, Scope
 from baoku.search.schema import connect_read_only
 from baoku.search.search_doc import hit_date, hit_snippet
 from baoku.search.sqlite_index import generation
@@ -85,6 +86,12 @@ _FACET_COLUMNS: Final = FacetColumnCache(
 # this many matches on, the rowid range is split across threads, each with its own read-only
 # connection; below it the threads cost more than they save.
 PARALLEL_RANK_MIN: Final = 20_000
+# Counts, ranked windows and match sets of recent searches, for the next page, facet or sort
+# of the same words (result_memo.py); one per process.
+_MEMO: Final = ResultMemo()
+# A ranked window is computed at least this deep, so that the next pages of a search come
+# from the memo: the top-k sort costs next to nothing beside bm25 for every match.
+_RANK_WINDOW: Final = 100
 # A filter-only page walks the date index when it expects to read at most this many rows.
 _WALK_BUDGET: Final = 20_000
 # The most common type by far: a text search filters it by excluding the (few) others, which
@@ -109,8 +116,12 @@ class _Plan:
     computed once per statement.
     """
 
-    def __init__(self, conn: sqlite3.Connection, rq: ResolvedQuery) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, rq: ResolvedQuery, scope: Scope | None = None
+    ) -> None:
         q = rq.query
+        # The snapshot whose memoized results this search may use (None: none, nor keep any).
+        self.scope = scope
         self.match = compile_match(q.expression, bigrams=True) if q.expression is not None else None
         # Conditions on search_docs (alias d) and their parameters.
         self.doc_where: list[str] = []
@@ -164,6 +175,14 @@ class _Plan:
                     params,
                 )
             )
+
+    def recall(self, key: tuple[Any, ...]) -> Any | None:
+        """A result this statement gave in the same snapshot, if the memo still has it."""
+        return _MEMO.get(self.scope, key) if self.scope is not None else None
+
+    def keep(self, key: tuple[Any, ...], value: Any, nbytes: int) -> None:
+        if self.scope is not None:
+            _MEMO.put(self.scope, key, value, nbytes)
 
     def _doc(self, template: str, values: Iterable[Any], *, is_type: bool = False) -> None:
         marks, vals = _in(values)
@@ -374,7 +393,9 @@ class SqliteBackend:
         if own_txn:
             self._conn.execute("BEGIN")
         try:
-            plan = _Plan(self._conn, resolve(q, self._conn))
+            # Inside the caller's write transaction results may hold uncommitted rows: they
+            # are neither memoized nor taken from the memo.
+            plan = _Plan(self._conn, resolve(q, self._conn), self._scope() if own_txn else None)
             facets: dict[str, list[FacetCount]] = {}
             if q.facets:
                 total, facets = self._total_and_facets(plan, q.facets, columns_ok=own_txn)
@@ -428,9 +449,18 @@ class SqliteBackend:
 
     # ------------------------------------------------------------------ pieces
 
+    def _scope(self) -> Scope | None:
+        path = self._store.path
+        return Scope.of(path, generation(self._conn)) if path.is_file() else None
+
     def _total(self, plan: _Plan) -> int:
         sql, params = plan.count()
-        return int(self._conn.execute(sql, params).fetchone()[0])
+        key = ("count", sql, *params)
+        found = plan.recall(key)
+        if found is None:
+            found = int(self._conn.execute(sql, params).fetchone()[0])
+            plan.keep(key, found, len(sql))
+        return int(found)
 
     def _total_and_facets(
         self, plan: _Plan, names: Iterable[str], *, columns_ok: bool = True
@@ -449,7 +479,14 @@ class SqliteBackend:
         if columns is not None and columns.covers(rows):
             total, counts = len(rows), columns.counts(rows, names)
         else:
-            total, counts = self._sql_total_and_facets(plan, names)
+            ids_sql, ids_params = plan.ids()
+            key = ("facets", tuple(names), ids_sql, *ids_params)
+            found = plan.recall(key)
+            if found is None:
+                found = self._sql_total_and_facets(plan, names)
+                size = sum(len(v) + 64 for values in found[1].values() for v, _ in values)
+                plan.keep(key, found, size + len(ids_sql))
+            total, counts = found
             if on_file and total >= FACET_COLUMNS_MIN_MATCHES:
                 _FACET_COLUMNS.want(path)
         facets = {
@@ -465,10 +502,17 @@ class SqliteBackend:
 
     def _matching_ids(self, plan: _Plan) -> npt.NDArray[np.int64]:
         ids_sql, params = plan.ids()
+        key = ("ids", ids_sql, *params)
+        found = plan.recall(key)
+        if found is not None:
+            return found  # type: ignore[no-any-return]
         # One string of ids parsed by numpy: a Python object per row costs 4× more.
         joined = self._conn.execute(f"SELECT group_concat(id) FROM ({ids_sql})", params)
         text = joined.fetchone()[0]
-        return np.fromstring(text, dtype=np.int64, sep=",") if text else np.empty(0, np.int64)
+        ids = np.fromstring(text, dtype=np.int64, sep=",") if text else np.empty(0, np.int64)
+        ids.flags.writeable = False  # shared through the memo
+        plan.keep(key, ids, ids.nbytes + len(ids_sql))
+        return ids
 
     def _sql_total_and_facets(
         self, plan: _Plan, names: list[str]
@@ -557,6 +601,14 @@ class SqliteBackend:
         """
         from_where, params = plan.fts_from_where()
         window = q.offset + q.limit
+        key = ("rank", with_total, from_where, *params)
+        found = plan.recall(key)
+        if found is not None:
+            rows, total, complete = found
+            if complete or len(rows) >= window:
+                return rows[q.offset : window], total
+        # Deeper than asked, so that the next pages are in the memo.
+        window = max(window, _RANK_WINDOW)
         total = 0
         if with_total:
             # bm25 cannot run inside a window function's subquery; a materialized CTE is
@@ -575,7 +627,10 @@ class SqliteBackend:
                 "ORDER BY score DESC, search_fts.rowid LIMIT ?"
             )
             rows = self._rank_slices(sql, params, window, threads)
-        return [(int(r[0]), float(r[1])) for r in rows[q.offset : window]], total
+        ranked = [(int(r[0]), float(r[1])) for r in rows]
+        # Fewer rows than the window: every match is in the list, any page can be cut from it.
+        plan.keep(key, (ranked, total, len(ranked) < window), 96 * len(ranked) + len(from_where))
+        return ranked[q.offset : q.offset + q.limit], total
 
     def _date_walk(self, plan: _Plan, q: SearchQuery, total: int) -> tuple[str, list[Any]] | None:
         """The index-walk statement for a filter-only page when it beats collecting and

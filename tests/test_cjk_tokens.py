@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import time
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
@@ -182,6 +184,46 @@ def test_fast_match_ranges_equal_the_token_loop(text: str, words: list[str]) -> 
     # Phrases taken from the text itself as well, so that most examples do match.
     phrases = [cjk.phrase_tokens(w) for w in words] + [cjk.phrase_tokens(text[1:9])]
     assert cjk.match_ranges(text, phrases) == cjk._match_ranges(cjk.token_spans(text), phrases)
+
+
+def _whole_text_snippet(text: str, phrases: list[list[str]], width: int) -> str:
+    """The snippet as computed before pieces: every match of the whole text first."""
+    ranges = cjk.match_ranges(text, phrases)
+    start = 0
+    if ranges:
+        lead = max(0, (width - (ranges[0][1] - ranges[0][0])) // 3)
+        start = max(0, ranges[0][0] - lead)
+    end = min(len(text), start + width)
+    start = max(0, min(start, end - width))
+    out, pos = (["…"] if start > 0 else []), start
+    for r_start, r_end in ranges:
+        if r_end > start and r_start < end:
+            s, e = max(r_start, start), min(r_end, end)
+            out += [text[pos:s], "[", text[s:e], "]"]
+            pos = e
+    out.append(text[pos:end])
+    if end < len(text):
+        out.append("…")
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.one_of(MIXED, st.sampled_from(["欠薪", "，", "。\n", "欠 薪"])), max_size=80),
+    st.lists(MIXED, min_size=1, max_size=3),
+    st.integers(1, 120),
+    st.sampled_from([1, 7, 64, 512]),
+)
+def test_snippet_read_in_pieces_equals_the_whole_text(
+    parts: list[str], words: list[str], width: int, chunk: int
+) -> None:
+    # Long texts with clause marks where pieces are cut, and small pieces too, so that windows
+    # reaching past a piece and matches next to a cut are common.
+    text = "".join(parts)
+    phrases = [cjk.phrase_tokens(w) for w in [*words, "欠薪"]]
+    with patch.object(cjk, "_SNIPPET_CHUNK", chunk):
+        got = cjk.snippet(text, phrases, width=width)
+    assert got == _whole_text_snippet(text, phrases, width)
 
 
 def test_fast_match_ranges_overlapping_and_compatibility_forms() -> None:
