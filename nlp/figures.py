@@ -222,9 +222,15 @@ def measure_after(
     """
     word = _np_after(text, end, lex, limit)[0]
     if word is None and nominal:
-        # 不等的|资助: after 的 a word is a noun whatever the verb lexicon says
+        # 不等的|资助, 的|建设|经费: after 的 the words up to a break are a noun phrase
+        # whatever the verb lexicon says
         toks = _tags(text[end : end + 8], lex)
-        word = toks[0][0] if toks and len(toks[0][0]) >= 2 and is_han(toks[0][0][0]) else None
+        taken = []
+        for w, t in toks:
+            if not is_han(w[0]) or t in ("uj", "ul", "p", "c", "d", "r", "m") or w in _NEGATION:
+                break
+            taken.append(w)
+        word = "".join(taken) if taken and len(taken[0]) >= 2 else None
     if people and word:
         # 45名农民工|工资共计62万元: people are never money; the money noun is the next
         # figure's measure.
@@ -372,7 +378,8 @@ def measure_before(
         i -= 1
     toks = _tags(text[i:start], lex)
     if i > floor and text[i - 1] not in _BOUNDARY and toks:
-        toks = toks[1:]  # the window was cut by the limit: its first word may be a piece
+        i += len(toks[0][0])  # the window was cut by the limit: its first word may be a piece
+        toks = toks[1:]
     # Linking words right before the number (累计, 共计, 达, 超过) are not the measure; whole
     # words only, so 发出要约 keeps its 约.
     while toks and (
@@ -382,6 +389,7 @@ def measure_before(
     if len(toks) > 1 and toks[-1][0] in ("价值", "总价值") and _nounish(*toks[-2], lex):
         toks.pop()  # 防暑降温物资|价值|30万元: the goods are what the amount is of
     gap = start - sum(len(w) for w, _ in toks) - i  # linking words popped
+    n_toks = len(toks)
     toks = _after_preposition(toks, lex)
     # 处罚金额|达|1560万元: a phrase linked to the number is the clause's subject, so the
     # verb-object reading below does not apply to it.
@@ -395,7 +403,8 @@ def measure_before(
         subject = _subject_np(toks[:-1], lex)
         if subject is not None:
             return subject
-    opens = i > 0 and text[i - 1] in "，。；：！？\n"
+    # 在|全市|开办…: a verb right after a prepositional phrase opens the predicate
+    opens = (i > 0 and text[i - 1] in "，。；：！？\n") or len(toks) < n_toks
     obj = _verb_object(toks, lex, linked, opens)
     if obj is not None:
         return obj
@@ -577,6 +586,11 @@ def _verb_object(
         and toks[-1][0] not in _QUANTITY_NOUNS  # ，招聘|人数7000多人: the verb's count
     ):
         pred = 0
+    if pred is None and not linked:
+        # 检查组|督促|整改|安全隐患: a pivot verb is a predicate wherever it stands
+        pred = next(
+            (k for k in range(len(toks) - 2) if toks[k][0] in _PIVOT and toks[k][1] == "v"), None
+        )
     if pred is None:
         # 检查组发现|并|督促|整改|事故隐患: a verb coordinated by 并 is a predicate
         pred = next(
@@ -589,11 +603,16 @@ def _verb_object(
         )
         while pred is not None and pred + 2 < len(toks) and toks[pred + 1][1] == "v":
             pred += 1
+    per = _after_distributive(toks, lex) if not linked else None
+    pred = per if per is not None else pred
     if pred is None or not is_han(toks[pred][0][0]):
         return None
     money_head = toks[-1][0][-1] in _MONEY_END
     while pred + 2 < len(toks):
         w = toks[pred + 1][0]
+        if toks[pred][0] in _PIVOT and toks[pred + 1][1] == "v":
+            pred += 1  # 督促|整改|问题, 帮助|讨回|工资: a pivot verb takes a verb after it
+            continue
         if w not in lex.verb_set or w in lex.nominal_verbs:
             break
         if money_head and w not in lex.money_verbs:
@@ -641,6 +660,27 @@ def _verb_object(
     return word
 
 
+def _after_distributive(toks: list[tuple[str, str]], lex: FigureLexicon) -> int | None:
+    """The predicate after a distributive (每人|补贴|参保费用, 每个|班|配备|管理员): what
+    follows 每 says per what, so the word after it — after its noun, when 每 has taken only
+    a classifier (每个, 每位) — is the verb, and what comes after that is the object."""
+    per = max(
+        (k for k, (w, _) in enumerate(toks) if (w[0] == "每" and len(w) >= 2) or w in _PER_WORDS),
+        default=None,
+    )
+    if per is None:
+        return None
+    k = per + 1
+    if (
+        toks[per][0][-1] in "个位名只"
+        and k + 1 < len(toks)
+        and _nounish(*toks[k], lex)
+        and toks[k + 1][1] == "v"
+    ):
+        k += 1  # 每个|班: the classifier's noun belongs to the distributive
+    return k if k + 1 < len(toks) and is_han(toks[k][0][0]) else None
+
+
 def _after_preposition(toks: list[tuple[str, str]], lex: FigureLexicon) -> list[tuple[str, str]]:
     """Drop a prepositional phrase and what precedes it: 通过|诉讼|方式|结案 → 结案.  The
     preposition's object runs to its first noun; what the number counts comes after it.
@@ -649,7 +689,10 @@ def _after_preposition(toks: list[tuple[str, str]], lex: FigureLexicon) -> list[
         if toks[k][1] != "p":
             continue
         j = k + 1
-        while j < len(toks) and not _nounish(*toks[j], lex):
+        # 在|全市|建成…: a scope word is a place's name, so it is the preposition's object
+        while j < len(toks) and not _nounish(*toks[j], lex) and toks[j][0] not in _SCOPE:
+            if toks[j][1] == "v" and j > k + 1 and j + 1 < len(toks):
+                return toks[j:]  # 在|各县|建立…: the object ended before the verb
             j += 1
         while (
             j + 2 < len(toks)
@@ -679,6 +722,10 @@ def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
 _SEQUENCE_ADVERBS = frozenset({"先后", "陆续", "相继", "一共", "总共", "已经", "同时", "还将"})
 
 
+# An amount given as a band (以上, 以下, 左右, 之间).
+_BAND = re.compile(r"(?:以上|以下|左右|之间|上下)$")
+# 占 as the verb of a share (not 占比, a proportion word, nor 占地 / 占用).
+_SHARE = re.compile(r"[约近超逾仅]?占(?![比地用有])")
 # Words between an amount and its 的 that say how it spreads (不等, 左右).
 _SPREAD = re.compile(r"(?:不等|左右|上下|以上|以下)?")
 _QUANTITY_NOUNS = frozenset({"人数", "数量", "总数", "次数", "人次", "金额", "总额", "规模", "数"})
@@ -709,13 +756,13 @@ def _subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
         if w in _PER_WORDS:
             parts.insert(0, w)  # 一线员工|年均|工资: a statistic's name keeps it
             continue
-        if w in ("月", "年") and parts:
+        if w in ("月", "年", "日", "周") and parts:
             parts.insert(0, w)  # 人均|月|收入: jieba splits 月收入
             continue
         if w in _DEMONSTRATIVES and len(parts) > 1 and parts[0] in _BODY_WORDS:
             parts.pop(0)  # 该公司|一线职工年均工资: the owner is not what changed
-        if w in _SCOPE or w in lex.filler_set or not all(is_han(c) for c in w):
-            break
+        if w in _SCOPE or t == "ns" or w in lex.filler_set or not all(is_han(c) for c in w):
+            break  # 顺德区|女职工人数: a place in front says where, like 全区
         if _nounish(w, t, lex) or _verbish(w, t, lex) or (parts and t in ("a", "b", "i")):
             parts.insert(0, w)  # 平均|结案周期: an adjective in front belongs to it
             continue
@@ -897,11 +944,25 @@ def build_figures(
         measure = before if direct else after or before
         of_at = q.end + len(_SPREAD.match(text, q.end).group())  # 3000元至5000元不等|的
         valued = text.endswith(("价值", "总价值"), 0, q.start)  # 赠送价值100元的保险
-        if text.startswith("的", of_at) and (before is None or before in _VALUATION or valued):
+        verbal = before is not None and (
+            before in lex.money_verbs or all(t == "v" for _, t in _tags(before, lex))
+        )  # 给予|3000元至1万元的启动经费: a verb alone before the amount names nothing
+        if text.startswith("的", of_at) and (
+            before is None or before in _VALUATION or valued or verbal
+        ):
             # 价值5万元的“暖心包” / 不少于70%的资金: what the amount is of follows 的
             of = _QUOTED_AFTER.match(text, of_at + 1)
             noun = of.group(1) if of else measure_after(text, of_at + 1, lex, nominal=True)
             measure = noun or measure
+        if q.kind != "percent" and text.endswith("在", 0, q.start) and _BAND.search(q.text):
+            # 单笔支出在5000元以上的项目 / 月工资在3000元以下的职工: the amount is a band of the
+            # noun before 在, whatever the 的 after it describes
+            lead = max(s_start, clause_start(text, s_start, q.start))
+            subject = text[lead : q.start - 1]
+            named = _subject_np(_tags(subject, lex), lex)
+            if named is None and 2 <= len(subject) <= 8 and all(is_han(c) for c in subject):
+                named = subject  # 单|次|采购: a short subject is taken whole, whatever its tags
+            measure = named or measure
         moved = _FROM_TO.search(text, max(s_start, clause_start(text, s_start, q.start)), q.start)
         if (
             moved is not None
@@ -921,6 +982,11 @@ def build_figures(
             found = list(_RATE.finditer(text, max(s_start, clause), q.start))
             rate = _unscoped(_whole_words(text, found[-1], clause)) if found else None
             rate = _content(rate.rpartition("的")[2]) if rate else None
+            share = _SHARE.search(text, max(s_start, clause), q.start)
+            if rate is None and share is not None:
+                # 农民工子女占62% / 女职工人数约占职工总数的45%: with no linking verb, the
+                # part named before 占 is what the share is of
+                rate = _subject_np(_tags(text[max(s_start, clause) : share.start()], lex), lex)
             measure = rate or (measure if text.startswith("的", q.end) else before)
         between = text[prev_end : q.start] if si in prev_in_sentence else ""
         compared = _COMPARE.search(between)

@@ -154,3 +154,34 @@ def test_a_generic_collective_is_a_noun_phrase_not_a_clause() -> None:
     assert [f.agency for f in figs] == ["阜阳市人力资源和社会保障局"]
     figs = _figures("郑州市人力资源和社会保障局通报，全市劳动保障监察机构共立案查处欠薪案件415件。")
     assert [f.agency for f in figs] == [None]  # the collective acted
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # round 6: a scope word is a preposition's object; the verb after it is the predicate
+        ("市总工会今年在全市建成户外劳动者暖心驿站95家。", "95家", "户外劳动者暖心驿站"),
+        ("学校已在各县建立实训基地12个。", "12个", "实训基地"),
+        # a share with no linking verb: the part named before 占
+        ("参训职工中，一线职工占71%。", "71%", "一线职工"),
+        ("该市女性会员人数约占全市会员总数的38%。", "38%", "女性会员人数"),
+        # an amount in a band after 在 is a band of the noun before 在
+        ("经查，单次采购在2万元以上的合同共有14份。", "2万元以上", "单次采购"),
+        ("日工资在200元以下的临时工比例明显下降。", "200元以下", "日工资"),
+        # after a distributive (每人, 每个+noun) the next word is the predicate
+        ("工会对困难职工每人发放取暖补贴800元。", "800元", "取暖补贴"),
+        ("每个站点配备兼职调解员3名。", "3名", "兼职调解员"),
+        ("区总工会对新建职工之家每家给予2000元至5000元的建设经费。", "2000元至5000元", "建设经费"),
+        # a pivot verb takes a verb after it: the object follows that verb
+        ("检查组督促整改安全隐患64处。", "64处", "安全隐患"),
+        ("律师团帮助追回欠薪180万元。", "180万元", "欠薪"),
+    ],
+)
+def test_measure_mechanisms_round6(text: str, figure: str, measure: str) -> None:
+    assert _measure(text, figure) == measure
+
+
+def test_a_window_cut_by_the_limit_does_not_read_as_linked() -> None:
+    # the clause is longer than the window: the word it cut is no linking word
+    text = "江西省南昌市青山湖区总工会还对在岗的困难职工每人补助医疗费用600元。"
+    assert _measure(text, "600元") == "医疗费用"
