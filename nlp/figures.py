@@ -152,10 +152,10 @@ def _verbal_compound(word: str) -> bool:
     dictionary (立案|查处) acts as a verb; after a verbal noun it is a nominalized activity
     (劳动|保护 in 劳动保护监督检查员)."""
     tags = pseg.dt.word_tag_tab
+    end = tags.get(word[-2:], "")
+    # 工程|建设 (a verbal noun last) is a noun compound: 工程建设领域案件
     return (
-        len(word) >= 4
-        and tags.get(word[-2:], "").startswith("v")
-        and tags.get(word[:-2], "") != "vn"
+        len(word) >= 4 and end.startswith("v") and end != "vn" and tags.get(word[:-2], "") != "vn"
     )
 
 
@@ -272,8 +272,8 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             # 20名选手|获评: right after the classifier, a "verb" followed by a verb or a
             # boundary is the counted noun jieba mis-tags
             nxt = toks[1] if len(toks) > 1 else ("。", "x")
-            if nxt[1].startswith("v") or nxt[1] == "x":
-                return True
+            if nxt[1].startswith("v") or nxt[1] in ("x", "d"):
+                return True  # 326件提案|已|办结: an adverb opens the predicate
         return w in lex.nominal_verbs or _nounish(w, t, lex)
 
     def modifier(k: int) -> bool:
@@ -823,8 +823,12 @@ def _content(name: str) -> str | None:
     """``name`` without leading function words (其中|女性会员占比 → 女性会员占比)."""
     words = pseg.lcut(name, HMM=False)
     k = 0
-    while k < len(words) - 1 and words[k].flag in ("r", "c", "p", "d", "u", "uj"):
-        k += 1
+    while k < len(words) - 1 and (
+        words[k].flag in ("r", "c", "p", "u", "uj", "f")
+        or (words[k].flag == "d" and len(words[k].word) == 1)
+    ):
+        k += 1  # 以上|企业建会率: a localizer belongs to the phrase before; 非公 (jieba's d)
+        # is a modifier, a one-character adverb is not
     out = "".join(w.word for w in words[k:])
     return out if len(out) >= 2 else None
 
@@ -846,9 +850,19 @@ def figure_type(q: Quantity, measure: str | None, lex: FigureLexicon) -> FigureT
         return None
     if q.unit in lex.people_units:
         return FigureType.PEOPLE
-    if q.unit in lex.case_units and measure and any(w in measure for w in lex.case_words):
+    if q.unit in lex.case_units and measure and _names_cases(measure, lex):
         return FigureType.CASES
     return FigureType.COUNT
+
+
+def _names_cases(measure: str, lex: FigureLexicon) -> bool:
+    """Does ``measure`` name cases?  A bare 案 only as a word of its own or leading one
+    (欠薪|案, 案件): in 提案, 方案 or 议案 it ends a word for a document, not a case."""
+    if any(w in measure for w in lex.case_words if w != "案"):
+        return True
+    return "案" in measure and any(
+        w.startswith("案") for w in pseg.lcut(measure, HMM=False) if "案" in w
+    )
 
 
 # 每周来上三四次: a count of times under 每+period is a habit's frequency, not an amount.

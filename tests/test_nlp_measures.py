@@ -185,3 +185,25 @@ def test_a_window_cut_by_the_limit_does_not_read_as_linked() -> None:
     # the clause is longer than the window: the word it cut is no linking word
     text = "江西省南昌市青山湖区总工会还对在岗的困难职工每人补助医疗费用600元。"
     assert _measure(text, "600元") == "医疗费用"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # a verbal noun last makes a noun compound, not a predicate (工程|建设 → …领域案件)
+        ("其中，工程建设领域案件58件。", "58件", "工程建设领域案件"),
+        # after the unit a "verb" followed by an adverb is the counted noun (提案|已|办结)
+        ("职代会收到的218件提案已全部办结。", "218件", "提案"),
+        # a localizer opening a rate name belongs to the phrase before (规模|以上|企业…率)
+        ("全县规模以上企业工会组建率达92%。", "92%", "企业工会组建率"),
+    ],
+)
+def test_measure_mechanisms_round6_words(text: str, figure: str, measure: str) -> None:
+    assert _measure(text, figure) == measure
+
+
+def test_a_proposal_is_no_case() -> None:
+    [f] = [f for f in _figures("职代会收到的218件提案已全部办结。") if f.text == "218件"]
+    assert f.type == FigureType.COUNT  # 提案 ends a word in 案: a document, not a case
+    [g] = _figures("法院受理欠薪案32件。")
+    assert g.type == FigureType.CASES
