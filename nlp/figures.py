@@ -123,6 +123,42 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             out[-1] = (out[-1][0] + word, "n")  # 医疗保险|费: jieba files the suffix as a verb
         else:
             out.append((word, tag))
+    return _join_unknown(out)
+
+
+# Characters that stand alone as function words; a run of single characters without them is
+# a word jieba's dictionary lacks.
+_FUNCTION_CHARS = frozenset(
+    "的了在和与及为对等共已将又也都还并每各是有把被从向给让使于由以之而或其该本此这那个名人"
+)
+
+
+_LINKING_CHARS = frozenset("达超逾近约至到")
+
+
+def _join_unknown(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """网|约|车 → 网约车: without HMM, jieba leaves a word it does not know as single
+    characters; three or more in a row, none a function word, are one noun."""
+    out: list[tuple[str, str]] = []
+    k = 0
+    while k < len(toks):
+        j = k
+        while (
+            j < len(toks)
+            and len(toks[j][0]) == 1
+            and is_han(toks[j][0])
+            and toks[j][0] not in _FUNCTION_CHARS
+            and toks[j][0] not in _NUMERALS
+        ):
+            j += 1
+        while j - k >= 3 and toks[j - 1][0] in _LINKING_CHARS:
+            j -= 1  # 点|赞|数|达: a linking verb before the number ends the run
+        if j - k >= 3:
+            out.append(("".join(w for w, _ in toks[k:j]), "n"))
+            k = j
+        else:
+            out.append(toks[k])
+            k += 1
     return out
 
 
@@ -560,6 +596,8 @@ def _verb_object(
         for k in range(1, len(toks) - 1):
             if _predicate_slot(toks[k - 1], lex) and not _predicate_slot(toks[k], lex):
                 pred = k
+                if toks[k][0] in _SCOPE and k + 2 < len(toks):
+                    pred = k + 1  # 已|全部|开设…: after an adverb a scope word is one too
                 break
     if pred is None:
         pred = next(
@@ -1032,6 +1070,13 @@ def build_figures(
             # 调解劳动争议3.48万件，同比增加近5000件 / 受理案件5643宗，较2022年提升279% /
             # 分别为120件、98件: the later figure counts what the earlier one counted.
             measure = prev_measure
+        if prev_measure and measure in ("价值", "总价值", "总价"):
+            measure = prev_measure  # 运动装备3000套，价值约90万元: the goods just counted
+        lead = clause_start(text, s_start, q.start)
+        if measure is None and lead > s_start and text[lead : q.start] in lex.filler_set:
+            # …开设农民工工资专用账户，共计1432个: a clause of a total alone counts what the
+            # clause before it named
+            measure = measure_before(text, lead - 1, floor, lex, people=q.unit in lex.people_units)
         earlier = measures_in_sentence.setdefault(si, [])
         mapped = _respectively(text, q, quantities, starts, s_start, earlier)
         measure = mapped or measure

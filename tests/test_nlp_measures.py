@@ -207,3 +207,21 @@ def test_a_proposal_is_no_case() -> None:
     assert f.type == FigureType.COUNT  # 提案 ends a word in 案: a document, not a case
     [g] = _figures("法院受理欠薪案32件。")
     assert g.type == FigureType.CASES
+
+
+def test_a_value_alone_is_of_the_goods_just_counted() -> None:
+    figs = _figures("区总工会向环卫工人发放防寒服装1200套，价值约36万元。")
+    assert [f.measure for f in figs] == ["防寒服装", "防寒服装"]
+
+
+def test_a_clause_of_a_total_counts_what_the_clause_before_named() -> None:
+    text = "全区重点企业已全部建立职工健康档案，共计860份。"
+    assert _measure(text, "860份") == "职工健康档案"  # 已|全部|建立: 全部 is adverbial too
+
+
+def test_a_run_of_single_characters_is_one_unknown_word() -> None:
+    lex = figure_lexicon()
+    assert ("网约车", "n") in _tags("网约车司机", lex)
+    assert ("点赞数", "n") in _tags("点赞数达", lex)  # a linking verb ends the run
+    assert ("的", "uj") in _tags("为每人发的", lex)  # function characters stay apart
+    assert _measure("全市现有网约车司机约1.8万人。", "约1.8万人") == "网约车司机"
