@@ -202,6 +202,7 @@ def _orgs(text: str, lex: Lexicon, context: PlaceContext | None = None) -> list[
             ):
                 break
             start = _left_name(text, i)
+            start += len(_TIME_LEAD.match(text, start, i).group())  # 今年|集团将…: a time
             name = text[start:end]
             if i - start < 2 or text[start] in _DETERMINERS or not is_han(text[start]):
                 break
@@ -234,6 +235,8 @@ def _orgs(text: str, lex: Lexicon, context: PlaceContext | None = None) -> list[
 
 
 _FORMAL = ("有限公司", "有限责任公司", "股份有限公司")
+# Time words that open a clause before a bare organization word (今年集团将投入…).
+_TIME_LEAD = re.compile(r"(?:[今明去前]年|目前|当前|近日|日前|近期|今后|下一步|此后)?")
 # A branch printed after its company: a short place or name and 分公司/子公司/分局/分院.
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分公司|子公司|分局|分院)")
 

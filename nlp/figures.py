@@ -274,7 +274,22 @@ def measure_after(
         k = next((k for k, (w, _) in enumerate(toks) if k and w[-1] in _MONEY_END), None)
         if k is not None:
             word = "".join(w for w, _ in toks[:k])
+            toks = toks[:k]
+        last = max((k for k, (w, _) in enumerate(toks) if _a_person(w)), default=None)
+        if last is not None and last < len(toks) - 1:
+            # 212名建筑工人|代理维权案件: people are counted by a person noun; what follows
+            # it is their business, however jieba tags it
+            word = "".join(w for w, _ in toks[: last + 1])
     return word if word and len(word) >= 2 else None
+
+
+# How nouns for people end (职工, 农民工, 志愿者, 律师, 学生, 工匠, 职工代表, 货车司机).
+_PERSON_END = frozenset("工员者人师生手匠")
+_PERSON_END2 = frozenset({"代表", "干部", "司机", "骨干", "模范", "家属", "子女", "群众", "青年"})
+
+
+def _a_person(word: str) -> bool:
+    return len(word) >= 2 and (word[-1] in _PERSON_END or word[-2:] in _PERSON_END2)
 
 
 # Last characters of money nouns (工资, 报酬, 资金, 补贴, 欠款, 救助金, 经费).
@@ -1184,14 +1199,19 @@ def references(text: str, agencies: Sequence[AgencyMatch]) -> list[AgencyMatch]:
             end = pos + len(head)
             inside = any(a.start <= pos < a.end for a in agencies)
             anaphor = text[max(0, pos - 1) : pos] in ("该", "此")
-            opens = pos == 0 or text[pos - 1] in _CLAUSE_END or text[pos - 1] in "，"
+            lead = pos - len(_TIME_OPENER.search(text, max(0, pos - 4), pos).group())
+            opens = lead == 0 or text[lead - 1] in _CLAUSE_END or text[lead - 1] in "，"
             body = [a for a in named if a.end <= pos]
             if body and not inside and (anaphor or opens) and pos not in covered:
                 a = body[-1]
                 cut = a.canonical.find(head)
-                canonical = (
-                    a.canonical[: cut + len(head)] if head in ("集团", "公司") else a.canonical
-                )
+                canonical = a.canonical
+                if head in ("集团", "公司"):
+                    # 北大荒集团九三分公司工会 → 该集团 is 北大荒集团; 鞍钢集团有限公司工会 →
+                    # 集团 is 鞍钢集团有限公司 (the legal form belongs to the name)
+                    cut += len(head)
+                    legal = next((f for f in _LEGAL if a.canonical.startswith(f, cut)), "")
+                    canonical = a.canonical[: cut + len(legal)]
                 start = pos - 1 if anaphor else pos
                 covered.update(range(pos, end))
                 out.append(AgencyMatch(start, end, text[start:end], canonical, a.kind, a.place,
@@ -1200,6 +1220,9 @@ def references(text: str, agencies: Sequence[AgencyMatch]) -> list[AgencyMatch]:
     return out
 
 
+# A time word between a clause break and a head word referred back to (，今年集团将…).
+_TIME_OPENER = re.compile(r"(?:[今明去前]年|目前|当前|近日|日前|近期|今后|下一步|此后)?$")
+_LEGAL = ("股份有限公司", "有限责任公司", "有限公司")
 # 在区法院设立…/到速调中心求助: a body after a place preposition is where, not who.
 _LOCATIVE = ("在", "到", "于", "赴", "至", "设在", "来到", "走进")
 # 在吉林省总的统筹下 / 在南海区总指导下: a locative frame that names the agent after all.
@@ -1213,7 +1236,10 @@ _SPEECH = re.compile(
     r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|称|指出|坦言|透露)[，：:]"
 )
 # A body reporting (通报, 发布消息, 获悉) and a clause opening with another body: that one acts.
-_REPORTS = re.compile(r"[^，。；]{0,8}?(?:发布消息|通报|公布|获悉|介绍|表示|透露|称|指出)[，：:]")
+_REPORTS = re.compile(
+    r"[^，。；]{0,8}?(?:发布消息|通报|公布|获悉|介绍|表示|透露|称|指出)[，：:]"
+    r"(?:[今明去]年|目前|当前|近期|今后|下一步)?"
+)
 # 由区总工会选派的12名 / 区法院派驻的3名: a body, a verb and 的 right before the figure.
 _RELATIVE_AGENT = re.compile(r"[\u4e00-\u9fff]{1,4}的")
 _GENERIC_SUBJECT = re.compile(

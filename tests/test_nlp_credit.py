@@ -105,3 +105,15 @@ def test_opening_reads_the_subject_by_position() -> None:
     assert opening("通过履约检查，全区企业", 0, 11).means
     assert takes_up("读书角", "建成职工读书角80个")
     assert not takes_up("职工", "慰问职工")  # a piece every report shares ties nothing
+
+
+def test_a_time_word_is_not_part_of_an_organization_name() -> None:
+    art = Article(
+        type=ArticleType.ARTICLE,
+        headline="",
+        paragraphs=["宝武钢铁集团有限公司工会表示，明年集团将投入8000万元改善食堂。"],
+    )
+    facts = analyze_article(art, pub_date="2024-05-01")
+    assert "明年集团" not in {e.text for e in facts.entities}
+    # the bare head opening the clause after the time word refers back, legal form and all
+    assert [f.agency for f in facts.figures] == ["宝武钢铁集团有限公司"]

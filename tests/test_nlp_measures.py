@@ -225,3 +225,9 @@ def test_a_run_of_single_characters_is_one_unknown_word() -> None:
     assert ("点赞数", "n") in _tags("点赞数达", lex)  # a linking verb ends the run
     assert ("的", "uj") in _tags("为每人发的", lex)  # function characters stay apart
     assert _measure("全市现有网约车司机约1.8万人。", "约1.8万人") == "网约车司机"
+
+
+def test_people_are_counted_by_a_person_noun() -> None:
+    text = "援助站为86名外卖骑手代理维权案件。"
+    assert _measure(text, "86名") == "外卖骑手"
+    assert _measure("为300名职工代表发放慰问品。", "300名") == "职工代表"
