@@ -20,6 +20,7 @@ import multiprocessing
 import pickle
 import threading
 import time
+import zlib
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from dataclasses import dataclass
@@ -131,55 +132,84 @@ def _raise(kind: str, value: Any) -> None:
 # ---------------------------------------------------------------------------- in the server
 
 
+# A search goes to the worker its words hash to (that worker's result memo holds their
+# counts, rankings and match sets, ``search/result_memo.py``) unless that worker has more than
+# this many searches waiting beyond the least busy one: then the least busy takes it.
+SPILL: int = 1
+
+
 class SearchWorkers:
-    """A pool of ``processes`` search workers, started on first use, restarted if one dies."""
+    """``processes`` search workers, each a one-process pool started on first use and
+    restarted if it dies. Searches of the same words go to the same worker while it is not
+    busier than the others, so that worker's memo serves their next page, facet or filter."""
 
     def __init__(self, settings: Settings, processes: int) -> None:
+        if processes < 1:
+            raise ValueError("processes must be at least 1")
         self.settings = settings
         self.processes = processes
-        self._pool: ProcessPoolExecutor | None = None
+        self._pools: list[ProcessPoolExecutor | None] = [None] * processes
+        # Searches sent to each worker and not yet answered (touched on the event loop only).
+        self._pending = [0] * processes
         self._lock = threading.Lock()
 
-    def _executor(self) -> ProcessPoolExecutor:
+    def _executor(self, n: int) -> ProcessPoolExecutor:
         with self._lock:
-            if self._pool is None:
+            pool = self._pools[n]
+            if pool is None:
                 # Not fork: the server process has threads, which fork would copy mid-state.
                 method = (
                     "forkserver"
                     if "forkserver" in multiprocessing.get_all_start_methods()
                     else "spawn"
                 )
-                self._pool = ProcessPoolExecutor(
-                    self.processes,
+                pool = self._pools[n] = ProcessPoolExecutor(
+                    1,
                     mp_context=multiprocessing.get_context(method),
                     initializer=_init,
                     initargs=(self.settings,),
                 )
-            return self._pool
+            return pool
+
+    def pids(self) -> list[int]:
+        """Process ids of the running workers (for health checks and tests)."""
+        with self._lock:
+            pools = [p for p in self._pools if p is not None]
+        return [pid for p in pools for pid in list(p._processes or {})]
 
     def warm(self) -> None:
         """Start the workers now (each imports the search code once); failures are logged,
         and the first search tries again."""
         try:
-            pool = self._executor()
-            for future in [pool.submit(_ready) for _ in range(self.processes)]:
+            for future in [self._executor(n).submit(_ready) for n in range(self.processes)]:
                 future.result()
         except Exception:
             log.exception("search workers did not start")
 
-    async def search(self, query: SearchQuery, tracked: bool, spread: bool) -> Searched:
-        return await self._call(_search, query, tracked, spread)
+    def choose(self, key: str) -> int:
+        """The worker for a search whose words are ``key``."""
+        home = zlib.crc32(key.encode()) % self.processes
+        least = min(range(self.processes), key=self._pending.__getitem__)
+        return home if self._pending[home] <= self._pending[least] + SPILL else least
 
-    async def _call(self, task: Callable[..., tuple[str, Any]], *args: Any) -> Searched:
+    async def search(self, query: SearchQuery, tracked: bool, spread: bool) -> Searched:
+        n = self.choose(query.text or "")
+        self._pending[n] += 1
+        try:
+            return await self._call(n, _search, query, tracked, spread)
+        finally:
+            self._pending[n] -= 1
+
+    async def _call(self, n: int, task: Callable[..., tuple[str, Any]], *args: Any) -> Searched:
         loop = asyncio.get_running_loop()
         for attempt in (1, 2):
             try:
-                kind, value = await loop.run_in_executor(self._executor(), task, *args)
+                kind, value = await loop.run_in_executor(self._executor(n), task, *args)
                 break
             except BrokenExecutor:
-                # A worker died (killed, out of memory): start a new pool and try once more.
-                log.error("a search worker died; restarting the search workers")
-                self.stop(wait=False)
+                # The worker died (killed, out of memory): start a new one and try once more.
+                log.error("search worker %d died; restarting it", n)
+                self._stop(n, wait=False)
                 if attempt == 2:
                     raise
         if kind == "ok":
@@ -188,8 +218,12 @@ class SearchWorkers:
         _raise(kind, value)
         raise AssertionError("unreachable")
 
-    def stop(self, wait: bool = True) -> None:
+    def _stop(self, n: int, *, wait: bool) -> None:
         with self._lock:
-            pool, self._pool = self._pool, None
+            pool, self._pools[n] = self._pools[n], None
         if pool is not None:
             pool.shutdown(wait=wait, cancel_futures=True)
+
+    def stop(self, wait: bool = True) -> None:
+        for n in range(self.processes):
+            self._stop(n, wait=wait)

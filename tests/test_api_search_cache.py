@@ -314,9 +314,26 @@ def test_a_dead_search_worker_is_replaced(make_client: MakeClient) -> None:
     with make_client(search_workers=1, search_cache_mb=0) as client:
         assert client.get("/search", params={"q": "工会"}).status_code == 200
         workers = client.app.state.search.workers  # type: ignore[attr-defined]
-        (pid,) = list(workers._pool._processes)
+        (pid,) = workers.pids()
         os.kill(pid, signal.SIGKILL)
         time.sleep(0.5)
         resp = client.get("/search", params={"q": "工会"})
         assert resp.status_code == 200, resp.text
-        assert list(workers._pool._processes) != [pid]
+        assert workers.pids() not in ([], [pid])
+
+
+def test_searches_of_the_same_words_go_to_one_worker_unless_it_is_busier() -> None:
+    from baoku.api.search_workers import SPILL, SearchWorkers
+    from baoku.api.settings import Settings
+
+    workers = SearchWorkers(Settings(), 3)
+    homes = {text: workers.choose(text) for text in ("工会", "欠薪", "农民工 工资", "调解", "")}
+    assert len(set(homes.values())) > 1  # words spread over the workers
+    assert all(workers.choose(text) == n for text, n in homes.items())  # and stay put
+    home = homes["工会"]
+    workers._pending[home] = SPILL  # busier by SPILL: still home
+    assert workers.choose("工会") == home
+    workers._pending[home] = SPILL + 1  # busier by more: the least busy takes it
+    assert workers.choose("工会") != home
+    workers._pending = [SPILL + 1] * 3  # all alike: home again
+    assert workers.choose("工会") == home
