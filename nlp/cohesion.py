@@ -32,6 +32,8 @@ _OPENER = re.compile(
     r"(?:其中|据(?:悉|了解|介绍|统计)|此外|另外|同时|与此同时|同期|目前|当前|记者了解到)[，,]"
 )
 _DETERMINER = frozenset("首第这该此")
+# Characters that open an adverb (已有, 共计, 累计, 还将): no subject starts with them.
+_ADVERB_CHARS = frozenset("已共还又再均都也累将正")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -43,6 +45,7 @@ class Opening:
     subject: str
     area: bool
     means: bool
+    zero: bool = False  # no subject at all (已有…, 共…): the topic goes on from before
 
 
 @lru_cache(maxsize=4096)
@@ -65,8 +68,9 @@ def opening(text: str, start: int, end: int) -> Opening:
         if w in "，,：:":
             break
         clause.append((w, t))
-    timed = clause and (
-        clause[0][0] in _TIME_LEAD or all(t in _TIME_TAGS or w in "年月日底初" for w, t in clause)
+    timed = bool(clause) and all(
+        t in _TIME_TAGS or w in "年月日底初" or (k == 0 and w in _TIME_LEAD)
+        for k, (w, t) in enumerate(clause)
     )
     if timed and len(clause) < len(words):
         # 截至8月底，|互助保障…: the subject opens the next clause
@@ -91,8 +95,16 @@ def opening(text: str, start: int, end: int) -> Opening:
     if len(taken) < len(words) and words[len(taken)][0] == "中" and not means:
         # 入会司机中，…: a set frame opens a statement of the set's make-up, which is no
         # body's doing; 在已调解的案件中，… is a connective (``nlp.figures``)
-        taken = []
-    return Opening("".join(taken)[:4], area, means)
+        return Opening("", area, means)
+    # 已为职工提供…: no subject, the topic goes on; 已有1.1万名职工…: an existential
+    # brings in a subject of its own (the people counted)
+    zero = (
+        not means
+        and bool(words)
+        and not words[0][0].endswith("有")
+        and ((not taken and words[0][1] in ("d", "v")) or words[0][0][0] in _ADVERB_CHARS)
+    )
+    return Opening("".join(taken)[:4], area, means, zero)
 
 
 def takes_up(subject: str, previous: str) -> bool:

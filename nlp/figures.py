@@ -1174,6 +1174,7 @@ _REF_HEADS = (
     "协会",
     "法院",
     "检察院",
+    "院",
 )  # fmt: skip  (longest first: 该公司工会 is the union, not the company)
 
 
@@ -1202,6 +1203,9 @@ def references(text: str, agencies: Sequence[AgencyMatch]) -> list[AgencyMatch]:
             lead = pos - len(_TIME_OPENER.search(text, max(0, pos - 4), pos).group())
             opens = lead == 0 or text[lead - 1] in _CLAUSE_END or text[lead - 1] in "，"
             body = [a for a in named if a.end <= pos]
+            if len(head) == 1 and not anaphor:
+                pos = text.find(head, end)
+                continue  # 院 alone refers back only as 该院/此院
             if body and not inside and (anaphor or opens) and pos not in covered:
                 a = body[-1]
                 cut = a.canonical.find(head)
@@ -1368,8 +1372,10 @@ def _credited(
         first = next(
             k for k in range(si - 1, -1, -1) if k == 0 or sents[k - 1].paragraph != p.paragraph
         )
-        carry = bool(_CONTINUES.match(text, s.start)) or takes_up(
-            subject.subject, text[sents[first].start : p.end]
+        carry = (
+            bool(_CONTINUES.match(text, s.start))
+            or subject.zero
+            or takes_up(subject.subject, text[sents[first].start : p.end])
         )
     if not carry:
         return None

@@ -117,3 +117,22 @@ def test_a_time_word_is_not_part_of_an_organization_name() -> None:
     assert "明年集团" not in {e.text for e in facts.entities}
     # the bare head opening the clause after the time word refers back, legal form and all
     assert [f.agency for f in facts.figures] == ["宝武钢铁集团有限公司"]
+
+
+def test_a_paragraph_without_a_subject_goes_on_with_the_previous_body() -> None:
+    got = _credit(
+        "浙江省宁波市总工会今年为环卫工人购买意外伤害保险。\n"
+        "截至10月底，已为36名环卫工人办理理赔。\n"
+        "截至11月底，已有52名快递员申请加入。\n"
+        "从去年开始，这项工作覆盖各类户外劳动者4万人。"
+    )
+    assert got["36名"] == "宁波市总工会"  # 已为…: no subject of its own after the time frame
+    assert got["52名"] is None  # 已有…: an existential brings in its own subject
+    assert got["4万人"] is None  # 这项工作 is a subject, and it takes up nothing named before
+
+
+def test_gai_yuan_refers_back_to_the_court() -> None:
+    got = _credit(
+        "江苏省苏州市中级人民法院发布审判报告。\n报告显示，去年该院审结劳动争议案件3200件。"
+    )
+    assert got["3200件"] == "苏州市中级人民法院"
