@@ -827,8 +827,10 @@ def _name_at(
     if j in anchors and j < i:
         start, prefix, div = anchors[j]
         run = text[j:i]
-        if j in bodies and len(run) > 3:
-            return None  # a sub-unit of a body is short (工人文化宫|里水宫); longer is a clause
+        if j in bodies and len(run) > 3 and run + head not in lexicon().bodies:
+            # a sub-unit of a body is short (工人文化宫|里水宫) or an institution of the
+            # lexicon (总工会|法律援助中心); anything longer is a clause
+            return None
     elif text[j] in "省市区县" and j < i - 1 and (j == 0 or not is_han(text[j - 1])
                                                or text[j - 1] in _STOP):  # fmt: skip
         got = _level_prefix(text[j], context, local)

@@ -3,7 +3,9 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from baoku.ingest.records import Article, ArticleType
 from baoku.nlp.agencies import PlaceContext, canonical_agency, find_agencies
+from baoku.nlp.analyze import analyze_article
 from baoku.nlp.places import find_places
 
 FENGXIAN = (
@@ -225,3 +227,12 @@ def test_canonical_names_keep_full_width_brackets() -> None:
     # NFKC would print the campus in ASCII brackets; official names use full-width ones.
     assert canonical_agency("中国地质大学（武汉）") == "中国地质大学（武汉）"
     assert canonical_agency("中国地质大学 (武汉)") == "中国地质大学（武汉）"
+
+
+def test_a_lexicon_institution_after_a_body_is_its_sub_unit() -> None:
+    text = "江苏省南京市总工会法律援助中心今年代理案件120件。"
+    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
+    facts = analyze_article(art, pub_date="2024-05-01")
+    ags = [e.canonical for e in facts.entities if e.label.value == "AGENCY"]
+    assert ags == ["南京市总工会法律援助中心"]
+    assert [f.agency for f in facts.figures] == ["南京市总工会法律援助中心"]
