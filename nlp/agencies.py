@@ -831,6 +831,8 @@ def _name_at(
             # a sub-unit of a body is short (工人文化宫|里水宫) or an institution of the
             # lexicon (总工会|法律援助中心); anything longer is a clause
             return None
+        if j in bodies and "v" in (_pos(run), _pos(run[:2])):
+            return None  # 市总工会|派驻|法院: the body acts on the other, it has no sub-unit
     elif text[j] in "省市区县" and j < i - 1 and (j == 0 or not is_han(text[j - 1])
                                                or text[j - 1] in _STOP):  # fmt: skip
         got = _level_prefix(text[j], context, local)

@@ -557,6 +557,8 @@ def measure_before(
                 break
             if t == "v" and len(w) == 1 and _verbish(*left, lex):
                 break  # 送|去|防暑降温物资: a one-character verb after a verb is a predicate
+            if t == "v" and len(w) == 1 and w in lex.verbs:
+                break  # 工作室|有|特邀调解员: a one-character lexicon verb is the predicate
             if _verbish(*left, lex) and w not in lex.verb_set:
                 parts.insert(0, w)  # 投入|蹲点|工作专项资金: after a main verb, a modifier
                 break
@@ -1085,12 +1087,18 @@ def build_figures(
             # 调解劳动争议3.48万件，同比增加近5000件 / 受理案件5643宗，较2022年提升279% /
             # 分别为120件、98件: the later figure counts what the earlier one counted.
             measure = prev_measure
-        if prev_measure and measure in ("价值", "总价值", "总价"):
-            measure = prev_measure  # 运动装备3000套，价值约90万元: the goods just counted
         lead = clause_start(text, s_start, q.start)
-        if measure is None and lead > s_start and text[lead : q.start] in lex.filler_set:
-            # …开设农民工工资专用账户，共计1432个: a clause of a total alone counts what the
-            # clause before it named
+        if measure in ("价值", "总价值", "总价") and lead > s_start:
+            # 运动装备3000套，价值约90万元: the goods just counted; 送去慰问品，总价值…:
+            # the goods the clause before named
+            counted = prev_measure if prev_measure and prev_end >= lead - 2 else None
+            measure = counted or measure_before(text, lead - 1, floor, lex) or measure
+        alone = text[lead : q.start]
+        if lead > s_start and (
+            (measure is None and alone in lex.filler_set) or (measure == alone in _PER_WORDS)
+        ):
+            # …开设农民工工资专用账户，共计1432个 / …发放助学金，人均1500元: a clause of a
+            # total or a per-word alone counts what the clause before it named
             measure = measure_before(text, lead - 1, floor, lex, people=q.unit in lex.people_units)
         earlier = measures_in_sentence.setdefault(si, [])
         mapped = _respectively(text, q, quantities, starts, s_start, earlier)

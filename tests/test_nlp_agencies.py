@@ -236,3 +236,11 @@ def test_a_lexicon_institution_after_a_body_is_its_sub_unit() -> None:
     ags = [e.canonical for e in facts.entities if e.label.value == "AGENCY"]
     assert ags == ["南京市总工会法律援助中心"]
     assert [f.agency for f in facts.figures] == ["南京市总工会法律援助中心"]
+
+
+def test_a_body_acting_on_another_has_no_sub_unit() -> None:
+    text = "江苏省南京市总工会派驻法院的8名调解员参与调解案件900件。"
+    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
+    facts = analyze_article(art, pub_date="2024-05-01")
+    ags = [e.canonical for e in facts.entities if e.label.value == "AGENCY"]
+    assert ags == ["南京市总工会"]

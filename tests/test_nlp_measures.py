@@ -231,3 +231,17 @@ def test_people_are_counted_by_a_person_noun() -> None:
     text = "援助站为86名外卖骑手代理维权案件。"
     assert _measure(text, "86名") == "外卖骑手"
     assert _measure("为300名职工代表发放慰问品。", "300名") == "职工代表"
+
+
+def test_a_one_character_lexicon_verb_between_nouns_is_the_predicate() -> None:
+    assert _measure("目前，服务站有专职社工6名。", "6名") == "专职社工"
+
+
+def test_a_clause_of_a_per_word_alone_counts_the_previous_object() -> None:
+    text = "区总工会为480名困难职工发放慰问金，人均800元。"
+    assert _measure(text, "800元") == "慰问金"
+
+
+def test_a_value_alone_after_goods_named_in_the_clause_before() -> None:
+    text = "区总工会为1.2万名环卫工人送去防暑降温物品，总价值约36万元。"
+    assert _measure(text, "约36万元") == "防暑降温物品"
