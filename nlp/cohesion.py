@@ -32,6 +32,10 @@ _OPENER = re.compile(
     r"(?:其中|据(?:悉|了解|介绍|统计)|此外|另外|同时|与此同时|同期|目前|当前|记者了解到)[，,]"
 )
 _DETERMINER = frozenset("首第这该此")
+_DEMONSTRATIVES = frozenset({"这些", "这", "该", "此", "上述", "这个", "这批", "这项", "此项"})
+# How nouns for people end (职工, 农民工, 志愿者, 律师, 学生, 工匠, 职工代表, 货车司机).
+_PERSON_END = frozenset("工员者人师生手匠")
+_PERSON_END2 = frozenset({"代表", "干部", "司机", "骨干", "模范", "家属", "子女", "群众", "青年"})
 # Characters that open an adverb (已有, 共计, 累计, 还将): no subject starts with them.
 _ADVERB_CHARS = frozenset("已共还又再均都也累将正")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
@@ -45,7 +49,8 @@ class Opening:
     subject: str
     area: bool
     means: bool
-    zero: bool = False  # no subject at all (已有…, 共…): the topic goes on from before
+    zero: bool = False  # no subject at all (已为…, 共…): the topic goes on from before
+    anaphor: bool = False  # 这些驿站 / 该项目: a demonstrative points back
 
 
 @lru_cache(maxsize=4096)
@@ -79,6 +84,13 @@ def opening(text: str, start: int, end: int) -> Opening:
     means = bool(words) and words[0][0] == "通过"
     if means:
         words = words[1:]
+    anaphor = bool(words) and words[0][0] in _DEMONSTRATIVES
+    if anaphor:
+        words = words[1:]
+    elif words and words[0][0][0] in "该此这" and words[0][1] == "r" and len(words[0][0]) > 1:
+        # 该项目 filed as one pronoun-led word: the rest of it is the noun
+        anaphor = True
+        words = ((words[0][0][1:], "n"), *words[1:])
     # 西宁市|首个“零工之家”: a place before a determiner picks out one item, not an area
     particular = len(words) > 1 and words[1][0][0] in _DETERMINER
     area = bool(words) and (bool(_SCOPE.match(words[0][0])) or words[0][1] == "ns")
@@ -92,9 +104,10 @@ def opening(text: str, start: int, end: int) -> Opening:
             break
         taken.append(w)
         noun = noun or t.startswith("n")
-    if len(taken) < len(words) and words[len(taken)][0] == "中" and not means:
-        # 入会司机中，…: a set frame opens a statement of the set's make-up, which is no
-        # body's doing; 在已调解的案件中，… is a connective (``nlp.figures``)
+    framed = len(taken) < len(words) and words[len(taken)][0] == "中" and not means
+    if framed and a_person("".join(taken)):
+        # 入会司机中，…: a frame of people opens a statement of the set's make-up, which is
+        # no body's doing; 活动中，… frames an event, which the topic test decides on
         return Opening("", area, means)
     # 已为职工提供…: no subject, the topic goes on; 已有1.1万名职工…: an existential
     # brings in a subject of its own (the people counted)
@@ -104,7 +117,12 @@ def opening(text: str, start: int, end: int) -> Opening:
         and not words[0][0].endswith("有")
         and ((not taken and words[0][1] in ("d", "v")) or words[0][0][0] in _ADVERB_CHARS)
     )
-    return Opening("".join(taken)[:4], area, means, zero)
+    return Opening("".join(taken)[:4], area, means, zero, anaphor)
+
+
+def a_person(word: str) -> bool:
+    """Is ``word`` a noun for people (by how such nouns end)?"""
+    return len(word) >= 2 and (word[-1] in _PERSON_END or word[-2:] in _PERSON_END2)
 
 
 def takes_up(subject: str, previous: str) -> bool:

@@ -39,7 +39,7 @@ import jieba.posseg as pseg
 
 from baoku.ingest.textclean import is_han
 from baoku.nlp.agencies import AgencyMatch
-from baoku.nlp.cohesion import opening, takes_up
+from baoku.nlp.cohesion import a_person, opening, takes_up
 from baoku.nlp.dates import DateMatch, period_bounds
 from baoku.nlp.quantities import Quantity
 from baoku.nlp.records import FigureRecord, FigureType
@@ -275,21 +275,12 @@ def measure_after(
         if k is not None:
             word = "".join(w for w, _ in toks[:k])
             toks = toks[:k]
-        last = max((k for k, (w, _) in enumerate(toks) if _a_person(w)), default=None)
+        last = max((k for k, (w, _) in enumerate(toks) if a_person(w)), default=None)
         if last is not None and last < len(toks) - 1:
             # 212名建筑工人|代理维权案件: people are counted by a person noun; what follows
             # it is their business, however jieba tags it
             word = "".join(w for w, _ in toks[: last + 1])
     return word if word and len(word) >= 2 else None
-
-
-# How nouns for people end (职工, 农民工, 志愿者, 律师, 学生, 工匠, 职工代表, 货车司机).
-_PERSON_END = frozenset("工员者人师生手匠")
-_PERSON_END2 = frozenset({"代表", "干部", "司机", "骨干", "模范", "家属", "子女", "群众", "青年"})
-
-
-def _a_person(word: str) -> bool:
-    return len(word) >= 2 and (word[-1] in _PERSON_END or word[-2:] in _PERSON_END2)
 
 
 # Last characters of money nouns (工资, 报酬, 资金, 补贴, 欠款, 救助金, 经费).
@@ -589,6 +580,8 @@ def measure_before(
         parts.pop(0)  # 该公司|工会会员: the body referred back to owns what is counted
     while not coordinated and len("".join(parts)) > 12 and len(parts) > 1:
         parts.pop(0)  # long phrases keep their last whole words
+    if len(parts) > 1 and pseg.lcut(parts[0], HMM=False)[0].flag == "ns":
+        parts.pop(0)  # 广州市|户外劳动者总数: a place in front says where, like 全市
     word = "".join(parts)
     if not (len(word) >= 2 and all(is_han(c) or c == "、" for c in word)):
         return None
@@ -1383,6 +1376,7 @@ def _credited(
         carry = (
             bool(_CONTINUES.match(text, s.start))
             or subject.zero
+            or subject.anaphor
             or takes_up(subject.subject, text[sents[first].start : p.end])
         )
     if not carry:

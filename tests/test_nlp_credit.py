@@ -136,3 +136,23 @@ def test_gai_yuan_refers_back_to_the_court() -> None:
         "江苏省苏州市中级人民法院发布审判报告。\n报告显示，去年该院审结劳动争议案件3200件。"
     )
     assert got["3200件"] == "苏州市中级人民法院"
+
+
+def test_a_demonstrative_points_back_to_the_previous_topic() -> None:
+    got = _credit(
+        "福建省厦门市总工会今年建成户外劳动者服务站150个。\n"
+        "这些站点累计服务环卫工人和快递员32万人次。\n"
+        "该项目还为职工发放防暑用品4.5万份。"
+    )
+    assert got["32万人次"] == "厦门市总工会"  # 这些 refers back, whatever the noun
+    assert got["4.5万份"] == "厦门市总工会"  # 该项目: one word jieba files as a pronoun
+
+
+def test_an_event_frame_is_taken_up_a_people_frame_is_not() -> None:
+    got = _credit(
+        "山西省太原市总工会开展法律咨询活动40场。\n"
+        "活动中，律师现场解答问题700余个。\n"
+        "咨询职工中，农民工占比为61%。"
+    )
+    assert got["700余个"] == "太原市总工会"
+    assert got["61%"] is None

@@ -245,3 +245,7 @@ def test_a_clause_of_a_per_word_alone_counts_the_previous_object() -> None:
 def test_a_value_alone_after_goods_named_in_the_clause_before() -> None:
     text = "区总工会为1.2万名环卫工人送去防暑降温物品，总价值约36万元。"
     assert _measure(text, "约36万元") == "防暑降温物品"
+
+
+def test_a_place_in_front_of_a_subject_says_where() -> None:
+    assert _measure("深圳市户外劳动者总数约80万人。", "约80万人") == "户外劳动者总数"
