@@ -12,6 +12,7 @@ opening is read by position and compared by two-character pieces.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -34,10 +35,14 @@ _OPENER = re.compile(
 _DETERMINER = frozenset("首第这该此")
 _DEMONSTRATIVES = frozenset({"这些", "这", "该", "此", "上述", "这个", "这批", "这项", "此项"})
 # How nouns for people end (职工, 农民工, 志愿者, 律师, 学生, 工匠, 职工代表, 货车司机).
-_PERSON_END = frozenset("工员者人师生手匠")
+_PERSON_END = frozenset("工员者人师生手匠警")
 _PERSON_END2 = frozenset({"代表", "干部", "司机", "骨干", "模范", "家属", "子女", "群众", "青年"})
 # Characters that open an adverb (已有, 共计, 累计, 还将): no subject starts with them.
 _ADVERB_CHARS = frozenset("已共还又再均都也累将正")
+# Prepositions that open a frame the clause is about (对…，/经过…，/为…，/围绕…，).
+_FRAMING = frozenset(
+    {"对", "针对", "经过", "经", "为", "为了", "围绕", "按照", "根据", "依托", "借助"}
+)
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
@@ -51,6 +56,8 @@ class Opening:
     means: bool
     zero: bool = False  # no subject at all (已为…, 共…): the topic goes on from before
     anaphor: bool = False  # 这些驿站 / 该项目: a demonstrative points back
+    frame: str = ""  # 对检查中发现的问题，/经过协商，: a prepositional frame's words
+    people: bool = False  # 执行干警先后…: people are the subject, they act themselves
 
 
 @lru_cache(maxsize=4096)
@@ -81,6 +88,14 @@ def opening(text: str, start: int, end: int) -> Opening:
         # 截至8月底，|互助保障…: the subject opens the next clause
         pos += sum(len(w) for w, _ in clause) + 1
         words = _words(text[pos : min(end, pos + 16)])
+        clause = list(itertools.takewhile(lambda wt: wt[0] not in "，,：:", words))
+    frame = ""
+    if clause and clause[0][0] in _FRAMING and len(clause) < len(words):
+        # 对检查中发现的问题，|已督促整改…: a prepositional frame says what the clause is
+        # about; its words may take up the topic, and the subject opens the next clause
+        frame = "".join(w for w, _ in clause[1:])[:4]
+        pos += sum(len(w) for w, _ in clause) + 1
+        words = _words(text[pos : min(end, pos + 16)])
     means = bool(words) and words[0][0] == "通过"
     if means:
         words = words[1:]
@@ -98,12 +113,12 @@ def opening(text: str, start: int, end: int) -> Opening:
     taken: list[str] = []
     noun = False
     for w, t in words:
-        if t in ("d", "p", "c", "uj", "x", "r", "f") or not _HAN.match(w):
+        if t in ("d", "p", "c", "uj", "x", "r", "f", "t") or not _HAN.match(w):
             break
         if noun and t.startswith("v") and t != "vn":
             break
         taken.append(w)
-        noun = noun or t.startswith("n")
+        noun = noun or t.startswith("n") or t in ("vn", "j")
     framed = len(taken) < len(words) and words[len(taken)][0] == "中" and not means
     if framed and a_person("".join(taken)):
         # 入会司机中，…: a frame of people opens a statement of the set's make-up, which is
@@ -117,7 +132,8 @@ def opening(text: str, start: int, end: int) -> Opening:
         and not words[0][0].endswith("有")
         and ((not taken and words[0][1] in ("d", "v")) or words[0][0][0] in _ADVERB_CHARS)
     )
-    return Opening("".join(taken)[:4], area, means, zero, anaphor)
+    people = a_person("".join(taken))
+    return Opening("".join(taken)[:4], area, means, zero, anaphor, frame, people)
 
 
 def a_person(word: str) -> bool:

@@ -1093,10 +1093,25 @@ def build_figures(
             # …开设农民工工资专用账户，共计1432个 / …发放助学金，人均1500元: a clause of a
             # total or a per-word alone counts what the clause before it named
             measure = measure_before(text, lead - 1, floor, lex, people=q.unit in lex.people_units)
+        topic = _TOPIC.match(text, s_start)
+        if (
+            topic is not None
+            and q.kind != "percent"
+            and topic.end() <= q.start
+            and (measure is None or all(t == "v" for _, t in _tags(measure, lex)))
+        ):
+            # 对检查中发现的问题，已督促整改295个: the object is put up front as a topic
+            head = topic.group(1).rpartition("的")[2]
+            named = _subject_np(_tags(head, lex), lex)
+            if named is None and 2 <= len(head) <= 6:
+                named = head  # 诉求 is filed as a verb; after 的 it is the head noun
+            measure = named or measure
         earlier = measures_in_sentence.setdefault(si, [])
         mapped = _respectively(text, q, quantities, starts, s_start, earlier)
         measure = mapped or measure
         earlier.append((q.start, measure))
+        if measure is None and prev_measure and text.startswith("其中", lead):
+            measure = prev_measure  # 培训农民工1.6万人次，其中…的有9800人: a part of them
         if measure is None:
             # 入会司机中，…的有1860人: a 'X中，' frame names the set the count is drawn from
             frame = _FRAME.match(text, s_start)
@@ -1131,6 +1146,8 @@ def build_figures(
     return out
 
 
+# 对…的问题，… / 针对…，…: an object put up front as the sentence's topic.
+_TOPIC = re.compile(r"(?:对于|对|针对)([\u4e00-\u9fff]{2,20})[，,]")
 # A relative clause right after the unit: verb phrase + 的, no number or break inside.
 _RELATIVE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,14}?的(?=[\u4e00-\u9fff])")
 # 入会司机中，… / 在已调解的案件中，…: the set the sentence's counts are drawn from.
@@ -1368,8 +1385,8 @@ def _credited(
         # (全市…/银川市现有…), which is that area's statistic, unless it is the means
         # of the clause (通过履约检查，全区…).
         subject = opening(text, s.start, offset)
-        if subject.area and not subject.means:
-            return None
+        if (subject.area and not subject.means) or subject.people:
+            return None  # an area's statistic, or people acting themselves
         first = next(
             k for k in range(si - 1, -1, -1) if k == 0 or sents[k - 1].paragraph != p.paragraph
         )
@@ -1378,6 +1395,7 @@ def _credited(
             or subject.zero
             or subject.anaphor
             or takes_up(subject.subject, text[sents[first].start : p.end])
+            or takes_up(subject.frame, text[sents[first].start : p.end])
         )
     if not carry:
         return None

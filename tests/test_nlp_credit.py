@@ -156,3 +156,21 @@ def test_an_event_frame_is_taken_up_a_people_frame_is_not() -> None:
     )
     assert got["700余个"] == "太原市总工会"
     assert got["61%"] is None
+
+
+def test_a_prepositional_frame_takes_up_the_topic() -> None:
+    got = _credit(
+        "湖北省襄阳市总工会开展劳动安全检查，发现隐患210处。\n"
+        "对检查发现的隐患，已督促整改198处。\n"
+        "经过整改，企业职工满意度达到93%。"
+    )
+    assert got["198处"] == "襄阳市总工会"
+    assert got["93%"] == "襄阳市总工会"  # 经过整改: the frame's word was in the paragraph before
+
+
+def test_people_opening_a_paragraph_act_themselves() -> None:
+    got = _credit(
+        "江西省南昌市中级人民法院开展欠薪案件集中执行。\n"
+        "为尽快兑现权益，执行干警先后冻结银行账户23个。"
+    )
+    assert got["23个"] is None

@@ -249,3 +249,13 @@ def test_a_value_alone_after_goods_named_in_the_clause_before() -> None:
 
 def test_a_place_in_front_of_a_subject_says_where() -> None:
     assert _measure("深圳市户外劳动者总数约80万人。", "约80万人") == "户外劳动者总数"
+
+
+def test_an_object_put_up_front_is_what_the_verb_counts() -> None:
+    text = "对走访中收集的诉求，工会已协调解决86件。"
+    assert _measure(text, "86件") == "诉求"
+
+
+def test_qi_zhong_with_no_noun_counts_a_part_of_the_previous_items() -> None:
+    text = "全年培训电焊工2400人次，其中取得高级证书的有600人。"
+    assert _measure(text, "600人") == "电焊工"
