@@ -979,6 +979,16 @@ def build_figures(
         if rel is not None and opens_verb:
             # 1.5万名|接触职业病危害因素的|劳动者: a relative clause before the head noun
             after = measure_after(text, rel.end(), lex, people=q.unit in lex.people_units)
+        if after is None and text.startswith(("、", "和"), q.end):
+            # 给予每人2万元、5000元奖励: listed amounts share the noun after the last one
+            k = starts.index(q.start)
+            last = q
+            for o in quantities[k + 1 :]:
+                if o.unit != q.unit or text[last.end : o.start] not in ("、", "和", "及"):
+                    break
+                last = o
+            if last is not q:
+                after = measure_after(text, last.end, lex, people=q.unit in lex.people_units)
         before = measure_before(text, q.start, floor, lex, people=q.unit in lex.people_units)
         # 职工网友超200万人次线上…: a noun linked to the number by 超/达/近 is the subject the
         # figure is predicated of; otherwise (为5893名职工, 中心3个日常维权窗口, 等6个部门)

@@ -259,3 +259,11 @@ def test_an_object_put_up_front_is_what_the_verb_counts() -> None:
 def test_qi_zhong_with_no_noun_counts_a_part_of_the_previous_items() -> None:
     text = "全年培训电焊工2400人次，其中取得高级证书的有600人。"
     assert _measure(text, "600人") == "电焊工"
+
+
+def test_listed_amounts_share_the_noun_after_the_last() -> None:
+    figs = _figures("市总工会分别给予每人1万元、3000元奖励。")
+    assert [f.measure for f in figs] == ["奖励", "奖励"]
+    # items with nouns of their own keep them
+    figs = _figures("全市评出“金牌工人”20名、“技术标兵”80名。")
+    assert [f.measure for f in figs] == ["金牌工人", "技术标兵"]
