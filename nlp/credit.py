@@ -1,0 +1,280 @@
+"""Who a figure's sentence credits: the acting body, or the one a report goes on about.
+
+NLP stage (ingest → **nlp** → search), used by ``nlp.figures``.  The acting body printed
+before the figure in its sentence (not one named as a place or as a counted item; X指导Y…
+hands over to Y, a body reporting hands over to the body opening the next clause), else an
+agent frame after it (在X的统筹下, 由X主办), else, when the sentence names no body and its
+subject is not a generic collective, people or an area, the body of the sentence before —
+in the same paragraph, or in the previous one when the paragraph opens with a connective,
+has no subject of its own, points back, or takes up that paragraph's topic
+(``nlp.cohesion``).  Bodies referred back to by their head word (该集团, 服务团…) credit too.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import jieba.posseg as pseg
+
+from baoku.nlp.agencies import AgencyMatch
+from baoku.nlp.cohesion import opening, takes_up
+
+_CLAUSE_END = "，。；：！？!?;:\n"
+
+
+# Head words a body is referred back to by (服务团成员包括…, 该集团各级工会…).
+_REF_HEADS = (
+    "公司工会",
+    "集团工会",
+    "服务团",
+    "工作室",
+    "服务站",
+    "集团",
+    "公司",
+    "中心",
+    "协会",
+    "法院",
+    "检察院",
+    "院",
+)  # fmt: skip  (longest first: 该公司工会 is the union, not the company)
+
+
+def references(text: str, agencies: Sequence[AgencyMatch]) -> list[AgencyMatch]:
+    """Later references to a named body by its head word, used for credit only (they are not
+    mentions): 该集团 / 该院 anywhere, a bare head (服务团) opening a clause.  Each resolves
+    to the last body printed before it whose name carries that head (北大荒集团九三分公司工会
+    → 该集团 is 北大荒集团)."""
+    out: list[AgencyMatch] = []
+    covered: set[int] = set()
+    for head in _REF_HEADS:
+        if head.endswith("工会"):
+            # 该集团工会 after 山西焦煤集团有限责任公司工会: a union whose name carries the
+            # organization word, however long the legal form between them.
+            org = head[: -len("工会")]
+            named = [a for a in agencies if a.actor and org in a.text and a.text.endswith("工会")]
+        else:
+            named = [a for a in agencies if head in a.text and a.actor]
+        if not named:
+            continue
+        pos = text.find(head, named[0].end)
+        while pos >= 0:
+            end = pos + len(head)
+            inside = any(a.start <= pos < a.end for a in agencies)
+            anaphor = text[max(0, pos - 1) : pos] in ("该", "此")
+            lead = pos - len(_TIME_OPENER.search(text, max(0, pos - 4), pos).group())
+            opens = lead == 0 or text[lead - 1] in _CLAUSE_END or text[lead - 1] in "，"
+            body = [a for a in named if a.end <= pos]
+            if len(head) == 1 and not anaphor:
+                pos = text.find(head, end)
+                continue  # 院 alone refers back only as 该院/此院
+            if body and not inside and (anaphor or opens) and pos not in covered:
+                a = body[-1]
+                cut = a.canonical.find(head)
+                canonical = a.canonical
+                if head in ("集团", "公司"):
+                    # 北大荒集团九三分公司工会 → 该集团 is 北大荒集团; 鞍钢集团有限公司工会 →
+                    # 集团 is 鞍钢集团有限公司 (the legal form belongs to the name)
+                    cut += len(head)
+                    legal = next((f for f in _LEGAL if a.canonical.startswith(f, cut)), "")
+                    canonical = a.canonical[: cut + len(legal)]
+                start = pos - 1 if anaphor else pos
+                covered.update(range(pos, end))
+                out.append(AgencyMatch(start, end, text[start:end], canonical, a.kind, a.place,
+                                       a.resolved, True))  # fmt: skip
+            pos = text.find(head, end)
+    return out
+
+
+# A time word between a clause break and a head word referred back to (，今年集团将…).
+_TIME_OPENER = re.compile(r"(?:[今明去前]年|目前|当前|近日|日前|近期|今后|下一步|此后)?$")
+_LEGAL = ("股份有限公司", "有限责任公司", "有限公司")
+# 在区法院设立…/到速调中心求助: a body after a place preposition is where, not who.
+_LOCATIVE = ("在", "到", "于", "赴", "至", "设在", "来到", "走进")
+# 在吉林省总的统筹下 / 在南海区总指导下: a locative frame that names the agent after all.
+_AGENT_FRAME = re.compile(r"^[^，。；]{0,3}(?:的)?[^，。；]{0,4}下")
+# 西海岸新区总工会指导辛安街道总工会成立…: the guided body is the one that acts next.
+PIVOT = ("指导", "引导", "推动", "督促", "支持", "帮助", "带领", "委托", "协助")
+# 全市各级工会通过…/福建工会共征集: a generic collective is the subject, no named body is.
+# 负责人说 / 主任魏光表示: a person speaking opens the sentence (names are ≤4 characters).
+_SPEECH = re.compile(
+    r"(?:负责人|主任|主席|书记|部长|局长|院长|庭长|队长|站长|经理|律师|记者|法官|职工)"
+    r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|称|指出|坦言|透露)[，：:]"
+)
+# A body reporting (通报, 发布消息, 获悉) and a clause opening with another body: that one acts.
+_REPORTS = re.compile(
+    r"[^，。；]{0,8}?(?:发布消息|通报|公布|获悉|介绍|表示|透露|称|指出)[，：:]"
+    r"(?:[今明去]年|目前|当前|近期|今后|下一步)?"
+)
+# 由区总工会选派的12名 / 区法院派驻的3名: a body, a verb and 的 right before the figure.
+_RELATIVE_AGENT = re.compile(r"[\u4e00-\u9fff]{1,4}的")
+_GENERIC_SUBJECT = re.compile(
+    r"各级工会|各地工会|各级.{0,4}组织|各地"
+    r"|全(?:市|省|区|县|国)(?:各级)?[\u4e00-\u9fff]{0,8}?(?:机构|部门|单位|法院|检察院)"
+    r"|[\u4e00-\u9fff]{2}(?<!总)工会(?:干部)?(?:共|将|通过|持续|紧扣|积极)"
+)
+
+
+def _generic(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first generic collective between ``start`` and ``end`` that is a noun phrase:
+    全市已检查用人单位 is a clause (an adverb, 已, sits only before a verb), not the collective
+    全市…单位."""
+    for m in _GENERIC_SUBJECT.finditer(text, start, end):
+        inner = m.group()
+        if not inner.startswith("全") or not any(
+            w.flag in ("d", "p") for w in pseg.lcut(inner[2:-2], HMM=False)
+        ):
+            return m
+    return None
+
+
+def _actor(text: str, a: AgencyMatch) -> bool:
+    """Could this mention be the one acting (not a place, not an item being counted)?"""
+    if not a.actor:
+        return False
+    pre = text[max(0, a.start - 2) : a.start]
+    if any(pre.endswith(w) for w in _LOCATIVE) and not _AGENT_FRAME.match(text[a.end : a.end + 10]):
+        return False
+    # 七里河区牛肉面经营企业联合会等3家单位: an example of what is counted.
+    return not re.match(r"等[\d一二两三四五六七八九十百千]", text[a.end : a.end + 3])
+
+
+def _agent_frame(text: str, a: AgencyMatch) -> bool:
+    pre = text[max(0, a.start - 1) : a.start]
+    return pre == "由" or (pre == "在" and bool(_AGENT_FRAME.match(text[a.end : a.end + 10])))
+
+
+def _subject(text: str, found: Sequence[AgencyMatch]) -> AgencyMatch | None:
+    """The acting body among ``found`` (text order): the first, unless it hands over by a
+    pivot verb to the next (X指导Y成立…: Y acts)."""
+    if not found:
+        return None
+    cur = found[0]
+    for nxt in found[1:]:
+        gap = text[cur.end : nxt.start]
+        if len(gap) <= 4 and any(gap.endswith(v) for v in PIVOT):
+            cur = nxt
+        elif _REPORTS.fullmatch(gap):
+            cur = nxt  # 市总工会日前发布消息，工匠学院成立以来…: the reporter is not the actor
+    return cur
+
+
+def credited(
+    text: str,
+    agencies: Sequence[AgencyMatch],
+    sents: Sequence,
+    si: int,
+    offset: int,
+    depth: int = 0,
+) -> str | None:
+    """Who the sentence credits with the figure at ``offset``.
+
+    The acting body printed before the figure in its sentence; else one printed later in the
+    sentence (打造10家工人文化宫……在吉林省总的统筹下); else, when the sentence names no
+    body and its subject is not a generic collective, the body acting in the previous
+    sentence of the paragraph (同时…/一方面…/服务站成立以来… continue it).
+    """
+    if not sents:
+        return None
+    s = sents[si]
+    actors = [a for a in agencies if s.start <= a.start < s.end and _actor(text, a)]
+    speech = None
+    for m in _SPEECH.finditer(text, s.start, offset):
+        speech = m  # 区人社局…负责人说，今年…下降27%: a person's words credit nobody
+    if speech is not None:  # only a body opening a clause after the words acts
+        actors = [a for a in actors if a.start >= speech.end() and text[a.start - 1] in "，；："]
+        if not [a for a in actors if a.start < offset]:
+            return None
+    before = [a for a in actors if a.start < offset]
+    if before:
+        clause = max(text.rfind(c, s.start, offset) for c in "，；") + 1
+        for a in before:
+            gap = text[a.end : offset]
+            if _RELATIVE_AGENT.fullmatch(gap):
+                return a.canonical  # 区法院派驻的3名法官: the body in the figure's own phrase
+        own = [a for a in before if a.start == clause]
+        if own:
+            return own[-1].canonical  # …，区总工会法律服务站现场解答40余人次: the clause's subject
+        chosen = _subject(text, before)
+        if _generic(text, s.start, chosen.start):  # type: ignore[union-attr]
+            return None  # 四川工会紧扣四川省委…: the subject is generic, the body an object
+        generic = _generic(text, chosen.end, offset)  # type: ignore[union-attr]
+        if generic and generic.start() > chosen.end and not _agent_frame(text, chosen):  # type: ignore[union-attr]
+            # 人社局通报，全市劳动保障监察机构共查处…: the collective acted.  Not 该集团各级工会
+            # (the body's own unions) and not 在吉林省总的统筹下，各级工会… (an agent frame).
+            return None
+        return chosen.canonical  # type: ignore[union-attr]
+    if _generic(text, s.start, offset):
+        return None
+    # Only an agent frame after the figure credits it (在X的统筹下, 由X主办); a body merely
+    # listed later in the sentence does not.
+    later = [a for a in actors if a.start > offset and _agent_frame(text, a)]
+    if later:
+        return later[0].canonical
+    if any(s.start <= a.start < s.end and a.actor for a in agencies):
+        return None  # bodies named only as places or items: nobody is credited
+    if _person_subject(text, s.start, offset):
+        return None  # 最终，赵利拿回…1万元: a person acted, not the body helping him before
+    if _PEOPLE_SUBJECT.match(text, s.start):
+        return None  # 决赛获奖选手共获奖金…: the people themselves are the subject
+    # (a centre known only by its long description is where people go: it blocks nothing)
+    if si == 0:
+        return None
+    p = sents[si - 1]
+    carry = p.paragraph == s.paragraph
+    if not carry:
+        # A new paragraph goes on with the previous one's body when it opens with a
+        # connective (其中，/据悉，/在已调解的案件中，) or takes up what that paragraph
+        # named (驿站运行以来… after 建成…心灵驿站); not when its subject is an area
+        # (全市…/银川市现有…), which is that area's statistic, unless it is the means
+        # of the clause (通过履约检查，全区…).
+        subject = opening(text, s.start, offset)
+        if (subject.area and not subject.means) or subject.people:
+            return None  # an area's statistic, or people acting themselves
+        first = next(
+            k for k in range(si - 1, -1, -1) if k == 0 or sents[k - 1].paragraph != p.paragraph
+        )
+        carry = (
+            bool(_CONTINUES.match(text, s.start))
+            or subject.zero
+            or subject.anaphor
+            or takes_up(subject.subject, text[sents[first].start : p.end])
+            or takes_up(subject.frame, text[sents[first].start : p.end])
+        )
+    if not carry:
+        return None
+    prev = _subject(text, [a for a in agencies if p.start <= a.start < p.end and _actor(text, a)])
+    if prev is not None:
+        return prev.canonical
+    opener = si - 1 == 0 or sents[si - 2].paragraph != p.paragraph
+    handed = opener or _CONTINUES.match(text, p.start)
+    if depth < 3 and handed and not any(p.start <= a.start < p.end for a in agencies):
+        # 其中，…5710件；涉案金额…4.3亿元 / a paragraph's first sentence that took the
+        # previous paragraph's body on: the sentence passes on the credit it got itself.
+        # (One that got it from the sentence before does not: 用工企业收到简历… reports
+        # the enterprises' doings, not the body's.)
+        return credited(text, agencies, sents, si - 1, p.end - 1, depth + 1)
+    return None
+
+
+# Discourse connectives that carry a report on into a new paragraph.
+_CONTINUES = re.compile(
+    r"(?:其中|据(?:悉|了解|介绍|统计)|此外|另外|同时|与此同时|同期|在[^，。；]{1,12}中)[，,]"
+)
+
+
+# A sentence opening with people as its subject: a short noun phrase ending in a people
+# suffix (选手, 会员, 职工, 劳动者), then an adverb that only a subject takes before its verb.
+_PEOPLE_SUBJECT = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?[工员者手](?:们)?(?:共|均|都|也|纷纷|人均|累计|已)"
+)
+
+
+def _person_subject(text: str, s_start: int, offset: int) -> bool:
+    """Does the sentence, or the figure's clause, open with a person's name (jieba's nr)?"""
+    clause = max(s_start, max(text.rfind(c, s_start, offset) for c in "，；：") + 1)
+    for at in {s_start, clause}:
+        words = pseg.lcut(text[at : min(offset, at + 6)])
+        if words and words[0].flag == "nr" and len(words[0].word) >= 2:
+            return True
+    return False
