@@ -1048,6 +1048,7 @@ def build_figures(
             lead = clause_start(text, s_start, q.start)
             subject = _subject_np(_tags(text[lead : moved.start()], lex), lex)
             measure = subject or measure
+        qualifier = q.qualifier
         if q.kind == "percent":
             # 办结率由过去的95%提高到98%: a rate named earlier in the clause is the measure.
             clause = max(text.rfind(c, s_start, q.start) for c in "，；：、") + 1
@@ -1059,6 +1060,9 @@ def build_figures(
                 # 农民工子女占62% / 女职工人数约占职工总数的45%: with no linking verb, the
                 # part named before 占 is what the share is of
                 rate = _subject_np(_tags(text[max(s_start, clause) : share.start()], lex), lex)
+            if share is not None and share.group()[0] in "约近" and qualifier == "exact":
+                # 约占…的45%: the approximation printed before 占 is the share's
+                qualifier = "approx" if share.group()[0] == "约" else "under"
             measure = rate or (measure if text.startswith("的", q.end) else before)
         between = text[prev_end : q.start] if si in prev_in_sentence else ""
         compared = _COMPARE.search(between)
@@ -1140,7 +1144,7 @@ def build_figures(
                 text=q.text,
                 value=float(q.value),
                 value_max=float(q.value_max) if q.value_max is not None else None,
-                qualifier=q.qualifier,
+                qualifier=qualifier,
                 unit=q.unit,
                 measure=measure,
                 agency=agency,

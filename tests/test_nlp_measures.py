@@ -267,3 +267,8 @@ def test_listed_amounts_share_the_noun_after_the_last() -> None:
     # items with nouns of their own keep them
     figs = _figures("全市评出“金牌工人”20名、“技术标兵”80名。")
     assert [f.measure for f in figs] == ["金牌工人", "技术标兵"]
+
+
+def test_an_approximation_before_zhan_qualifies_the_share() -> None:
+    [f] = _figures("该市女性会员人数约占会员总数的38%。")
+    assert (f.measure, f.qualifier, f.value) == ("女性会员人数", "approx", 38.0)
