@@ -28,6 +28,7 @@ from baoku.search.query import SearchQuery
 from baoku.search.sqlite_backend import SqliteBackend
 from baoku.search.store import Store
 from bench.api_mix import Material, Mix, han_runs, vocabulary
+from bench.search_bench import percentile
 
 # SearchParams fields that take several values.
 _LISTS = frozenset(
@@ -89,11 +90,6 @@ def _run(
     return cost
 
 
-def _q(values: list[float], pct: int) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, len(ordered) * pct // 100)]
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--db", type=Path, required=True, help="an archive (bench.make_corpus)")
@@ -121,11 +117,12 @@ def main() -> None:
     every_base, every_kept = [], []
     for kind in sorted(base):
         b, k = base[kind], kept[kind]
+        p50 = f"{percentile(b, 50):>6.1f} → {percentile(k, 50):<6.1f}"
+        p95 = f"{percentile(b, 95):>6.1f} → {percentile(k, 95):<6.1f}"
         every_base += b
         every_kept += k
         print(
-            f"{kind:10} {len(b):>5} {sum(b) / len(b):>6.1f} → {sum(k) / len(k):<6.1f} "
-            f"{_q(b, 50):>6.1f} → {_q(k, 50):<6.1f} {_q(b, 95):>6.1f} → {_q(k, 95):<6.1f}"
+            f"{kind:10} {len(b):>5} {sum(b) / len(b):>6.1f} → {sum(k) / len(k):<6.1f} {p50} {p95}"
         )
     mean_b, mean_k = sum(every_base) / len(every_base), sum(every_kept) / len(every_kept)
     print(f"{'ALL':10} {len(every_base):>5} {mean_b:>6.1f} → {mean_k:<6.1f}")

@@ -229,18 +229,20 @@ def test_canonical_names_keep_full_width_brackets() -> None:
     assert canonical_agency("中国地质大学 (武汉)") == "中国地质大学（武汉）"
 
 
-def test_a_lexicon_institution_after_a_body_is_its_sub_unit() -> None:
-    text = "江苏省南京市总工会法律援助中心今年代理案件120件。"
+def _canonicals_and_credit(text: str) -> tuple[list[str], list[str | None]]:
+    """The canonical agencies found in a one-paragraph article, and each figure's credit."""
     art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
     facts = analyze_article(art, pub_date="2024-05-01")
     ags = [e.canonical for e in facts.entities if e.label.value == "AGENCY"]
+    return ags, [f.agency for f in facts.figures]
+
+
+def test_a_lexicon_institution_after_a_body_is_its_sub_unit() -> None:
+    ags, credit = _canonicals_and_credit("江苏省南京市总工会法律援助中心今年代理案件120件。")
     assert ags == ["南京市总工会法律援助中心"]
-    assert [f.agency for f in facts.figures] == ["南京市总工会法律援助中心"]
+    assert credit == ["南京市总工会法律援助中心"]
 
 
 def test_a_body_acting_on_another_has_no_sub_unit() -> None:
-    text = "江苏省南京市总工会派驻法院的8名调解员参与调解案件900件。"
-    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
-    facts = analyze_article(art, pub_date="2024-05-01")
-    ags = [e.canonical for e in facts.entities if e.label.value == "AGENCY"]
+    ags, _ = _canonicals_and_credit("江苏省南京市总工会派驻法院的8名调解员参与调解案件900件。")
     assert ags == ["南京市总工会"]
