@@ -62,6 +62,9 @@ class FigureLexicon:
     nominal_verbs: frozenset[str]
     money_verbs: frozenset[str]
     case_set: frozenset[str]
+    case_heads: tuple[str, ...]
+    case_documents: tuple[str, ...]
+    procedures: tuple[str, ...]
 
 
 @cache
@@ -83,6 +86,9 @@ def figure_lexicon() -> FigureLexicon:
         frozenset(d["nominal_verbs"]),
         frozenset(d["money_verbs"]),
         frozenset(d["case_words"]),
+        tuple(w for w in d["case_words"] if w != "案"),  # a bare 案 only leads a word
+        tuple(d["case_documents"]),
+        tuple(d["procedures"]),
     )
 
 
@@ -904,13 +910,26 @@ def figure_type(q: Quantity, measure: str | None, lex: FigureLexicon) -> FigureT
 
 
 def _names_cases(measure: str, lex: FigureLexicon) -> bool:
-    """Does ``measure`` name cases?  A bare 案 only as a word of its own or leading one
-    (欠薪|案, 案件): in 提案, 方案 or 议案 it ends a word for a document, not a case."""
-    if any(w in measure for w in lex.case_words if w != "案"):
+    """Does ``measure`` name cases?  Decided by its head word, as a compound's head decides
+    what it is (劳动争议|案件, 欠薪|投诉, 法律咨询, 信访件; 欠薪|问题 is a problem and 举报箱 a
+    box): the head ends in a case word, or is a procedural paper (申请, 结论) that a procedure
+    modifies (工伤|认定|申请).  A result after a verb (调解|成功) is no head; a bare 案 only
+    leads a word (案件, 欠薪|案): in 提案, 方案 or 议案 it ends a word for a document."""
+    words = [p.word for p in pseg.lcut(measure, HMM=False) if is_han(p.word[0])]
+    while len(words) > 1 and words[-1] in _RESULTS:
+        words.pop()  # 调解|成功: the verb is the head, its result is not
+    if not words:
+        return False
+    head = words[-1].removesuffix("件") or words[-1]  # 信访件, 投诉件: 件 is the paper itself
+    if head.startswith("案") or any(head.endswith(w) for w in lex.case_heads):
         return True
-    return "案" in measure and any(
-        w.startswith("案") for w in pseg.lcut(measure, HMM=False) if "案" in w
+    return any(head.endswith(d) for d in lex.case_documents) and any(
+        p in w for w in words for p in lex.procedures
     )
+
+
+# Results printed after a verb (调解成功): they complete the verb and name nothing counted.
+_RESULTS = frozenset({"成功", "完毕", "到位", "完成"})
 
 
 # 每周来上三四次: a count of times under 每+period is a habit's frequency, not an amount.
