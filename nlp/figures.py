@@ -296,6 +296,8 @@ _MONEY_END = frozenset("资酬金贴款费薪")
 _NUMERALS = frozenset("零〇一二三四五六七八九十百千万亿两几")
 _CONJ = frozenset({"和", "及", "与", "、", "以及"})
 _NEGATION = frozenset("未不没别勿")
+# Adverbs of scope and aspect (all, already, also): they open a predicate, never modify a noun.
+_PREDICATE_ADVERBS = frozenset({"均", "都", "皆", "已", "已经", "也", "还", "曾", "均已", "都已"})
 
 
 def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str | None, int]:
@@ -328,6 +330,8 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
         w, t = toks[k]
         if t == "v" and len(w) == 1:
             return False  # 5批|赴|省内…: a one-character verb after the unit is the predicate
+        if w in _PREDICATE_ADVERBS:
+            return False  # 386人|均|已转诊: an adverb over the subject opens the predicate
         return t in ("a", "v", "vd", "b", "d", "f", "m", "q") and w not in lex.verb_set
 
     parts: list[str] = []
@@ -451,6 +455,17 @@ def measure_before(
         subject = _subject_np(toks[:-1], lex)
         if subject is not None:
             return subject
+    if (
+        len(toks) >= 2
+        and (toks[-2][0] in _PER_WORDS or (toks[-2][0][0] == "每" and len(toks[-2][0]) == 2))
+        and toks[-1][1] in ("v", "vn", "n")
+        and len(toks[-1][0]) >= 2
+        and toks[-1][0] not in lex.filler_set
+        and toks[-1][0] not in lex.change_verbs
+    ):
+        # 每人|资助|5000元, 每户|补助|3000元: after a distributive a verb alone is the grant
+        # itself (the predicate with no object names what the amount is)
+        return toks[-1][0]
     # 在|全市|开办…: a verb right after a prepositional phrase opens the predicate
     opens = (i > 0 and text[i - 1] in "，。；：！？\n") or len(toks) < n_toks
     obj = _verb_object(toks, lex, linked, opens)
@@ -974,6 +989,7 @@ def build_figures(
     sents = index.sentences
     prev_in_sentence: dict[int, tuple[int, str | None, str | None]] = {}
     measures_in_sentence: dict[int, list[tuple[int, str | None]]] = {}
+    units_in_sentence: dict[int, list[tuple[str, str | None]]] = {}
     credited_by = sorted([*agencies, *references(text, agencies)], key=lambda a: a.start)
     starts = [q.start for q in quantities]  # find_quantities returns them in text order
     for q in quantities:
@@ -1087,9 +1103,13 @@ def build_figures(
         compared = _COMPARE.search(between)
         if compared and measure and measure in between[compared.start() :]:
             measure = None  # 同比增加近5000件: 同比 is the comparison, not what is counted
+        granted = bool(measure) and text.endswith(
+            tuple(p + measure for p in ("每人", "每户", "人均", "户均")), 0, q.start
+        )  # 每人|奖励|2000元: a grant of its own, not the previous figure's items
         if (
             prev_measure
             and prev_unit == q.unit
+            and not granted
             and (
                 not measure
                 or measure in lex.verb_set
@@ -1142,14 +1162,33 @@ def build_figures(
         earlier = measures_in_sentence.setdefault(si, [])
         mapped = _respectively(text, q, quantities, starts, s_start, earlier)
         measure = mapped or measure
+        if (
+            after is None
+            and not mapped
+            and q.kind != "percent"
+            and _HEADLESS.search(text, max(0, q.start - 3), q.start)
+        ):
+            # 其中认定为工伤的4385件 / 考入专科院校的1700余人 / …以上的有23件: a 的-phrase
+            # with no noun after the number leaves its head out; it is the set the sentence
+            # draws from (在…案件中，) or what an earlier figure of its kind counted
+            measure = (
+                _frame_set(text, s_start, q.start, lex)
+                or _same_kind(q, units_in_sentence.get(si, []), lex)
+                # 考入本科院校的学生2100人…；考入专科院校的1700余人: a clause after ； goes on
+                # with the items of the clause before it
+                or (
+                    text[s_start - 1 : s_start] == "；"
+                    and _same_kind(q, units_in_sentence.get(si - 1, []), lex)
+                )
+                or measure
+            )
+        units_in_sentence.setdefault(si, []).append((q.unit, measure))
         earlier.append((q.start, measure))
         if measure is None and prev_measure and text.startswith("其中", lead):
             measure = prev_measure  # 培训农民工1.6万人次，其中…的有9800人: a part of them
         if measure is None:
             # 入会司机中，…的有1860人: a 'X中，' frame names the set the count is drawn from
-            frame = _FRAME.match(text, s_start)
-            if frame is not None and frame.end() <= q.start:
-                measure = _subject_np(_tags(frame.group(1), lex), lex)
+            measure = _frame_set(text, s_start, q.start, lex)
         prev_in_sentence[si] = (q.end, measure, q.unit)
         ftype = figure_type(q, measure, lex)
         if ftype is None or not _stated_amount(text, q, quantities, starts, s_start):
@@ -1185,6 +1224,34 @@ _TOPIC = re.compile(r"(?:对于|对|针对)([\u4e00-\u9fff]{2,20})[，,]")
 _RELATIVE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,14}?的(?=[\u4e00-\u9fff])")
 # 入会司机中，… / 在已调解的案件中，…: the set the sentence's counts are drawn from.
 _FRAME = re.compile(r"(?:在)?([\u4e00-\u9fff]{2,10}?)中[，,]")
+# A 的-phrase ending right before the number (…的4385件, …的有23件): its head noun is left out.
+_HEADLESS = re.compile(r"[\u4e00-\u9fff]的有?$")
+
+
+def _frame_set(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str | None:
+    """The set a 'X中，' frame names before ``offset``, opening the sentence or a clause
+    after a report (据…统计，在办理的案件中，…)."""
+    at = s_start
+    while at < offset:
+        frame = _FRAME.match(text, at)
+        if frame is not None and frame.end() <= offset:
+            return _subject_np(_tags(frame.group(1), lex), lex)
+        comma = text.find("，", at, offset)
+        if comma < 0:
+            return None
+        at = comma + 1
+    return None
+
+
+def _same_kind(
+    q: Quantity, earlier: Sequence[tuple[str, str | None]], lex: FigureLexicon
+) -> str | None:
+    """What the sentence's last earlier figure of ``q``'s unit (people units as one) counted."""
+    people = q.unit in lex.people_units
+    for unit, measure in reversed(earlier):
+        if measure and (unit == q.unit or (people and unit in lex.people_units)):
+            return measure
+    return None
 
 
 def _respectively(

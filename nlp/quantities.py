@@ -133,11 +133,14 @@ _NOT_BEFORE: Final[dict[str, str]] = {
     "部": "署", "户": "外籍口", "座": "谈", "单": "位元独", "门": "店诊票槛",
     "处": "理置罚分长",
     "张": "贴", "本": "报科地", "间": "隔距断", "轮": "番", "对": "接象话于策比外照待",
-    "人": "民员才社大口身力数均", "名": "义称额字次", "天": "然气津下空", "元": "旦素宵",
+    "人": "民员才社大口身力数", "名": "义称额字次", "天": "然气津下空", "元": "旦素宵",
     "家": "庭属", "场": "所地景馆", "批": "准复评示", "套": "餐", "个": "体性",
     "成": "群功立为员本果效长绩熟交品型就都败", "周": "末边围期转", "年": "轻均薪会",
     "米": "饭粮面",
 }  # fmt: skip
+
+# 人均 + an amount is a per-head figure; after a count of people 均 is the adverb "all".
+_PER_HEAD: Final = re.compile(r"均[0-9０-９一二两三四五六七八九十]")
 
 # Fixed phrases whose numerals are not figures.
 _IDIOMS: Final = re.compile(
@@ -347,6 +350,8 @@ def _from_match(text: str, m: re.Match[str], floor: int) -> tuple[Quantity, _Uni
     unit = _UNITS[surface]
     if end < len(text) and text[end] in _NOT_BEFORE.get(surface, ""):
         return None
+    if surface == "人" and _PER_HEAD.match(text, end):
+        return None  # …人均3000元: per head, not people; 386人均已转诊: 均 is "all" of the 386
     run = _SPACE.sub("", m.group("num"))
     word, word_start = _prefix(text, first, floor)
     got = _value_of(run, word in _BARE_PLACE_OK or m.group("mod") is not None)

@@ -63,3 +63,50 @@ def test_case_units_of_procedures_and_of_true_counts() -> None:
         ("120件", FigureType.COUNT),
         ("35件", FigureType.COUNT),
     ]
+
+
+def test_people_count_before_jun_all() -> None:
+    # 均 after a count of people is "all"; 人均 before an amount is per head
+    f = _figure("体检发现问题的58人均已安排复诊。", "58人")
+    assert (f.type, f.value) == (FigureType.PEOPLE, 58.0)
+    assert [f.text for f in _figures("全县职工人均3000元。")] == ["3000元"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # a 的-phrase before the number leaves its head out: an earlier figure of its kind
+        ("全市受理仲裁申请900件，其中裁决结案的610件。", "610件", "仲裁申请"),
+        ("参赛的技术工人620人，获得证书的480余人。", "480余人", "技术工人"),
+        # ... also across ； (the clause before it)
+        ("入住的职工家庭300户，每户补助800元；未入住的120户，每户补助500元。", "120户", "职工家庭"),
+        # ... or the set a frame names, even after a report clause
+        (
+            "据区法院统计，在审结的劳动争议案件中，标的额在5万元以上的有41件。",
+            "41件",
+            "劳动争议案件",
+        ),
+        ("在参加体检的环卫工人中，查出高血压的215人已转诊。", "215人", "环卫工人"),
+    ],
+)
+def test_headless_relative_takes_the_noun_left_out(text: str, figure: str, measure: str) -> None:
+    assert _figure(text, figure).measure == measure
+
+
+def test_headless_relative_cases_are_cases() -> None:
+    f = _figure("据区法院统计，在审结的劳动争议案件中，标的额在5万元以上的有41件。", "41件")
+    assert f.type == FigureType.CASES
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # after a distributive a verb alone is the grant itself
+        ("县总工会为120名环卫工人每人补助600元。", "600元", "补助"),
+        ("区总工会向困难职工每户救助3000元，每人奖励500元。", "500元", "奖励"),
+        # a verb with an object keeps the object
+        ("市总工会为农民工每人补贴参保费用200元。", "200元", "参保费用"),
+    ],
+)
+def test_distributive_with_a_verb_alone(text: str, figure: str, measure: str) -> None:
+    assert _figure(text, figure).measure == measure
