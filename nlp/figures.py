@@ -201,6 +201,12 @@ def _verbal_compound(word: str) -> bool:
     )
 
 
+def _two_verbs(word: str) -> bool:
+    """推广应用 / 走访慰问: two plain verbs of jieba's dictionary in one word, a verb phrase."""
+    tags = pseg.dt.word_tag_tab
+    return len(word) == 4 and tags.get(word[:2]) == "v" and tags.get(word[2:]) == "v"
+
+
 def _verbal_word(word: str) -> bool:
     """新建 / 再建: an adverb or adjective character and a verb character, however jieba
     files the pair (新建 is also a county name), is a verb."""
@@ -212,8 +218,8 @@ def _verbal_word(word: str) -> bool:
     )
 
 
-# One-character suffixes that make a noun of the verb before them (调解员, 慰问金, 劳动者).
-_NOMINAL_SUFFIX = frozenset("员金费款者师品证")
+# One-character suffixes that make a noun of the verb before them (调解员, 慰问金, 劳动者, 筛查点).
+_NOMINAL_SUFFIX = frozenset("员金费款者师品证点")
 
 
 # A time word names a time by a deictic or calendar character (今年, 上年, 年底, 3月); 青年 and
@@ -262,14 +268,26 @@ def measure_after(
     belong to the phrase; once a noun is taken, a verb ends it (374名专业成员|组成).
     Bracketed notes are skipped (6个企业（社区）职工法律服务点 → 企业职工法律服务点).
     """
-    word = _np_after(text, end, lex, limit)[0]
+    word, at = _np_after(text, end, lex, limit)
+    if people and word:
+        # 186名快递员、外卖骑手的子女: people of whom other people are counted (子女, 家属)
+        owner = _OWNER.match(text, at)
+        if owner is not None:
+            head = _np_after(text, owner.end(), lex, limit)[0]
+            if head is not None and a_person(head):
+                word = head
     if word is None and nominal:
         # 不等的|资助, 的|建设|经费: after 的 the words up to a break are a noun phrase
         # whatever the verb lexicon says
         toks = _tags(text[end : end + 8], lex)
         taken = []
-        for w, t in toks:
-            if not is_han(w[0]) or t in ("uj", "ul", "p", "c", "d", "r", "m") or w in _NEGATION:
+        for k, (w, t) in enumerate(toks):
+            attributive = not k and t == "d" and len(w) >= 3  # 的|一次性|奖励: no adverb here
+            if (
+                not is_han(w[0])
+                or (t in ("uj", "ul", "p", "c", "d", "r", "m") and not attributive)
+                or w in _NEGATION
+            ):
                 break
             taken.append(w)
         word = "".join(taken) if taken and len(taken[0]) >= 2 else None
@@ -281,13 +299,21 @@ def measure_after(
         if k is not None:
             word = "".join(w for w, _ in toks[:k])
             toks = toks[:k]
-        last = max((k for k, (w, _) in enumerate(toks) if a_person(w)), default=None)
-        if last is not None and last < len(toks) - 1:
-            # 212名建筑工人|代理维权案件: people are counted by a person noun; what follows
-            # it is their business, however jieba tags it
-            word = "".join(w for w, _ in toks[: last + 1])
+        word = _person_head(word, toks)
     return word if word and len(word) >= 2 else None
 
+
+def _person_head(word: str, toks: list[tuple[str, str]]) -> str:
+    """212名建筑工人|代理维权案件 / 接待|职工|来访咨询1380人次: people are counted by a person
+    noun; what follows it is their business, however jieba tags it."""
+    last = max((k for k, (w, _) in enumerate(toks) if a_person(w)), default=None)
+    if last is not None and last < len(toks) - 1:
+        return "".join(w for w, _ in toks[: last + 1])
+    return word
+
+
+# The rest of a coordination and 的 after a noun phrase: what follows 的 is its head.
+_OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9fff])")
 
 # Last characters of money nouns (工资, 报酬, 资金, 补贴, 欠款, 救助金, 经费).
 _MONEY_END = frozenset("资酬金贴款费薪")
@@ -367,6 +393,8 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             noun_seen = True
             i += 1
             continue
+        if noun_seen and _two_verbs(w):
+            break  # 120家企业|推广应用: a pair of verbs jieba files as an idiom is the predicate
         if noun(i):
             parts.append(w)
             noun_seen = True
@@ -566,6 +594,9 @@ def measure_before(
                 break
             if t == "a" and len(w) == 1:
                 parts.insert(0, w)  # 等|新|就业形态劳动者: a one-character adjective
+                if left[0] in _CONJ and k > 1:
+                    k -= 1  # 农民工和|新|就业形态劳动者: the coordination goes on
+                    continue
                 break
             if t == "v" and len(w) == 1 and _verbish(*left, lex):
                 break  # 送|去|防暑降温物资: a one-character verb after a verb is a predicate
@@ -750,12 +781,17 @@ def _after_distributive(toks: list[tuple[str, str]], lex: FigureLexicon) -> int 
     return k if k + 1 < len(toks) and is_han(toks[k][0][0]) else None
 
 
+# Verbs that act as prepositions before a noun and a main verb (面向|退役军人|开放…, 围绕|…):
+# jieba files them as nouns or verbs.
+_COVERBS = frozenset({"面向", "围绕", "依托", "借助"})
+
+
 def _after_preposition(toks: list[tuple[str, str]], lex: FigureLexicon) -> list[tuple[str, str]]:
     """Drop a prepositional phrase and what precedes it: 通过|诉讼|方式|结案 → 结案.  The
     preposition's object runs to its first noun; what the number counts comes after it.
     Nothing is dropped when no word would be left (向|困难职工 …: the floor cut the verb)."""
     for k in range(len(toks) - 1, -1, -1):
-        if toks[k][1] != "p":
+        if toks[k][1] != "p" and toks[k][0] not in _COVERBS:
             continue
         j = k + 1
         # 在|全市|建成…: a scope word is a place's name, so it is the preposition's object
@@ -819,6 +855,8 @@ def _subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
         or toks[-1][1] in ("a", "ad", "d")  # 职工工资|平均|增长
     ):
         toks.pop()  # 拖欠工资投诉|同比|下降
+    if len(toks) > 2 and toks[-2][0] == "每" and len(toks[-1][0]) == 1:
+        toks = toks[:-2]  # 派件费|每|单|提高: per what the change is, not what changed
     for w, t in reversed(toks):
         if w in _PER_WORDS and not parts:
             continue  # 年终奖|人均|增加: a distributive word after the noun says per what
@@ -1025,6 +1063,15 @@ def build_figures(
             if last is not q:
                 after = measure_after(text, last.end, lex, people=q.unit in lex.people_units)
         before = measure_before(text, q.start, floor, lex, people=q.unit in lex.people_units)
+        if before is not None and q.unit in lex.people_units:
+            # 接待|职工|来访咨询1380人次: the people are counted, not their visit; only a
+            # person noun followed by verbs alone (职工网友 is one noun, 招工 a verb)
+            toks = _tags(before, lex)
+            last = max(
+                (k for k, (w, t) in enumerate(toks) if a_person(w) and t[0] == "n"), default=-1
+            )
+            if 0 <= last < len(toks) - 1 and all(t in ("v", "vn") for _, t in toks[last + 1 :]):
+                before = "".join(w for w, _ in toks[: last + 1])
         # 职工网友超200万人次线上…: a noun linked to the number by 超/达/近 is the subject the
         # figure is predicated of; otherwise (为5893名职工, 中心3个日常维权窗口, 等6个部门)
         # the noun after the unit is what is counted.
@@ -1061,6 +1108,18 @@ def build_figures(
             of = _QUOTED_AFTER.match(text, of_at + 1)
             noun = of.group(1) if of else measure_after(text, of_at + 1, lex, nominal=True)
             measure = noun or measure
+        standard = _STANDARD.match(text, of_at)
+        if (
+            q.kind == "money"
+            and standard is not None
+            and _BY.search(text, clause_start(text, s_start, q.start), q.start)
+        ):
+            # 按每人每月1800元的标准|给予见习单位|生活补贴: an amount that sets a standard is
+            # of the money the clause then pays
+            measure = (
+                _paid_money(text[standard.end() : _clause_end(text, standard.end())], lex)
+                or measure
+            )
         if q.kind != "percent" and text.endswith("在", 0, q.start) and _BAND.search(q.text):
             # 单笔支出在5000元以上的项目 / 月工资在3000元以下的职工: the amount is a band of the
             # noun before 在, whatever the 的 after it describes
@@ -1216,6 +1275,33 @@ def build_figures(
             )
         )
     return out
+
+
+# …元的标准 / …元的补助标准 after 按/按照: the amount is a rate the clause goes on to pay.
+_STANDARD = re.compile(r"的[\u4e00-\u9fff]{0,4}标准")
+_BY = re.compile(r"按照|按|依照")
+# Money nouns a standard pays that do not end in a money character.
+_GRANTS = frozenset({"奖励", "补助", "资助", "救助", "奖金"})
+
+
+def _clause_end(text: str, at: int) -> int:
+    ends = [k for k in (text.find(c, at) for c in _CLAUSE_END) if k >= 0]
+    return min(ends, default=len(text))
+
+
+def _paid_money(rest: str, lex: FigureLexicon) -> str | None:
+    """The money noun a clause pays (给予见习单位|生活补贴, 向律师团支付|办案补贴): its last
+    money word with the one modifier before it (a recipient before that is not the money)."""
+    toks = _tags(rest, lex)
+    k = max((k for k, (w, _) in enumerate(toks) if w[-1] in _MONEY_END or w in _GRANTS), default=-1)
+    if k < 0:
+        return None
+    word = toks[k][0]
+    if k > 0 and len(word) == 2:  # 岗位补贴 is whole already; 生活|补贴 takes its modifier
+        w, t = toks[k - 1]
+        if len(w) >= 2 and t[0] in "nvb" and w not in lex.verb_set and w not in lex.money_verbs:
+            word = w + word
+    return word if len(word) >= 2 else None
 
 
 # 对…的问题，… / 针对…，…: an object put up front as the sentence's topic.

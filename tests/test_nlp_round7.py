@@ -110,3 +110,40 @@ def test_headless_relative_cases_are_cases() -> None:
 )
 def test_distributive_with_a_verb_alone(text: str, figure: str, measure: str) -> None:
     assert _figure(text, figure).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # a coverb (面向, 围绕) opens a prepositional phrase; the main verb's object is counted
+        ("今年还首次面向高校毕业生开放实习岗位600个。", "600个", "实习岗位"),
+        ("市总工会围绕安全生产开展专题培训40场。", "40场", "专题培训"),
+        # a verbal noun and 点 are one noun (筛查|点), so the distributive takes it whole
+        ("每个体检点配备护士4名。", "4名", "护士"),
+        # a one-character adjective inside a coordination does not end it
+        ("在参加培训的职工中，农民工和新就业形态劳动者达35%。", "35%", "农民工和新就业形态劳动者"),
+        # a change per unit (每|单) is said of the noun before it
+        ("配送费每单提高0.5元。", "0.5元", "配送费"),
+        # after 的 an attributive word jieba files as an adverb starts the noun
+        ("对达标企业再给予每家5万元的一次性奖励。", "5万元", "一次性奖励"),
+        # people counted of other people: the head after 的 (子女, 家属)
+        ("共有95名环卫工人、保洁员的子女获得助学金。", "95名", "子女"),
+        ("帮助60名职工的家属实现就业。", "60名", "家属"),
+        # people counted by a person noun; their visit is not what is counted
+        ("服务站接待农民工来访咨询860人次。", "860人次", "农民工"),
+        ("代理劳动争议案件75件。", "75件", "劳动争议案件"),
+        # a pair of verbs after the counted noun is the predicate
+        ("新工艺已在80家企业推广应用。", "80家", "企业"),
+        # an amount setting a standard (按…的标准) is of the money the clause pays
+        ("区人社局按每人每月1500元的标准给予用人单位岗位补贴。", "1500元", "岗位补贴"),
+        ("县总工会按照每件3000元的标准向律师事务所支付办案补贴。", "3000元", "办案补贴"),
+    ],
+)
+def test_round7_measures(text: str, figure: str, measure: str) -> None:
+    assert _figure(text, figure).measure == measure
+
+
+def test_people_before_their_owner_noun_stay_people() -> None:
+    # 追回…名职工的工资: the people are the workers, the money is the wages
+    figs = _figures("追回300名职工的工资120万元。")
+    assert [(f.text, f.measure) for f in figs] == [("300名", "职工"), ("120万元", "工资")]
