@@ -298,6 +298,9 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
             i = end
             continue
         m = _unit_body(text, i, end, body, unit_by_end, streets)
+        if m is None and printed in _STREET_ONLY:
+            i = end  # 某公司北京办事处: an office is a government body only of a street
+            continue
         if m is None:
             m = _prefixed(text, i, end, body, by_end, context, local)
         if m is None and printed != "总" and body.kind == "institution":
@@ -325,6 +328,8 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
 
 
 _PARTY = re.compile(r"([省市区县])委(?!员)")
+# Bodies that exist only under a printed street or town (光明桥街道|办事处).
+_STREET_ONLY: Final = frozenset({"办事处"})
 
 
 def _party_committees(

@@ -44,6 +44,8 @@ _FRAMING = frozenset(
     {"对", "针对", "经过", "经", "为", "为了", "围绕", "按照", "根据", "依托", "借助"}
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# A time word names a time by a deictic or calendar character (今年, 上半年, 年底); 青年 does not.
+_TIME_WORD = re.compile(r"^[今昨明去前当本每近往同上下首]|[年月日天初底末季]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +98,8 @@ def opening(text: str, start: int, end: int) -> Opening:
         frame = "".join(w for w, _ in clause[1:])[:4]
         pos += sum(len(w) for w, _ in clause) + 1
         words = _words(text[pos : min(end, pos + 16)])
+    while len(words) > 1 and words[0][1] == "t" and _TIME_WORD.search(words[0][0]):
+        words = words[1:]  # 今年|还首次…: a time word says when; the subject (or none) follows
     means = bool(words) and words[0][0] == "通过"
     if means:
         words = words[1:]

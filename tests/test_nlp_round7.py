@@ -147,3 +147,29 @@ def test_people_before_their_owner_noun_stay_people() -> None:
     # 追回…名职工的工资: the people are the workers, the money is the wages
     figs = _figures("追回300名职工的工资120万元。")
     assert [(f.text, f.measure) for f in figs] == [("300名", "职工"), ("120万元", "工资")]
+
+
+def _agencies(text: str) -> list[tuple[str, str]]:
+    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=text.split("\n"))
+    facts = analyze_article(art, pub_date="2024-05-01")
+    return [(e.text, e.canonical) for e in facts.entities if e.label == "AGENCY"]
+
+
+def test_science_bureau_and_street_office_are_bodies() -> None:
+    found = _agencies("浙江省湖州市总工会联合市科学技术局开展评选。吴兴区月河街道办事处设立驿站。")
+    assert ("市科学技术局", "湖州市科学技术局") in found
+    assert ("吴兴区月河街道办事处", "湖州市吴兴区月河街道办事处") in found
+
+
+def test_an_office_without_a_street_is_no_body() -> None:
+    assert _agencies("一家物流公司杭州办事处的员工。") == []
+
+
+def test_time_word_then_adverb_goes_on_with_the_previous_paragraph() -> None:
+    # 今年|还首次…: a time word and an adverb, no subject of its own
+    text = (
+        "湖南省衡阳市人力资源和社会保障局日前发布消息，今年全市已开发见习岗位3200个。\n"
+        "今年还首次面向残疾人开放见习岗位150个。"
+    )
+    f = _figure(text, "150个")
+    assert (f.measure, f.agency) == ("见习岗位", "衡阳市人力资源和社会保障局")
