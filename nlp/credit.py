@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import jieba.posseg as pseg
 
 from baoku.nlp.agencies import AgencyMatch
-from baoku.nlp.cohesion import opening, takes_up
+from baoku.nlp.cohesion import a_person, opening, takes_up
 
 _CLAUSE_END = "，。；：！？!?;:\n"
 
@@ -128,6 +128,11 @@ def _generic(text: str, start: int, end: int) -> re.Match[str] | None:
     return None
 
 
+def _referred(a: AgencyMatch) -> bool:
+    """Is ``a`` a body referred back to by its head word (中心, 该院), not a printed name?"""
+    return a.text in _REF_HEADS or (a.text[:1] in "该此" and a.text[1:] in _REF_HEADS)
+
+
 def _actor(text: str, a: AgencyMatch) -> bool:
     """Could this mention be the one acting (not a place, not an item being counted)?"""
     if not a.actor:
@@ -182,7 +187,13 @@ def credited(
     for m in _SPEECH.finditer(text, s.start, offset):
         speech = m  # 区人社局…负责人说，今年…下降27%: a person's words credit nobody
     if speech is not None:  # only a body opening a clause after the words acts
-        actors = [a for a in actors if a.start >= speech.end() and text[a.start - 1] in "，；："]
+        # (not one referred back by its head: 中心主任…介绍，中心今年… is the speaker's own
+        # body in the speaker's words)
+        actors = [
+            a
+            for a in actors
+            if a.start >= speech.end() and text[a.start - 1] in "，；：" and not _referred(a)
+        ]
         if not [a for a in actors if a.start < offset]:
             return None
     before = [a for a in actors if a.start < offset]
@@ -215,8 +226,10 @@ def credited(
         return None  # bodies named only as places or items: nobody is credited
     if _person_subject(text, s.start, offset):
         return None  # 最终，赵利拿回…1万元: a person acted, not the body helping him before
-    if _PEOPLE_SUBJECT.match(text, s.start):
-        return None  # 决赛获奖选手共获奖金…: the people themselves are the subject
+    if _PEOPLE_SUBJECT.match(text, s.start) or _RECIPIENTS.match(text, s.start):
+        # 决赛获奖选手共获奖金… / 获奖成果累计创造效益…: the people themselves, or the
+        # items a body rewarded, are the subject; what they do is their own
+        return None
     # (a centre known only by its long description is where people go: it blocks nothing)
     if si == 0:
         return None
@@ -231,6 +244,9 @@ def credited(
         subject = opening(text, s.start, offset)
         if (subject.area and not subject.means) or subject.people:
             return None  # an area's statistic, or people acting themselves
+        frame = _CONTINUES.match(text, s.start)
+        if frame is not None and frame.group(1) and a_person(_head(frame.group(1))):
+            return None  # 在参加体检的职工中，…: the make-up of a set of people
         first = next(
             k for k in range(si - 1, -1, -1) if k == 0 or sents[k - 1].paragraph != p.paragraph
         )
@@ -259,7 +275,7 @@ def credited(
 
 # Discourse connectives that carry a report on into a new paragraph.
 _CONTINUES = re.compile(
-    r"(?:其中|据(?:悉|了解|介绍|统计)|此外|另外|同时|与此同时|同期|在[^，。；]{1,12}中)[，,]"
+    r"(?:其中|据(?:悉|了解|介绍|统计)|此外|另外|同时|与此同时|同期|在([^，。；]{1,12})中)[，,]"
 )
 
 
@@ -268,6 +284,17 @@ _CONTINUES = re.compile(
 _PEOPLE_SUBJECT = re.compile(
     r"[\u4e00-\u9fff]{0,8}?[工员者手](?:们)?(?:共|均|都|也|纷纷|人均|累计|已)"
 )
+
+
+# A subject named by what it received or took part in (获奖成果, 受助学生, 参赛作品).
+_RECIPIENTS = re.compile(
+    r"(?:获奖|获评|受助|受益|受表彰|参赛|参评|入选)[\u4e00-\u9fff]{1,6}?(?:共|均|都|累计|已|人均)"
+)
+
+
+def _head(phrase: str) -> str:
+    """The head of a noun phrase: what follows its last 的 (参加体检的|职工)."""
+    return phrase.rpartition("的")[2]
 
 
 def _person_subject(text: str, s_start: int, offset: int) -> bool:

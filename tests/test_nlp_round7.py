@@ -173,3 +173,40 @@ def test_time_word_then_adverb_goes_on_with_the_previous_paragraph() -> None:
     )
     f = _figure(text, "150个")
     assert (f.measure, f.agency) == ("见习岗位", "衡阳市人力资源和社会保障局")
+
+
+def test_speaker_with_a_title_credits_nobody_even_naming_his_body_again() -> None:
+    # X中心主任Y介绍，中心今年…: the speaker's own body, referred back in his words
+    text = "苏州市总工会职工服务中心主任李华介绍，中心今年接待职工来访2300人次。"
+    assert _figure(text, "2300人次").agency is None
+
+
+def test_a_body_named_after_a_report_still_acts() -> None:
+    text = "市总工会发布消息，苏州市总工会职工服务中心今年接待职工来访2300人次。"
+    assert _figure(text, "2300人次").agency == "苏州市总工会职工服务中心"
+
+
+def test_rewarded_items_as_subject_credit_nobody() -> None:
+    text = (
+        "日前，江苏省常州市总工会公布职工创新成果评选结果，评出一等奖15项。"
+        "获奖成果累计创造经济效益1.5亿元。"
+    )
+    assert _figure(text, "15项").agency == "常州市总工会"
+    assert _figure(text, "1.5亿元").agency is None
+
+
+def test_frame_of_people_opening_a_paragraph_credits_nobody() -> None:
+    text = (
+        "今年以来，浙江省嘉兴市总工会投入资金300万元，为全市2万名女职工免费体检。\n"
+        "在参加体检的女职工中，一线职工达65%。"
+    )
+    assert _figure(text, "300万元").agency == "嘉兴市总工会"
+    assert _figure(text, "65%").agency is None
+
+
+def test_frame_of_cases_opening_a_paragraph_goes_on() -> None:
+    text = (
+        "今年以来，浙江省嘉兴市中级人民法院共受理劳动争议案件1200件。\n"
+        "在已审结的案件中，调解结案620件。"
+    )
+    assert _figure(text, "620件").agency == "嘉兴市中级人民法院"
