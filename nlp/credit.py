@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import jieba.posseg as pseg
 
 from baoku.nlp.agencies import AgencyMatch
-from baoku.nlp.cohesion import a_person, opening, takes_up
+from baoku.nlp.cohesion import Opening, a_person, opening, takes_up
 
 _CLAUSE_END = "，。；：！？!?;:\n"
 
@@ -133,6 +133,20 @@ def _referred(a: AgencyMatch) -> bool:
     return a.text in _REF_HEADS or (a.text[:1] in "该此" and a.text[1:] in _REF_HEADS)
 
 
+def _generic_subject(text: str, start: int, end: int) -> re.Match[str] | None:
+    """A generic collective between ``start`` and ``end`` in a subject's place: nothing verbal
+    or prepositional before it in its clause (全市各级工会通过…); one after a verb or a
+    preposition (还为全市各级工会会员办理…) is an object or a beneficiary, not who acted."""
+    m = _generic(text, start, end)
+    while m is not None:
+        clause = max(start, max(text.rfind(c, start, m.start()) for c in "，；：") + 1)
+        lead = pseg.lcut(text[clause : m.start()], HMM=False)
+        if not any(w.flag[0] in "vp" for w in lead):
+            return m
+        m = _generic(text, m.end(), end)
+    return None
+
+
 def _actor(text: str, a: AgencyMatch) -> bool:
     """Could this mention be the one acting (not a place, not an item being counted)?"""
     if not a.actor:
@@ -215,7 +229,7 @@ def credited(
             # (the body's own unions) and not 在吉林省总的统筹下，各级工会… (an agent frame).
             return None
         return chosen.canonical  # type: ignore[union-attr]
-    if _generic(text, s.start, offset):
+    if _generic_subject(text, s.start, offset):
         return None
     # Only an agent frame after the figure credits it (在X的统筹下, 由X主办); a body merely
     # listed later in the sentence does not.
@@ -250,10 +264,13 @@ def credited(
         first = next(
             k for k in range(si - 1, -1, -1) if k == 0 or sents[k - 1].paragraph != p.paragraph
         )
+        linked = bool(_CONTINUES.match(text, s.start)) or subject.zero or subject.anaphor
+        if not linked and not _acting_in(text, agencies, sents[first].start, p.end):
+            # the paragraph before names no body (a quote, a person's story): the topic is
+            # taken up from the one that named it
+            return _taken_up_further(text, agencies, sents, si - 1, p.end, subject)
         carry = (
-            bool(_CONTINUES.match(text, s.start))
-            or subject.zero
-            or subject.anaphor
+            linked
             or takes_up(subject.subject, text[sents[first].start : p.end])
             or takes_up(subject.frame, text[sents[first].start : p.end])
         )
@@ -272,6 +289,49 @@ def credited(
         return credited(text, agencies, sents, si - 1, p.end - 1, depth + 1)
     return None
 
+
+def _acting_in(
+    text: str, agencies: Sequence[AgencyMatch], start: int, end: int
+) -> list[AgencyMatch]:
+    return [a for a in agencies if start <= a.start < end and _actor(text, a)]
+
+
+def _taken_up_further(
+    text: str,
+    agencies: Sequence[AgencyMatch],
+    sents: Sequence,
+    last: int,
+    end: int,
+    subject: Opening,
+) -> str | None:
+    """驿站运行以来… two paragraphs after 建成…驿站, with a worker's quote between: paragraphs
+    that name no body (a quote, a person's story) do not end the report, so the topic may be
+    taken up from the nearest paragraph before them that names one (at most three back)."""
+    k = last
+    for _ in range(4):
+        if k < 0:
+            return None
+        start = next(
+            j for j in range(k, -1, -1) if j == 0 or sents[j - 1].paragraph != sents[k].paragraph
+        )
+        if not _SENTENCE_END.search(text, sents[start].start, sents[k].end):
+            return None  # a heading (no sentence in it) opens a new section
+        if _acting_in(text, agencies, sents[start].start, sents[k].end):
+            window = text[sents[start].start : end]
+            if not (takes_up(subject.subject, window) or takes_up(subject.frame, window)):
+                return None
+            j = next(
+                j
+                for j in range(k, start - 1, -1)
+                if _acting_in(text, agencies, sents[j].start, sents[j].end)
+            )
+            chosen = _subject(text, _acting_in(text, agencies, sents[j].start, sents[j].end))
+            return chosen.canonical if chosen is not None else None
+        k = start - 1
+    return None
+
+
+_SENTENCE_END = re.compile(r"[。！？!?]")
 
 # Discourse connectives that carry a report on into a new paragraph.
 _CONTINUES = re.compile(

@@ -210,3 +210,47 @@ def test_frame_of_cases_opening_a_paragraph_goes_on() -> None:
         "在已审结的案件中，调解结案620件。"
     )
     assert _figure(text, "620件").agency == "嘉兴市中级人民法院"
+
+
+def test_generic_collective_as_object_does_not_block_credit() -> None:
+    text = (
+        "今年以来，山东省济宁市总工会建成户外劳动者驿站120个。\n"
+        "同时，还为全市各级工会会员办理意外伤害保险1.2万份。"
+    )
+    assert _figure(text, "1.2万份").agency == "济宁市总工会"
+
+
+def test_generic_collective_as_subject_still_blocks_credit() -> None:
+    text = (
+        "今年以来，山东省济宁市总工会建成户外劳动者驿站120个。\n"
+        "同时，全市各级工会共建成职工书屋300个。"
+    )
+    assert _figure(text, "300个").agency is None
+
+
+def test_topic_taken_up_across_a_quote_paragraph() -> None:
+    # a worker's quote between the body's paragraph and the one taking its topic up
+    text = (
+        "今年以来，山东省济宁市总工会建成户外劳动者驿站120个。\n"
+        "“有了驿站，夏天再也不怕中暑了。”环卫工人老张说。\n"
+        "驿站运行以来，累计服务户外劳动者8万人次。"
+    )
+    assert _figure(text, "8万人次").agency == "济宁市总工会"
+
+
+def test_topic_not_taken_up_across_a_heading() -> None:
+    text = (
+        "今年以来，山东省济宁市总工会建成户外劳动者驿站120个。\n"
+        "驿站里的夏天\n"
+        "驿站运行以来，累计服务户外劳动者8万人次。"
+    )
+    assert _figure(text, "8万人次").agency is None
+
+
+def test_a_new_topic_after_a_quote_is_not_credited() -> None:
+    text = (
+        "今年以来，山东省济宁市总工会建成户外劳动者驿站120个。\n"
+        "“有了驿站，夏天再也不怕中暑了。”环卫工人老张说。\n"
+        "公益足球邀请赛已连续举办5届，参赛球队达40支。"
+    )
+    assert _figure(text, "40支").agency is None
