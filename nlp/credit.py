@@ -19,6 +19,7 @@ import jieba.posseg as pseg
 
 from baoku.nlp.agencies import AgencyMatch
 from baoku.nlp.cohesion import Opening, a_person, opening, takes_up
+from baoku.nlp.people import a_name
 
 _CLAUSE_END = "，。；：！？!?;:\n"
 
@@ -249,6 +250,8 @@ def credited(
         return None
     p = sents[si - 1]
     carry = p.paragraph == s.paragraph
+    if carry and _place_subject(text, s.start, offset):
+        return None  # 今年2月，桂林市充分发挥…: a place's own doing, no body's
     if not carry:
         # A new paragraph goes on with the previous one's body when it opens with a
         # connective (其中，/据悉，/在已调解的案件中，) or takes up what that paragraph
@@ -352,6 +355,15 @@ _RECIPIENTS = re.compile(
 )
 
 
+def _place_subject(text: str, start: int, end: int) -> bool:
+    """Does the sentence's subject (after a time frame) open with a place name (桂林市,
+    山东省烟台市), not a scope word (全市) or a place before a determiner (西宁市首个…)?"""
+    subject = opening(text, start, end)
+    if not subject.area or subject.means or not subject.subject:
+        return False
+    return pseg.lcut(subject.subject, HMM=False)[0].flag == "ns"
+
+
 def _head(phrase: str) -> str:
     """The head of a noun phrase: what follows its last 的 (参加体检的|职工)."""
     return phrase.rpartition("的")[2]
@@ -362,6 +374,6 @@ def _person_subject(text: str, s_start: int, offset: int) -> bool:
     clause = max(s_start, max(text.rfind(c, s_start, offset) for c in "，；：") + 1)
     for at in {s_start, clause}:
         words = pseg.lcut(text[at : min(offset, at + 6)])
-        if words and words[0].flag == "nr" and len(words[0].word) >= 2:
-            return True
+        if words and words[0].flag == "nr" and len(words[0].word) >= 2 and a_name(words[0].word):
+            return True  # (白皮书显示，… is jieba's nr too: a report, not a person)
     return False

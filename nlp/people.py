@@ -42,6 +42,25 @@ def people_lexicon() -> PeopleLexicon:
     )
 
 
+# Last characters of words for documents and cards (白皮书, 蓝皮书, 倡议书, 联系卡): jieba
+# files some of them as personal names, which no given name ends in.
+_THING_END = frozenset("书报册表单证卡函")
+
+
+def a_name(word: str) -> bool:
+    """Could ``word``, which jieba tags as a personal name, be one?  A name opens with a
+    family name of the lexicon and has one or two characters after it, none of them ending
+    a word for a document (白皮书 is a report, not Mr 白)."""
+    lex = people_lexicon()
+    sur = next((c for c in lex.compound if word.startswith(c)), word[:1])
+    given = word[len(sur) :]
+    return (
+        (sur in lex.surnames or sur in lex.compound)
+        and 1 <= len(given) <= 2
+        and word[-1] not in _THING_END
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class OfficialMatch:
     start: int  # of the name

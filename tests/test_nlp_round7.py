@@ -6,6 +6,7 @@ import pytest
 from baoku.ingest.records import Article, ArticleType
 from baoku.nlp.analyze import analyze_article
 from baoku.nlp.figures import _names_cases, figure_lexicon
+from baoku.nlp.people import a_name
 from baoku.nlp.records import FigureRecord, FigureType
 
 
@@ -254,3 +255,39 @@ def test_a_new_topic_after_a_quote_is_not_credited() -> None:
         "公益足球邀请赛已连续举办5届，参赛球队达40支。"
     )
     assert _figure(text, "40支").agency is None
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [("白皮书", False), ("蓝皮书", False), ("赵利", True), ("欧阳明", True), ("李凤英", True)],
+)
+def test_a_name_rejects_document_words_jieba_files_as_names(word: str, name: bool) -> None:
+    assert a_name(word) is name
+
+
+def test_a_white_paper_opening_a_sentence_is_no_person() -> None:
+    # jieba tags 白皮书 nr; the report goes on with the court that published it
+    text = (
+        "浙江省宁波市中级人民法院发布劳动争议审判白皮书。\n"
+        "白皮书显示，近三年共审结劳动争议案件1.2万件。"
+    )
+    assert _figure(text, "1.2万件").agency == "宁波市中级人民法院"
+
+
+def test_a_person_opening_a_sentence_still_credits_nobody() -> None:
+    text = "浙江省宁波市总工会帮助农民工讨薪。\n最终，赵利拿回工资1万元。"
+    assert _figure(text, "1万元").agency is None
+
+
+def test_a_place_as_subject_inside_a_paragraph_credits_nobody() -> None:
+    # the place's own doing: the body of the sentence before is not its actor
+    text = (
+        "近年来，江西省总工会推动劳动争议多元化解。"
+        "今年3月，九江市成功调解一起工伤赔偿案件，为职工争取到赔偿款45万元。"
+    )
+    assert _figure(text, "45万元").agency is None
+
+
+def test_a_scope_word_inside_a_paragraph_does_not_stop_the_carry() -> None:
+    text = "今年以来，江西省九江市总工会开展送温暖活动。当天共走访慰问困难职工320户。"
+    assert _figure(text, "320户").agency == "九江市总工会"
