@@ -1218,6 +1218,10 @@ def build_figures(
             if named is None and 2 <= len(head) <= 6:
                 named = head  # 诉求 is filed as a verb; after 的 it is the head noun
             measure = named or measure
+        if q.unit in lex.people_units and measure is not None and _no_people(measure, lex):
+            # 共|补贴|4.1万人 / 组织一线职工、劳动模范|疗休养|2.8万人次: a verb names no people;
+            # the people counted are the last ones the sentence named before the number
+            measure = _people_before(text, s_start, q.start, lex) or measure
         earlier = measures_in_sentence.setdefault(si, [])
         mapped = _respectively(text, q, quantities, starts, s_start, earlier)
         measure = mapped or measure
@@ -1312,6 +1316,27 @@ _RELATIVE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,14}?的(?=[\u4e00-\u9fff])")
 _FRAME = re.compile(r"(?:在)?([\u4e00-\u9fff]{2,10}?)中[，,]")
 # A 的-phrase ending right before the number (…的4385件, …的有23件): its head noun is left out.
 _HEADLESS = re.compile(r"[\u4e00-\u9fff]的有?$")
+
+
+def _no_people(measure: str, lex: FigureLexicon) -> bool:
+    """A measure made of verbs only (补贴, 休养): it names no people."""
+    toks = _tags(measure, lex)
+    return all(
+        t.startswith("v") or w in lex.verb_set or w in lex.money_verbs for w, t in toks
+    ) and not any(a_person(w) for w, _ in toks)
+
+
+def _people_before(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str | None:
+    """The last person noun printed before ``offset`` in the sentence (with one modifier:
+    参保的|困难职工 → 困难职工)."""
+    toks = _tags(text[max(s_start, offset - 40) : offset], lex)
+    k = max((k for k, (w, t) in enumerate(toks) if a_person(w) and t[0] in "nl"), default=-1)
+    if k < 0:
+        return None
+    word = toks[k][0]
+    if k > 0 and toks[k - 1][1] in ("n", "a", "b", "m") and toks[k - 1][0] not in _SCOPE:
+        word = toks[k - 1][0] + word  # 困难|职工, 一线|职工
+    return word
 
 
 def _frame_set(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str | None:

@@ -291,3 +291,17 @@ def test_a_place_as_subject_inside_a_paragraph_credits_nobody() -> None:
 def test_a_scope_word_inside_a_paragraph_does_not_stop_the_carry() -> None:
     text = "今年以来，江西省九江市总工会开展送温暖活动。当天共走访慰问困难职工320户。"
     assert _figure(text, "320户").agency == "九江市总工会"
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # a people figure whose phrase is only a verb counts the people named before it
+        ("县总工会为入会的快递员每人补贴保费30元，共补贴6200人。", "6200人", "快递员"),
+        ("市总工会今年组织一线职工、技术能手疗休养1.2万人次。", "1.2万人次", "技术能手"),
+        # 官 ends a person noun like 员 and 师
+        ("区法院派驻的2名法官轮流值班。", "2名", "法官"),
+    ],
+)
+def test_people_figures_count_people(text: str, figure: str, measure: str) -> None:
+    assert _figure(text, figure).measure == measure
