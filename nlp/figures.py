@@ -1319,11 +1319,12 @@ _HEADLESS = re.compile(r"[\u4e00-\u9fff]的有?$")
 
 
 def _no_people(measure: str, lex: FigureLexicon) -> bool:
-    """A measure made of verbs only (补贴, 休养): it names no people."""
+    """A measure made of verbs only (补贴, 休养): it names no people (服务, a verbal noun
+    after 等, names the services counted)."""
     toks = _tags(measure, lex)
-    return all(
-        t.startswith("v") or w in lex.verb_set or w in lex.money_verbs for w, t in toks
-    ) and not any(a_person(w) for w, _ in toks)
+    return all(t == "v" or w in lex.verb_set or w in lex.money_verbs for w, t in toks) and not any(
+        a_person(w) for w, _ in toks
+    )
 
 
 def _people_before(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str | None:
