@@ -783,7 +783,7 @@ def _after_distributive(toks: list[tuple[str, str]], lex: FigureLexicon) -> int 
 
 # Verbs that act as prepositions before a noun and a main verb (面向|退役军人|开放…, 围绕|…):
 # jieba files them as nouns or verbs.
-_COVERBS = frozenset({"面向", "围绕", "依托", "借助"})
+_COVERBS = frozenset({"面向", "围绕", "依托", "借助", "联合", "会同", "携手"})
 
 
 def _after_preposition(toks: list[tuple[str, str]], lex: FigureLexicon) -> list[tuple[str, str]]:
@@ -1200,11 +1200,16 @@ def build_figures(
             measure = counted or measure_before(text, lead - 1, floor, lex) or measure
         alone = text[lead : q.start]
         if lead > s_start and (
-            (measure is None and alone in lex.filler_set) or (measure == alone in _PER_WORDS)
+            (measure is None and alone in lex.filler_set)
+            or ((measure is None or measure == alone) and alone in _PER_WORDS)
         ):
             # …开设农民工工资专用账户，共计1432个 / …发放助学金，人均1500元: a clause of a
             # total or a per-word alone counts what the clause before it named
             measure = measure_before(text, lead - 1, floor, lex, people=q.unit in lex.people_units)
+            if measure is None and prev_measure and prev_unit == q.unit and prev_end >= lead - 2:
+                # 发放互助保障金520万元，人均4000元: the clause before ends in its own figure,
+                # whose noun the per-word divides
+                measure = prev_measure
         topic = _TOPIC.match(text, s_start)
         if (
             topic is not None

@@ -305,3 +305,16 @@ def test_a_scope_word_inside_a_paragraph_does_not_stop_the_carry() -> None:
 )
 def test_people_figures_count_people(text: str, figure: str, measure: str) -> None:
     assert _figure(text, figure).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # X联合Y + verb: 联合 is a coverb, the main verb's object is counted
+        ("县总工会还联合县人社局开展职业技能培训班36期。", "36期", "职业技能培训班"),
+        # a per-word alone after a clause ending in its own figure divides that figure's noun
+        ("区总工会为900名职工发放互助金180万元，人均2000元。", "2000元", "互助金"),
+    ],
+)
+def test_round7_measures_more(text: str, figure: str, measure: str) -> None:
+    assert _figure(text, figure).measure == measure
