@@ -440,7 +440,7 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
 
 
 # 100个自治区级…监测点: an administrative level says where the items sit, not what they are.
-_LEVEL = re.compile(r"^(?:国家|自治区|省|市|县|区|镇|乡|村)级(?=[\u4e00-\u9fff]{2})")
+_LEVEL = re.compile(r"^(?:全国|国家|自治区|省|市|县|区|镇|乡|村)级(?=[\u4e00-\u9fff]{2})")
 
 
 def measure_before(
@@ -969,12 +969,13 @@ def _names_cases(measure: str, lex: FigureLexicon) -> bool:
     modifies (工伤|认定|申请).  A result after a verb (调解|成功) is no head; a bare 案 only
     leads a word (案件, 欠薪|案): in 提案, 方案 or 议案 it ends a word for a document."""
     words = [p.word for p in pseg.lcut(measure, HMM=False) if is_han(p.word[0])]
-    while len(words) > 1 and words[-1] in _RESULTS:
-        words.pop()  # 调解|成功: the verb is the head, its result is not
+    while len(words) > 1 and (words[-1] in _RESULTS or words[-1] == "件"):
+        words.pop()  # 调解|成功: the verb is the head, its result is not; 投诉|件: the paper
     if not words:
         return False
-    head = words[-1].removesuffix("件") or words[-1]  # 信访件, 投诉件: 件 is the paper itself
-    if head.startswith("案") or any(head.endswith(w) for w in lex.case_heads):
+    word = words[-1]
+    head = word.removesuffix("件") or word  # 信访件, 投诉件: 件 is the paper itself
+    if word.startswith("案") or any(h.endswith(w) for h in (word, head) for w in lex.case_heads):
         return True
     return any(head.endswith(d) for d in lex.case_documents) and any(
         p in w for w in words for p in lex.procedures
@@ -1250,13 +1251,23 @@ def build_figures(
                 )
                 or measure
             )
-        units_in_sentence.setdefault(si, []).append((q.unit, measure))
         earlier.append((q.start, measure))
         if measure is None and prev_measure and text.startswith("其中", lead):
             measure = prev_measure  # 培训农民工1.6万人次，其中…的有9800人: a part of them
         if measure is None:
-            # 入会司机中，…的有1860人: a 'X中，' frame names the set the count is drawn from
-            measure = _frame_set(text, s_start, q.start, lex)
+            # 入会司机中，…的有1860人: a 'X中，' frame names the set the count is drawn from;
+            # people are drawn from a set of people only (竞赛中，… frames an event)
+            frame = _frame_set(text, s_start, q.start, lex)
+            people = q.unit in lex.people_units
+            if frame is not None and (not people or a_person(frame)):
+                measure = frame
+            elif lead > s_start and text[lead : q.start] in ("", "共", "共有", "另有", "有"):
+                # …280名职工取得证书，23人被授予…: a clause opening with its number counts
+                # what the sentence's earlier figure of its kind counted
+                measure = _same_kind(q, units_in_sentence.get(si, []), lex)
+        if measure and measure[0] == "级" and len(measure) > 2:
+            measure = measure[1:]  # 全国|级示范书屋: the scope went, its level goes too
+        units_in_sentence.setdefault(si, []).append((q.unit, measure))
         prev_in_sentence[si] = (q.end, measure, q.unit)
         ftype = figure_type(q, measure, lex)
         if ftype is None or not _stated_amount(text, q, quantities, starts, s_start):

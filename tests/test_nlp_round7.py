@@ -318,3 +318,21 @@ def test_people_figures_count_people(text: str, figure: str, measure: str) -> No
 )
 def test_round7_measures_more(text: str, figure: str, measure: str) -> None:
     assert _figure(text, figure).measure == measure
+
+
+def test_case_heads_ending_in_jian_and_papers() -> None:
+    lex = figure_lexicon()
+    assert _names_cases("劳动报酬犯罪案件", lex)  # jieba's 犯罪案件 ends in 案件
+    assert _names_cases("投诉件", lex)  # 投诉|件: 件 is the paper
+    assert not _names_cases("零部件", lex)
+
+
+def test_people_drawn_from_an_event_frame_take_the_earlier_people() -> None:
+    text = "比赛中，共有150名职工获得等级证书，12人被授予“岗位能手”称号。"
+    assert _figure(text, "12人").measure == "职工"
+    assert _figure("入会骑手中，有640人参加了培训。", "640人").measure == "入会骑手"
+
+
+def test_a_level_left_by_a_scope_word_goes_too() -> None:
+    text = "全市共建成职工书屋300家，其中全国级示范书屋9家。"
+    assert _figure(text, "9家").measure == "示范书屋"
