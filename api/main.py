@@ -28,6 +28,7 @@ from baoku.api.search_workers import SearchWorkers
 from baoku.api.settings import Settings, load_settings
 from baoku.api.uploads import pending_uploads
 from baoku.ingest.pipeline import IngestOptions
+from baoku.search.preload import preload
 from baoku.search.store import Store
 
 log = logging.getLogger("baoku.api")
@@ -78,10 +79,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         await anyio.to_thread.run_sync(archive.prepare)
         app.state.render_limiter = anyio.CapacityLimiter(1)
         search_service.start()
+        # Tables the first search would otherwise build while its user waits (query words
+        # are parsed here too; figure listings resolve agency names here).
+        await anyio.to_thread.run_sync(preload)
         warming: asyncio.Future[None] | None = None
         if search_service.workers is not None:
             # In the background: the first searches wait for it, nothing else does.
-            warming = asyncio.get_running_loop().run_in_executor(None, search_service.workers.warm)
+            warming = asyncio.ensure_future(search_service.workers.warm())
         ingest.start()
         requeued = await anyio.to_thread.run_sync(_requeue, archive, ingest)
         if requeued:
@@ -92,7 +96,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             await anyio.to_thread.run_sync(ingest.stop)
             if warming is not None:
                 await asyncio.wait([warming])
-            await anyio.to_thread.run_sync(search_service.stop)
+            await search_service.aclose()
 
     app = FastAPI(
         title="baoku (报库) API",

@@ -113,9 +113,9 @@ class SearchService:
         self._limiter = anyio.CapacityLimiter(self.concurrency)
         self._figure_limiter = anyio.CapacityLimiter(default_workers())
 
-    def stop(self) -> None:
+    async def aclose(self) -> None:
         if self.workers is not None:
-            self.workers.stop()
+            await self.workers.aclose()
 
     @property
     def running(self) -> int:

@@ -322,18 +322,80 @@ def test_a_dead_search_worker_is_replaced(make_client: MakeClient) -> None:
         assert workers.pids() not in ([], [pid])
 
 
-def test_searches_of_the_same_words_go_to_one_worker_unless_it_is_busier() -> None:
-    from baoku.api.search_workers import SPILL, SearchWorkers
+def test_a_free_worker_takes_its_own_searches_first_within_the_window() -> None:
+    import asyncio
+
+    from baoku.api.search_workers import AFFINITY_WINDOW, SearchWorkers, _Job
     from baoku.api.settings import Settings
 
-    workers = SearchWorkers(Settings(), 3)
-    homes = {text: workers.choose(text) for text in ("工会", "欠薪", "农民工 工资", "调解", "")}
-    assert len(set(homes.values())) > 1  # words spread over the workers
-    assert all(workers.choose(text) == n for text, n in homes.items())  # and stay put
-    home = homes["工会"]
-    workers._pending[home] = SPILL  # busier by SPILL: still home
-    assert workers.choose("工会") == home
-    workers._pending[home] = SPILL + 1  # busier by more: the least busy takes it
-    assert workers.choose("工会") != home
-    workers._pending = [SPILL + 1] * 3  # all alike: home again
-    assert workers.choose("工会") == home
+    async def run() -> None:
+        workers = SearchWorkers(Settings(), 3)
+        homes = {text: workers.home(text) for text in ("工会", "欠薪", "农民工 工资", "调解", "")}
+        assert len(set(homes.values())) > 1  # words spread over the workers
+        assert all(workers.home(text) == n for text, n in homes.items())  # and stay put
+        loop = asyncio.get_running_loop()
+
+        def job(home: int, pinned: bool = False) -> _Job:
+            return _Job(home, pinned, b"", loop.create_future())
+
+        # Its own search behind others in the window: taken first.
+        a, b, own = job(1), job(2), job(0)
+        workers._queue.extend([a, b, own])
+        assert workers._take(0) is own
+        # None of its own: the oldest of all, so nothing waits behind a busy home worker.
+        assert workers._take(0) is a
+        # Its own search beyond the window: the oldest goes first.
+        others = [job(1) for _ in range(AFFINITY_WINDOW)]
+        far = job(0)
+        workers._queue.clear()
+        workers._queue.extend([*others, far])
+        assert workers._take(0) is others[0]
+        # Pinned requests (warm-up) go only to their worker; cancelled ones to nobody.
+        pinned, gone = job(2, pinned=True), job(0)
+        gone.answer.cancel()
+        workers._queue.clear()
+        workers._queue.extend([gone, pinned])
+        assert workers._take(0) is None and list(workers._queue) == [pinned]
+        assert workers._take(2) is pinned
+
+    asyncio.run(run())
+
+
+def test_a_worker_that_cannot_start_fails_the_search_with_503(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import asyncio
+
+    from baoku.api import search_workers
+    from baoku.api.errors import ApiError
+    from baoku.api.settings import Settings
+
+    def refuse(settings: Settings) -> None:
+        raise OSError("no processes left")
+
+    monkeypatch.setattr(search_workers, "_start_process", refuse)
+
+    async def run() -> None:
+        workers = search_workers.SearchWorkers(Settings(), 2)
+        with pytest.raises(ApiError) as failed:
+            await asyncio.wait_for(workers.search(SearchQuery(text="工会"), False, False), 10)
+        assert failed.value.status == 503 and "no processes left" in failed.value.message
+        await workers.aclose()
+
+    asyncio.run(run())
+
+
+def test_preload_builds_the_lazy_search_tables() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from baoku.search import cjk\n"
+        "from baoku.search.preload import preload\n"
+        "assert cjk._bmp_table.cache_info().currsize == 0\n"
+        "preload()\n"
+        "assert cjk._bmp_table.cache_info().currsize == 1\n"
+        "assert 'jieba.posseg' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
