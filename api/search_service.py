@@ -30,7 +30,13 @@ from baoku import __version__
 from baoku.api.archive import Archive
 from baoku.api.errors import ApiError
 from baoku.api.search_cache import Rendered, SearchCache, result_etag
-from baoku.api.search_workers import Searched, SearchWorkers, figures_here, search_here
+from baoku.api.search_workers import (
+    Searched,
+    SearchWorkers,
+    article_here,
+    figures_here,
+    search_here,
+)
 from baoku.search.fact_listing import FigureQuery
 from baoku.search.query import SearchQuery
 from baoku.search.sqlite_index import generation
@@ -100,7 +106,7 @@ class SearchService:
         self.workers = workers
         self.concurrency = workers.processes if workers else concurrency
         self._limiter: anyio.CapacityLimiter | None = None
-        self._figure_limiter: anyio.CapacityLimiter | None = None
+        self._store_limiter: anyio.CapacityLimiter | None = None
         self._inflight: dict[tuple[int, Hashable], asyncio.Task[_Computed]] = {}
         self._active = 0
         self.max_waiting = max_waiting
@@ -111,7 +117,7 @@ class SearchService:
     def start(self) -> None:
         """Called on the event loop at start-up (an anyio limiter belongs to its loop)."""
         self._limiter = anyio.CapacityLimiter(self.concurrency)
-        self._figure_limiter = anyio.CapacityLimiter(default_workers())
+        self._store_limiter = anyio.CapacityLimiter(default_workers())
 
     async def aclose(self) -> None:
         if self.workers is not None:
@@ -160,11 +166,25 @@ class SearchService:
 
         async def compute(tracked: bool) -> Searched:
             return await anyio.to_thread.run_sync(
-                figures_here, self._archive, query, root, tracked, limiter=self._figure_limiter
+                figures_here, self._archive, query, root, tracked, limiter=self._store_limiter
             )
 
         return await self._answer(
             ("figures", root, query), self.store_cache, compute, if_none_match
+        )
+
+    async def answer_article(self, article_id: str, root: str, if_none_match: str | None) -> Answer:
+        """An article read (always from the store), from the cache or rendered in a server
+        thread like a figure listing: popular articles are read again and again, and
+        rendering one with its facts costs more than the HTTP exchange around it."""
+
+        async def compute(tracked: bool) -> Searched:
+            return await anyio.to_thread.run_sync(
+                article_here, self._archive, article_id, root, tracked, limiter=self._store_limiter
+            )
+
+        return await self._answer(
+            ("article", root, article_id), self.store_cache, compute, if_none_match
         )
 
     async def _answer(

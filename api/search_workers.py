@@ -113,12 +113,26 @@ def search_here(archive: Any, query: SearchQuery, tracked: bool, spread: bool) -
 def figures_here(archive: Any, query: FigureQuery, root: str, tracked: bool) -> Searched:
     """One figure listing on ``archive`` in this thread, rendered; generation as above."""
     from baoku.api.figure_listing import render_figures
+
+    return rendered_here(archive, lambda: render_figures(archive, query, root), tracked)
+
+
+def article_here(archive: Any, article_id: str, root: str, tracked: bool) -> Searched:
+    """One article read from ``archive`` in this thread, rendered; generation as above."""
+    from baoku.api.article_render import render_article
+
+    return rendered_here(archive, lambda: render_article(archive, article_id, root), tracked)
+
+
+def rendered_here(archive: Any, render: Callable[[], bytes], tracked: bool) -> Searched:
+    """``render()``'s body with the generation read before and after it (see
+    ``search_here``)."""
     from baoku.search.sqlite_index import generation
 
     started = time.perf_counter()
     conn = archive.reader().connection if tracked else None
     before = generation(conn) if conn is not None else None
-    body = render_figures(archive, query, root)
+    body = render()
     after = generation(conn) if conn is not None else None
     gen = before if before is not None and before == after else None
     return Searched(body, gen, started, time.perf_counter() - started)

@@ -118,6 +118,30 @@ def test_figure_listings_are_cached_and_invalidated(make_client: MakeClient) -> 
         assert gone.headers["x-cache"] == "miss" and gone.json()["total"] == 0
 
 
+def test_article_reads_are_cached_until_the_archive_changes(make_client: MakeClient) -> None:
+    with make_client() as client:
+        doc = upload(client, PDF).json()["documents"][0]
+        assert wait_done(client, doc["id"])["status"] == "ingested"
+        hit = client.get("/search", params={"q": "工会"}).json()["hits"][0]
+        first = client.get(f"/articles/{hit['id']}")
+        again = client.get(f"/articles/{hit['id']}")
+        assert first.status_code == again.status_code == 200
+        assert (first.headers["x-cache"], again.headers["x-cache"]) == ("miss", "hit")
+        assert first.content == again.content and first.json()["id"] == hit["id"]
+        etag = first.headers["etag"]
+        assert (
+            client.get(f"/articles/{hit['id']}", headers={"If-None-Match": etag}).status_code == 304
+        )
+        # An unknown id is an error every time, never a cached answer.
+        for _ in range(2):
+            missing = client.get("/articles/0123456789abcdef")
+            assert missing.status_code == 404 and "x-cache" not in missing.headers
+
+        assert client.delete(f"/documents/{doc['id']}", headers=AUTH).status_code == 200
+        gone = client.get(f"/articles/{hit['id']}", headers={"If-None-Match": etag})
+        assert gone.status_code == 404
+
+
 def test_a_write_from_another_process_invalidates_too(
     make_client: MakeClient, tmp_path: Path
 ) -> None:

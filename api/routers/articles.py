@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
-from urllib.parse import quote
+from typing import Annotated
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Request, Response
 
-from baoku.api.deps import ArchiveDep, ReadAccess, url_root
-from baoku.api.errors import ApiError
-from baoku.api.facts import article_facts
+from baoku.api.deps import ReadAccess, SearchServiceDep, url_root
 from baoku.api.models import ArticlePublic, error_responses
+from baoku.api.search_service import answer_response
 
 router = APIRouter(
     prefix="/articles",
@@ -29,26 +27,23 @@ ArticleId = Annotated[
 ]
 
 
-def page_image_url(request: Request, sha256: str, page_index: int, highlight: str) -> str:
-    return (
-        f"{url_root(request)}/pages/{sha256}/{page_index}.png?highlight={quote(highlight, safe='')}"
-    )
-
-
-@router.get("/{article_id}", response_model=ArticlePublic, summary="One article")
-def get_article(article_id: ArticleId, archive: ArchiveDep, request: Request) -> ArticlePublic:
+@router.get(
+    "/{article_id}",
+    response_model=ArticlePublic,
+    summary="One article",
+    responses={
+        304: {"description": "Not modified: the article named by If-None-Match is unchanged"}
+    },
+)
+async def get_article(
+    article_id: ArticleId, service: SearchServiceDep, request: Request
+) -> Response:
     """The full record: text, byline, where each part sits on which page (with a link to the
-    page image outlining it), continuation links, and the entities and figures found in it."""
-    store = archive.reader()
-    record = store.get_article(article_id)
-    if record is None:
-        raise ApiError(
-            404,
-            "article_not_found",
-            f"No article has the id {article_id!r}. Ids come from search hits (GET /search).",
-        )
-    body: dict[str, Any] = record.to_json_dict()
-    for part in body["parts"]:
-        part["image"] = page_image_url(request, part["sha256"], part["page_index"], record.id)
-    body["entities"], body["figures"] = article_facts(store, record)
-    return ArticlePublic.model_validate(body)
+    page image outlining it), continuation links, and the entities and figures found in it.
+
+    Like /search, answers carry an `ETag` that changes with the archive (304 for a current
+    `If-None-Match`), `X-Cache` and `Server-Timing`."""
+    answer = await service.answer_article(
+        article_id, url_root(request), request.headers.get("if-none-match")
+    )
+    return answer_response(answer)
