@@ -177,6 +177,25 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# Zone words that name the story's own zone when printed bare (新区人社局 in a 滨海新区 story).
+_ZONE_WORDS: Final = frozenset({"新区", "高新区", "开发区", "经开区"})
+
+
+def _after_governor(text: str, left: int, start: int) -> int:
+    """Where a name scanned back from ``start`` to ``left`` really starts: after the last
+    verb that takes a body as object (联合, 依托…) or body word (总工会) inside the scan."""
+    lex = lexicon()
+    for verb in _GOVERNING:
+        k = text.rfind(verb, left, start)
+        if k >= 0:
+            left = max(left, k + len(verb))
+    for i in range(left, start):
+        hit = lex.longest_at(text, i)
+        if hit is not None and i + len(hit[0]) <= start:
+            left = max(left, i + len(hit[0]))
+    return left
+
+
 def _left_name(text: str, end: int, limit: int = 20) -> int:
     """Start of an organization name that ends at ``end`` (scan left to a boundary)."""
     i = end
@@ -471,9 +490,23 @@ def _prefixed(
         div = supported(place, context.known)
         if div is None and len(place.candidates) == 1 and not place.short_only:
             div = place.candidates[0]
+        printed = text[place.start : place.end]
+        if (
+            div is None
+            and local is not None
+            and printed in _ZONE_WORDS
+            and local.prefix.endswith(printed)
+            and _starts_word(text, place.start)
+        ):
+            # 滨海新区… 联合|新区人社局: the bare zone word is the story's own zone
+            canonical = local.prefix + body.canonical
+            return AgencyMatch(
+                place.start, end, text[place.start : end], canonical, body.kind, local.anchor, True
+            )
         if div is None:
-            # 西海岸新区总工会: the printed name runs further left than any known division.
-            left = _left_name(text, place.start)
+            # 西海岸新区总工会: the printed name runs further left than any known division,
+            # but not over a verb governing it or another body (…总工会近日联合|新区人社局)
+            left = _after_governor(text, _left_name(text, place.start), place.start)
             name = text[left:end]
             anchor, rest = context.city, name
             lead = find_places(name)
@@ -676,6 +709,8 @@ def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> li
     out: list[Unit] = []
     for m in _ZONE.finditer(text):
         k = m.start()
+        if m.end() in settled and settled[m.end()].end - settled[m.end()].start > len(m.group()):
+            continue  # 天津市滨海新区: a division of the table, not a new area to build
         ns = _unit_name_start(text, k, settled, 5)
         if ns is None:
             continue

@@ -336,3 +336,17 @@ def test_people_drawn_from_an_event_frame_take_the_earlier_people() -> None:
 def test_a_level_left_by_a_scope_word_goes_too() -> None:
     text = "全市共建成职工书屋300家，其中全国级示范书屋9家。"
     assert _figure(text, "9家").measure == "示范书屋"
+
+
+def test_a_division_ending_in_xinqu_is_a_place_and_its_bare_zone_word_refers_to_it() -> None:
+    found = _agencies("天津市滨海新区总工会近日联合新区人社局举办招聘会。")
+    assert found == [
+        ("天津市滨海新区总工会", "天津市滨海新区总工会"),
+        ("新区人社局", "天津市滨海新区人力资源和社会保障局"),
+    ]
+
+
+def test_an_unknown_zone_name_stops_at_the_verb_governing_it() -> None:
+    # the name scanned left from an unknown zone does not run over 联合 or another body
+    found = _agencies("山东青岛西海岸新区总工会近日联合某某新区劳动监察大队开展检查。")
+    assert all("联合" not in text for text, _ in found)
