@@ -21,6 +21,7 @@ from baoku.api.body_limit import BodyLimitMiddleware
 from baoku.api.errors import install_error_handlers
 from baoku.api.ingest_queue import IngestQueue, Job
 from baoku.api.page_render import PngCache
+from baoku.api.repeat_requests import RepeatMiddleware
 from baoku.api.routers import articles, documents, entities, figures, health, pages, search, web
 from baoku.api.search_cache import SearchCache
 from baoku.api.search_service import SearchService, default_workers
@@ -111,6 +112,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.search = search_service
     install_error_handlers(app)
     app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_upload_bytes + _FORM_OVERHEAD)
+    # Outermost of ours: a repeated read is answered before anything else looks at it.
+    app.add_middleware(RepeatMiddleware)
     for module in (search, figures, entities, articles, pages, documents, health, web):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=web.STATIC_DIR), name="static")

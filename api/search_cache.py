@@ -21,10 +21,11 @@ import threading
 from collections import OrderedDict
 from collections.abc import Hashable
 from dataclasses import dataclass
-from typing import Final
+from typing import Any, Final
 
 DEFAULT_MAX_ENTRIES: Final = 20_000
 DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
+DEFAULT_MAX_KEYS: Final = 100_000
 
 
 def result_etag(identity: str, generation: int, key: Hashable) -> str:
@@ -57,12 +58,14 @@ class SearchCache:
         self.coalesced = 0
         self.evictions = 0
 
-    def get(self, generation: int, key: Hashable) -> Rendered | None:
+    def get(self, generation: int, key: Hashable, *, count_miss: bool = True) -> Rendered | None:
+        """The entry, or None; ``count_miss=False`` for a look that is not the request's
+        last (the fast path for repeated requests, which falls back to the usual one)."""
         with self._lock:
             self._advance(generation)
             found = self._entries.get(key) if generation == self._generation else None
             if found is None:
-                self.misses += 1
+                self.misses += count_miss
                 return None
             self._entries.move_to_end(key)
             self.hits += 1
@@ -108,3 +111,26 @@ class SearchCache:
                 "coalesced": self.coalesced,
                 "evictions": self.evictions,
             }
+
+
+class RepeatKeys:
+    """Request as received (``repeat_requests.repeat_key``) → (cache key, cache): bounded,
+    least recently used out first.
+
+    Used on the event loop only."""
+
+    def __init__(self, max_keys: int = DEFAULT_MAX_KEYS) -> None:
+        self.max_keys = max_keys
+        self._keys: OrderedDict[Hashable, Any] = OrderedDict()
+
+    def get(self, raw: Hashable) -> Any | None:
+        found = self._keys.get(raw)
+        if found is not None:
+            self._keys.move_to_end(raw)
+        return found
+
+    def put(self, raw: Hashable, value: Any) -> None:
+        self._keys[raw] = value
+        self._keys.move_to_end(raw)
+        while len(self._keys) > self.max_keys:
+            self._keys.popitem(last=False)

@@ -29,7 +29,7 @@ from fastapi import Response
 from baoku import __version__
 from baoku.api.archive import Archive
 from baoku.api.errors import ApiError
-from baoku.api.search_cache import Rendered, SearchCache, result_etag
+from baoku.api.search_cache import Rendered, RepeatKeys, SearchCache, result_etag
 from baoku.api.search_workers import (
     Searched,
     SearchWorkers,
@@ -108,6 +108,8 @@ class SearchService:
         self._limiter: anyio.CapacityLimiter | None = None
         self._store_limiter: anyio.CapacityLimiter | None = None
         self._inflight: dict[tuple[int, Hashable], asyncio.Task[_Computed]] = {}
+        # Requests as received (``repeat_key``) → their cache key and cache.
+        self._repeats = RepeatKeys()
         self._active = 0
         self.max_waiting = max_waiting
         self.refused = 0
@@ -134,8 +136,11 @@ class SearchService:
     def etag(self, gen: int, query: SearchQuery) -> str:
         return result_etag(self.identity, gen, query)
 
-    async def answer(self, query: SearchQuery, if_none_match: str | None) -> Answer:
-        """A search, from the cache or computed."""
+    async def answer(
+        self, query: SearchQuery, if_none_match: str | None, raw: Hashable = None
+    ) -> Answer:
+        """A search, from the cache or computed. ``raw``: the request as received
+        (``repeat_key``), so that the same request again can be answered before parsing."""
 
         async def compute(tracked: bool) -> Searched:
             if self._active - self.concurrency >= self.max_waiting:
@@ -155,10 +160,10 @@ class SearchService:
             finally:
                 self._active -= 1
 
-        return await self._answer(query, self.cache, compute, if_none_match)
+        return await self._answer(query, self.cache, compute, if_none_match, raw)
 
     async def answer_figures(
-        self, query: FigureQuery, root: str, if_none_match: str | None
+        self, query: FigureQuery, root: str, if_none_match: str | None, raw: Hashable = None
     ) -> Answer:
         """A figure listing (always read from the store), from the cache or computed in a
         server thread, at most one per CPU at once. Not in the search queue: most listings
@@ -170,10 +175,12 @@ class SearchService:
             )
 
         return await self._answer(
-            ("figures", root, query), self.store_cache, compute, if_none_match
+            ("figures", root, query), self.store_cache, compute, if_none_match, raw
         )
 
-    async def answer_article(self, article_id: str, root: str, if_none_match: str | None) -> Answer:
+    async def answer_article(
+        self, article_id: str, root: str, if_none_match: str | None, raw: Hashable = None
+    ) -> Answer:
         """An article read (always from the store), from the cache or rendered in a server
         thread like a figure listing: popular articles are read again and again, and
         rendering one with its facts costs more than the HTTP exchange around it."""
@@ -184,8 +191,33 @@ class SearchService:
             )
 
         return await self._answer(
-            ("article", root, article_id), self.store_cache, compute, if_none_match
+            ("article", root, article_id), self.store_cache, compute, if_none_match, raw
         )
+
+    def answer_repeat(self, raw: Hashable, if_none_match: str | None) -> Answer | None:
+        """The cached answer (or 304) to a request received before exactly so, without
+        parsing it again; None when there is none (the request then takes the usual way)."""
+        found = self._repeats.get(raw)
+        if found is None:
+            return None
+        key, cache = found
+        gen = generation(self._archive.reader().connection)
+        return self._cached(gen, key, cache, if_none_match, count_miss=False)
+
+    def _cached(
+        self,
+        gen: int,
+        key: Hashable,
+        cache: SearchCache,
+        if_none_match: str | None,
+        *,
+        count_miss: bool = True,
+    ) -> Answer | None:
+        etag = result_etag(self.identity, gen, key)
+        if etag_matches(if_none_match, etag):
+            return Answer(None, etag, "revalidated")
+        found = cache.get(gen, key, count_miss=count_miss)
+        return Answer(found, found.etag, "hit") if found is not None else None
 
     async def _answer(
         self,
@@ -193,17 +225,17 @@ class SearchService:
         cache: SearchCache | None,
         compute: Compute,
         if_none_match: str | None,
+        raw: Hashable = None,
     ) -> Answer:
         if cache is None:
             computed = await self._run(key, compute, tracked=False)
             return Answer(computed.rendered, None, "uncached", computed.queue_s, computed.search_s)
+        if raw is not None:
+            self._repeats.put(raw, (key, cache))
         gen = generation(self._archive.reader().connection)
-        etag = result_etag(self.identity, gen, key)
-        if etag_matches(if_none_match, etag):
-            return Answer(None, etag, "revalidated")
-        found = cache.get(gen, key)
-        if found is not None:
-            return Answer(found, found.etag, "hit")
+        cached = self._cached(gen, key, cache, if_none_match)
+        if cached is not None:
+            return cached
         flight = (gen, key)
         task = self._inflight.get(flight)
         outcome: Outcome = "miss"

@@ -423,3 +423,39 @@ def test_preload_builds_the_lazy_search_tables() -> None:
         "assert 'jieba.posseg' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_a_repeated_request_is_answered_without_parsing_it_again(
+    api_client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from baoku.api.routers import search as search_router
+
+    parsed: list[object] = []
+    real = search_router.to_search_query
+    monkeypatch.setattr(search_router, "to_search_query", lambda p: parsed.append(p) or real(p))
+    url = "/search?q=%E8%81%8C%E5%B7%A5&limit=3&facet=year"
+    first = api_client.get(url)
+    again = api_client.get(url)
+    assert len(parsed) == 1  # the repeat never reached the endpoint
+    assert again.status_code == 200 and again.content == first.content
+    for header in ("etag", "cache-control", "content-type", "content-length"):
+        assert again.headers[header] == first.headers[header]
+    assert again.headers["x-cache"] == "hit"
+    assert again.headers["server-timing"] == 'cache;desc="hit"'
+    revalidated = api_client.get(url, headers={"If-None-Match": first.headers["etag"]})
+    assert revalidated.status_code == 304 and len(parsed) == 1
+    # Spelled differently, it is parsed, and found in the cache by its parsed key.
+    api_client.get("/search?limit=3&facet=year&q=%E8%81%8C%E5%B7%A5")
+    assert len(parsed) == 2
+
+
+def test_closed_reads_never_take_the_repeat_path(make_client: MakeClient) -> None:
+    from tests.fixtures.api import API_TOKEN
+
+    with make_client(open_reads=False) as client:
+        token = {"Authorization": f"Bearer {API_TOKEN}"}
+        assert client.get("/search", params={"q": "工会"}, headers=token).status_code == 200
+        again = client.get("/search", params={"q": "工会"}, headers=token)
+        assert again.headers["x-cache"] == "hit"
+        refused = client.get("/search", params={"q": "工会"})
+        assert refused.status_code == 401

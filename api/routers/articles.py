@@ -8,6 +8,7 @@ from fastapi import APIRouter, Path, Request, Response
 
 from baoku.api.deps import ReadAccess, SearchServiceDep, url_root
 from baoku.api.models import ArticlePublic, error_responses
+from baoku.api.repeat_requests import repeat_key
 from baoku.api.search_service import answer_response
 
 router = APIRouter(
@@ -44,6 +45,9 @@ async def get_article(
     Like /search, answers carry an `ETag` that changes with the archive (304 for a current
     `If-None-Match`), `X-Cache` and `Server-Timing`."""
     answer = await service.answer_article(
-        article_id, url_root(request), request.headers.get("if-none-match")
+        article_id,
+        url_root(request),
+        request.headers.get("if-none-match"),
+        repeat_key(request.scope),
     )
     return answer_response(answer)

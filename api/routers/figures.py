@@ -20,6 +20,7 @@ from baoku.api.models import (
     OtherFigurePublic,
     error_responses,
 )
+from baoku.api.repeat_requests import repeat_key
 from baoku.api.search_service import answer_response
 from baoku.search.fact_listing import FigureQuery
 from baoku.search.figure_check import ClaimError, check_figure
@@ -77,7 +78,9 @@ async def list_figures(
             422, "invalid_request", f"The listing cannot be made as asked: {exc}."
         ) from exc
     root = url_root(request)
-    answer = await service.answer_figures(query, root, request.headers.get("if-none-match"))
+    answer = await service.answer_figures(
+        query, root, request.headers.get("if-none-match"), repeat_key(request.scope)
+    )
     return answer_response(answer)
 
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request, Response
 from baoku.api.deps import ReadAccess, SearchServiceDep
 from baoku.api.errors import ApiError
 from baoku.api.models import SearchParams, SearchResultPublic, error_responses
+from baoku.api.repeat_requests import repeat_key
 from baoku.api.search_service import answer_response
 from baoku.search.query import FigureFilter, SearchQuery
 from baoku.search.syntax import QuerySyntaxError
@@ -91,4 +92,7 @@ async def search(
         raise ApiError(
             422, "invalid_request", f"The search cannot be run as asked: {exc}.", None
         ) from exc
-    return answer_response(await service.answer(query, request.headers.get("if-none-match")))
+    answer = await service.answer(
+        query, request.headers.get("if-none-match"), repeat_key(request.scope)
+    )
+    return answer_response(answer)
