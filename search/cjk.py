@@ -367,11 +367,12 @@ def _snippet_window(
             start = max(0, first_start - lead)
             end = min(n, start + width)
             start = max(0, min(start, end - width))
+            ranges = [(a + pos, b + pos) for a, b in found]
             if end > cut:  # the window reaches past the piece: read on to its end
-                cut = _boundary_cut(text, end)
-                found = match_ranges(text[pos:cut], phrases)
+                more = _boundary_cut(text, end)
+                ranges += [(a + cut, b + cut) for a, b in match_ranges(text[cut:more], phrases)]
             # Pieces before ``pos`` held no match, so these are all the window can show.
-            return start, end, [(a + pos, b + pos) for a, b in found]
+            return start, end, ranges
         pos = cut
     return 0, min(n, width), []
 
