@@ -580,6 +580,13 @@ def measure_before(
         elif not parts and w in lex.change_verbs:
             pass  # 纠纷处置期限下降16%: the changed quantity is named before the verb
         elif _verbish(w, t, lex) or t in ("a", "ad", "b"):
+            if len(parts) == 1 and parts[0] in _QUANTITY_NOUNS and len(w) >= 2:
+                parts.insert(0, w)  # 户均|救助金额, 入会人数: a quantity noun takes its verb
+                if left[0] in _PER_WORDS:
+                    break  # (per what is no part of it)
+                first_tag = t
+                k -= 1
+                continue
             if not parts:
                 # 成功调解2936宗 → 调解; 争取到60万元 names no measure (a lexicon verb).
                 if len(w) >= 2 and (
@@ -730,6 +737,8 @@ def _verb_object(
     obj = toks[pred + 1 :]
     while obj and (obj[0][1] in ("ul", "uz", "ug") or obj[0][0] in _SCOPE):
         obj = obj[1:]  # 吸引了|…, 排查|全市…
+    if len(obj) == 1 and obj[0][0] in _QUANTITY_NOUNS and pred + 2 == len(toks):
+        return None  # 救助|金额: a quantity noun names the verb's amount, it is no object
     # 困难职工的子女 / 热水、休息等服务: what follows 的 or an enumeration's 等 is the head
     cut = max((k for k, (w, _) in enumerate(obj) if w in ("的", "等")), default=-1)
     obj = obj[cut + 1 :]
@@ -771,6 +780,8 @@ def _after_distributive(toks: list[tuple[str, str]], lex: FigureLexicon) -> int 
     if per is None:
         return None
     k = per + 1
+    if k + 2 == len(toks) and toks[k + 1][0] in _QUANTITY_NOUNS:
+        return None  # 户均|救助|金额: a verb before a quantity noun names it (救助金额)
     if (
         toks[per][0][-1] in "个位名只"
         and k + 1 < len(toks)

@@ -350,3 +350,17 @@ def test_an_unknown_zone_name_stops_at_the_verb_governing_it() -> None:
     # the name scanned left from an unknown zone does not run over 联合 or another body
     found = _agencies("山东青岛西海岸新区总工会近日联合某某新区劳动监察大队开展检查。")
     assert all("联合" not in text for text, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # 折合 links goods to their value like 价值
+        ("区总工会向职工书屋赠送书籍和文体器材折合45万元。", "45万元", "书籍和文体器材"),
+        # a quantity noun takes the verb before it (救助金额, 涉及金额)
+        ("县总工会对52户困难家庭开展救助，户均救助金额2800元。", "2800元", "救助金额"),
+        ("律师团代理案件60件，涉及金额310万元。", "310万元", "涉及金额"),
+    ],
+)
+def test_round7_value_and_quantity_nouns(text: str, figure: str, measure: str) -> None:
+    assert _figure(text, figure).measure == measure
