@@ -123,6 +123,23 @@ def opening(text: str, start: int, end: int) -> Opening:
             break
         taken.append(w)
         noun = noun or t.startswith("n") or t in ("vn", "j")
+    de = next((j for j, (w, _) in enumerate(words) if w in "的，,：:"), len(words))
+    relative = (
+        taken
+        and de < len(words)
+        and words[de][0] == "的"
+        and all(t not in ("d", "p", "x") for _, t in words[len(taken) : de])
+    )
+    if relative:
+        # 涉及新就业形态劳动者的|案件… / 劳动者胜诉的|案件占比…: a relative clause; its
+        # head noun is the subject
+        head = list(
+            itertools.takewhile(
+                lambda wt: wt[1].startswith("n") or wt[1] in ("vn", "j"), words[de + 1 :]
+            )
+        )
+        if head:
+            taken = [w for w, _ in head]
     framed = len(taken) < len(words) and words[len(taken)][0] == "中" and not means
     if framed and a_person("".join(taken)):
         # 入会司机中，…: a frame of people opens a statement of the set's make-up, which is

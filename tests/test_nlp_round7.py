@@ -364,3 +364,12 @@ def test_an_unknown_zone_name_stops_at_the_verb_governing_it() -> None:
 )
 def test_round7_value_and_quantity_nouns(text: str, figure: str, measure: str) -> None:
     assert _figure(text, figure).measure == measure
+
+
+def test_a_relative_clause_subject_is_its_head_noun() -> None:
+    # 涉及…劳动者的案件: the subject is the cases, not the workers the clause mentions
+    text = (
+        "浙江省杭州市西湖区劳动人事争议仲裁院今年共受理劳动人事争议案件960件。\n"
+        "其中，涉及快递员的案件88件，较去年增加21件。"
+    )
+    assert _figure(text, "88件").agency == "杭州市西湖区劳动人事争议仲裁院"
