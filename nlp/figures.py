@@ -452,6 +452,11 @@ def measure_before(
     nothing verbal precedes it, when it is a modifier (初步|就业意向, 调解成功率).  With no noun
     at all, the verb itself is what is counted (成功调解2936宗 → 调解, 发出要约 → 要约).
     """
+    if start > floor and text[start - 1] in "）)":
+        # 休息哺乳室（爱心妈妈小屋）1280个: a bracketed note after the noun is skipped
+        opened = max(text.rfind("（", floor, start), text.rfind("(", floor, start))
+        if opened > floor and start - opened <= 16:
+            start = opened
     i = start
     # 、 joins nouns (劳模、工匠和…工作室); the list items of earlier figures stop at ``floor``.
     while i > floor and start - i < limit and (text[i - 1] not in _BOUNDARY or text[i - 1] == "、"):

@@ -373,3 +373,9 @@ def test_a_relative_clause_subject_is_its_head_noun() -> None:
         "其中，涉及快递员的案件88件，较去年增加21件。"
     )
     assert _figure(text, "88件").agency == "杭州市西湖区劳动人事争议仲裁院"
+
+
+def test_a_bracketed_note_before_the_number_is_skipped() -> None:
+    text = "全市已建成职工驿站（爱心小屋）460个，其中今年新建85个。"
+    assert _figure(text, "460个").measure == "职工驿站"
+    assert _figure(text, "85个").measure == "职工驿站"
