@@ -11,8 +11,8 @@ Each worker is one process with one socket to the event loop: requests and answe
 length-prefixed pickles, answered in the order they were sent, so requests queue in the
 socket and the worker starts the next search as soon as it has sent an answer. This replaced
 a one-process ``ProcessPoolExecutor`` per worker, whose three helper threads per call (queue
-feeder, result reader, event-loop wake-up) took ~0.8 ms of the server process's CPU per
-search under load against ~0.05 ms here (measured; see docs/api.md).
+feeder, result reader, event-loop wake-up) took ~0.6 ms more of the server process's CPU per
+search and capped a worker's throughput (docs/api.md).
 
 Each worker keeps its own read-only connections (``Archive.reader``) and backend; the ingest
 thread stays the only writer, in the server process. Errors travel back as values, since the
