@@ -395,6 +395,16 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             continue
         if noun_seen and _two_verbs(w):
             break  # 120家企业|推广应用: a pair of verbs jieba files as an idiom is the predicate
+        if (
+            noun_seen
+            and w in lex.case_set
+            and t.startswith("v")
+            and w not in lex.verb_set
+            and noun(i + 1)
+        ):
+            parts.append(w)  # 3家恶意|欠薪|企业: a case word filed as a verb modifies the noun
+            i += 1
+            continue
         if noun(i):
             parts.append(w)
             noun_seen = True

@@ -379,3 +379,10 @@ def test_a_bracketed_note_before_the_number_is_skipped() -> None:
     text = "全市已建成职工驿站（爱心小屋）460个，其中今年新建85个。"
     assert _figure(text, "460个").measure == "职工驿站"
     assert _figure(text, "85个").measure == "职工驿站"
+
+
+def test_household_visits_and_case_words_after_the_unit() -> None:
+    f = _figure("全县工会去年走访困难职工1.2万户次。", "1.2万户次")
+    assert (f.type, f.value) == (FigureType.COUNT, 12000.0)
+    # a case word jieba files as a verb modifies the noun after it
+    assert _figure("监察大队对5家恶意欠薪企业实施联合惩戒。", "5家").measure == "恶意欠薪企业"
