@@ -321,7 +321,9 @@ class SearchWorkers:
 
     async def warm(self) -> None:
         """Start the workers now and wait until each has loaded the search code; failures are
-        logged, and the first search tries again."""
+        logged, and the first search tries again. Also opens workers closed by ``aclose``
+        (an app started again, as tests do)."""
+        self._closed = False
         try:
             await asyncio.gather(*(self._call(n, True, "ready") for n in range(self.processes)))
         except Exception:

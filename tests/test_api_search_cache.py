@@ -459,3 +459,13 @@ def test_closed_reads_never_take_the_repeat_path(make_client: MakeClient) -> Non
         assert again.headers["x-cache"] == "hit"
         refused = client.get("/search", params={"q": "工会"})
         assert refused.status_code == 401
+
+
+def test_an_app_started_again_searches_again(api_db: Path) -> None:
+    from baoku.api.main import create_app
+
+    app = create_app(api_settings(api_db))
+    for words in ("工会", "职工"):  # a new search each time, not a cached answer
+        with TestClient(app) as client:
+            resp = client.get("/search", params={"q": words, "limit": 1})
+            assert resp.status_code == 200 and resp.headers["x-cache"] == "miss", resp.text
