@@ -296,6 +296,7 @@ def credited(
 def _acting_in(
     text: str, agencies: Sequence[AgencyMatch], start: int, end: int
 ) -> list[AgencyMatch]:
+    """The mentions between ``start`` and ``end`` that could be acting (see ``_actor``)."""
     return [a for a in agencies if start <= a.start < end and _actor(text, a)]
 
 
@@ -309,7 +310,8 @@ def _taken_up_further(
 ) -> str | None:
     """驿站运行以来… two paragraphs after 建成…驿站, with a worker's quote between: paragraphs
     that name no body (a quote, a person's story) do not end the report, so the topic may be
-    taken up from the nearest paragraph before them that names one (at most three back)."""
+    taken up from the nearest paragraph before them that names one (the previous paragraph and
+    up to three before it)."""
     k = last
     for _ in range(4):
         if k < 0:
