@@ -25,7 +25,8 @@ from typing import Any, Final
 
 DEFAULT_MAX_ENTRIES: Final = 20_000
 DEFAULT_MAX_BYTES: Final = 64 * 1024 * 1024
-DEFAULT_MAX_KEYS: Final = 100_000
+# As many as the cache holds entries: a key only helps while its result is cached.
+DEFAULT_MAX_KEYS: Final = DEFAULT_MAX_ENTRIES
 
 
 def result_etag(identity: str, generation: int, key: Hashable) -> str:
