@@ -94,6 +94,8 @@ _LEGAL = ("股份有限公司", "有限责任公司", "有限公司")
 _LOCATIVE = ("在", "到", "于", "赴", "至", "设在", "来到", "走进")
 # 在吉林省总的统筹下 / 在南海区总指导下: a locative frame that names the agent after all.
 _AGENT_FRAME = re.compile(r"^[^，。；]{0,3}(?:的)?[^，。；]{0,4}下")
+# 在X的指导下，(今年)Y…: the rest of an agent frame, then a body opening the next clause.
+_FRAME_THEN_BODY = re.compile(r"[^，。；]{0,8}下[，,](?:[今明去]年|目前|近日|日前|近年来)?")
 # 西海岸新区总工会指导辛安街道总工会成立…: the guided body is the one that acts next.
 PIVOT = ("指导", "引导", "推动", "督促", "支持", "帮助", "带领", "委托", "协助")
 # 全市各级工会通过…/福建工会共征集: a generic collective is the subject, no named body is.
@@ -174,6 +176,8 @@ def _subject(text: str, found: Sequence[AgencyMatch]) -> AgencyMatch | None:
         gap = text[cur.end : nxt.start]
         if len(gap) <= 4 and any(gap.endswith(v) for v in PIVOT):
             cur = nxt
+        elif text[max(0, cur.start - 1) : cur.start] == "在" and _FRAME_THEN_BODY.fullmatch(gap):
+            cur = nxt  # 在X的指导下，Y组建…: X guides, the body opening the clause acts
         elif _REPORTS.fullmatch(gap):
             cur = nxt  # 市总工会日前发布消息，工匠学院成立以来…: the reporter is not the actor
     return cur

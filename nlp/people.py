@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import jieba.posseg as pseg
+
 from baoku.ingest.textclean import is_han
 from baoku.nlp.agencies import AgencyMatch
 
@@ -71,12 +73,24 @@ class OfficialMatch:
     agency: str | None
 
 
+# jieba tags of words that are never a name's start (time, numeral, adverb, preposition…).
+_FUNCTION_TAGS = frozenset({"t", "m", "d", "p", "c", "r", "f"})
+
+
+def _tag(word: str) -> set[str]:
+    """jieba's dictionary tag of ``word`` (empty when it is no dictionary word)."""
+    tag = pseg.dt.word_tag_tab.get(word)
+    return {tag} if tag else set()
+
+
 def _name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
     """End of a personal name starting at ``i``, or None."""
     sur = next((c for c in lex.compound if text.startswith(c, i)), None)
     base = i + (len(sur) if sur else 1)
     if sur is None and (i >= len(text) or text[i] not in lex.surnames):
         return None
+    if _FUNCTION_TAGS.intersection(_tag(text[i : i + 2])):
+        return None  # 调解员|全年参与…: 全年 is a time word, not 全 + a given name
     for given in (1, 2):  # prefer the shorter name when the next char is a boundary
         end = base + given
         if end > len(text) or not all(is_han(c) for c in text[i:end]):

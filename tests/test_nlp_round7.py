@@ -386,3 +386,20 @@ def test_household_visits_and_case_words_after_the_unit() -> None:
     assert (f.type, f.value) == (FigureType.COUNT, 12000.0)
     # a case word jieba files as a verb modifies the noun after it
     assert _figure("监察大队对5家恶意欠薪企业实施联合惩戒。", "5家").measure == "恶意欠薪企业"
+
+
+def test_a_body_opening_the_clause_after_an_agent_frame_acts() -> None:
+    text = (
+        "在浙江省台州市总工会的指导下，台州市椒江区总工会今年组建志愿服务队23支，吸纳志愿者860名。"
+    )
+    assert _figure(text, "860名").agency == "台州市椒江区总工会"
+
+
+def test_a_time_word_after_a_title_is_no_name() -> None:
+    art = Article(
+        type=ArticleType.ARTICLE,
+        headline="",
+        paragraphs=["市总工会派驻法院的32名专职调解员全年参与调解案件2000件。"],
+    )
+    facts = analyze_article(art, pub_date="2024-05-01")
+    assert [e.text for e in facts.entities if e.label == "PERSON"] == []
