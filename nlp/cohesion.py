@@ -98,8 +98,17 @@ def opening(text: str, start: int, end: int) -> Opening:
         frame = "".join(w for w, _ in clause[1:])[:4]
         pos += sum(len(w) for w, _ in clause) + 1
         words = _words(text[pos : min(end, pos + 16)])
-    while len(words) > 1 and words[0][1] == "t" and _TIME_WORD.search(words[0][0]):
-        words = words[1:]  # 今年|还首次…: a time word says when; the subject (or none) follows
+    k = 0
+    while (
+        k < len(words) - 1
+        and words[k][1] in _TIME_TAGS
+        and (words[k][1] != "t" or _TIME_WORD.search(words[k][0]))
+    ):
+        k += 1
+    if any(t in ("t", "mq", "tg") for _, t in words[:k]):
+        # 今年|还首次…, 今年|前|三季度|全区…: a time phrase says when; the subject (or none)
+        # follows it
+        words = words[k:]
     means = bool(words) and words[0][0] == "通过"
     if means:
         words = words[1:]

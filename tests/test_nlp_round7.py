@@ -403,3 +403,13 @@ def test_a_time_word_after_a_title_is_no_name() -> None:
     )
     facts = analyze_article(art, pub_date="2024-05-01")
     assert [e.text for e in facts.entities if e.label == "PERSON"] == []
+
+
+def test_a_time_phrase_before_an_area_subject_is_skipped() -> None:
+    # 今年|前|三季度|全区…: the area's statistic, even after 据统计，
+    text = (
+        "今年以来，宁夏回族自治区银川市金凤区总工会举办招聘活动18场。\n"
+        "据统计，今年前三季度全区城镇新增就业4100人。"
+    )
+    assert _figure(text, "18场").agency == "银川市金凤区总工会"
+    assert _figure(text, "4100人").agency is None
