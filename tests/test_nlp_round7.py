@@ -413,3 +413,8 @@ def test_a_time_phrase_before_an_area_subject_is_skipped() -> None:
     )
     assert _figure(text, "18场").agency == "银川市金凤区总工会"
     assert _figure(text, "4100人").agency is None
+
+
+def test_a_bound_word_before_the_amount_links_like_a_filler() -> None:
+    text = "县总工会为职工投保意外伤害险，保费共计8万元，每人保额最高20万元。"
+    assert _figure(text, "20万元").measure == "保额"
