@@ -1,9 +1,10 @@
 """Load, ahead of the first search, the tables a search reads lazily (search stage).
 
 A search process otherwise pays for them on its first request: the CJK folding tables of
-``cjk`` (65,536 entries each, for index forms and snippets) on the first search with words, and on the first place
-or agency filter the division data, the agency grammar and jieba's tagger (seconds). A server
-calls ``preload`` while it starts, so that no user's search waits for them.
+``cjk`` (65,536 entries each, for index forms and snippets) on the first search with words,
+and on the first place or agency filter the division data, the agency grammar and jieba's
+tagger (seconds). A server calls ``preload`` while it starts, so that no user's search waits
+for them.
 """
 
 from __future__ import annotations
