@@ -135,8 +135,12 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
 # Characters that stand alone as function words; a run of single characters without them is
 # a word jieba's dictionary lacks.
 _FUNCTION_CHARS = frozenset(
-    "的了在和与及为对等共已将又也都还并每各是有把被从向给让使于由以之而或其该本此这那个名人"
+    "的了在和与及为对等共已将又也都还并每各是有把被从向给让使于由以之而或其该本此这那个名人可能"
 )
+
+# Modal verbs (can, may, will): auxiliaries that stand before a predicate, never inside a
+# noun phrase, so the word after them is the predicate (每人|可|领取|误餐补助).
+_MODALS = frozenset({"可", "能", "可以", "能够", "会", "要", "应", "可望", "有望"})
 
 
 _LINKING_CHARS = frozenset("达超逾近约至到")
@@ -498,6 +502,20 @@ def measure_before(
         subject = _subject_np(toks[:-1], lex)
         if subject is not None:
             return subject
+    modal = max((k for k, (w, _) in enumerate(toks) if w in _MODALS), default=None)
+    if (
+        modal
+        and modal < len(toks) - 1
+        and not any(_nounish(w, t, lex) for w, t in toks[modal + 1 :])
+    ):
+        # 工资|能|多|拿|400元: a predicate with no object after a modal says how much of
+        # its subject there is, as a change verb does.
+        subject = _subject_np(toks[:modal], lex)
+        w, t = toks[modal - 1]
+        if subject is None and len(w) >= 2 and t not in _ADVERBIAL and w not in lex.verb_set:
+            subject = w  # 收入|能|多出: the word before a modal is its subject, however tagged
+        if subject is not None:
+            return subject
     if (
         len(toks) >= 2
         and (toks[-2][0] in _PER_WORDS or (toks[-2][0][0] == "每" and len(toks[-2][0]) == 2))
@@ -735,10 +753,12 @@ def _verb_object(
         if toks[pred][0] in PIVOT and toks[pred + 1][1] == "v":
             pred += 1  # 督促|整改|问题, 帮助|讨回|工资: a pivot verb takes a verb after it
             continue
-        if w not in lex.verb_set or w in lex.nominal_verbs:
-            break
+        if w in lex.case_set:
+            break  # 受理|欠薪|举报|投诉: a case word names the case, it is no second verb
         if money_head and w not in lex.money_verbs:
             break  # 投入|帮扶|资金: a verb before a money noun names the fund
+        if w not in lex.verb_set or w in lex.nominal_verbs:
+            break
         pred += 1
     while (
         pred + 3 < len(toks)
@@ -770,7 +790,11 @@ def _verb_object(
     if not obj or obj[-1][1] in ("d", "p", "c", "r", "u", "uj", "ul", "m", "x", "t"):
         return None  # 要求|各市总|将…: a phrase's head is at its end, and no function word is
     single = len(obj) == 1 and len(obj[0][0]) >= 2 and obj[0][1].startswith(("v", "n"))
-    if not single and not any(_nounish(w, t, lex) or t == "z" for w, t in obj):
+    if (
+        not single
+        and not any(_nounish(w, t, lex) or t == "z" for w, t in obj)
+        and obj[-1][0] not in lex.case_set  # 欠薪|举报|投诉: a case word names the case
+    ):
         return None  # 调解|成功, 其中|今年|新建: no items named (劳资纠纷 is filed as z)
     words = [w for w, _ in obj]
     # the predicate bounds the phrase, so it may run longer than the word-by-word reading's
@@ -804,6 +828,10 @@ def _after_distributive(toks: list[tuple[str, str]], lex: FigureLexicon) -> int 
         and toks[k + 1][1] == "v"
     ):
         k += 1  # 每个|班: the classifier's noun belongs to the distributive
+    while k + 2 < len(toks) and (
+        toks[k][0] in _MODALS or (toks[k][1] == "d" and len(toks[k][0]) == 1)
+    ):
+        k += 1  # 每期|还|可|领取|交通补贴: adverbs and modals stand before the verb
     return k if k + 1 < len(toks) and is_han(toks[k][0][0]) else None
 
 
@@ -842,6 +870,8 @@ def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
     还, 累计) modify verbs, never nouns, so a verb after them heads the clause's predicate and
     what follows it is the object (共|排查|隐患, 还|代理|案件)."""
     w, t = left
+    if w in _MODALS:
+        return True  # 可|领取, 能|接待: a modal is followed by its verb
     if w in lex.filler_set:
         # 现有|在册困难职工: an existential verb is the predicate itself
         return w not in ("的", "等") and not w.endswith("有")
@@ -1250,7 +1280,17 @@ def build_figures(
             if named is None and 2 <= len(head) <= 6:
                 named = head  # 诉求 is filed as a verb; after 的 it is the head noun
             measure = named or measure
-        if q.unit in lex.people_units and measure is not None and _no_people(measure, lex):
+        bare = text[clause_start(text, s_start, q.start) : q.start]
+        if (
+            q.unit in lex.people_units
+            and measure is not None
+            and (
+                _no_people(measure, lex)
+                or (measure == bare and len(_tags(bare, lex)) == 1 and not a_person(measure))
+            )
+        ):
+            # ，结业|2900人: a clause of one non-person word and the number is a verb and its
+            # count (jieba files 结业, 毕业 as nouns); it names no people either.
             # 共|补贴|4.1万人 / 组织一线职工、劳动模范|疗休养|2.8万人次: a verb names no people;
             # the people counted are the last ones the sentence named before the number
             measure = _people_before(text, s_start, q.start, lex) or measure
@@ -1377,7 +1417,11 @@ def _people_before(text: str, s_start: int, offset: int, lex: FigureLexicon) -> 
     if k < 0:
         return None
     word = toks[k][0]
-    if k > 0 and toks[k - 1][1] in ("n", "a", "b", "m") and toks[k - 1][0] not in _SCOPE:
+    left = toks[k - 1] if k > 0 else ("", "x")
+    if (left[1] in ("n", "a", "b") or (left[1] == "m" and _nounish(*left, lex))) and left[
+        0
+    ] not in _SCOPE:
+        # 一线|职工 (a numeral-filed noun) is a modifier; 8900|余人次|职工 is a count
         word = toks[k - 1][0] + word  # 困难|职工, 一线|职工
     return word
 
