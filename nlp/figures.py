@@ -125,8 +125,14 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             out.append((verb[-1] + word, pseg.dt.word_tag_tab[verb[-1] + word]))
         elif word in _NOMINAL_SUFFIX and out and out[-1][1] in ("v", "vn") and len(out[-1][0]) == 2:
             out[-1] = (out[-1][0] + word, "n")  # 调解|员, 慰问|金: a verb and a noun suffix
-        elif word in _NOMINAL_SUFFIX and tag.startswith("v") and out and out[-1][1] in ("n", "l"):
-            out[-1] = (out[-1][0] + word, "n")  # 医疗保险|费: jieba files the suffix as a verb
+        elif (
+            word in _NOMINAL_SUFFIX
+            and (tag.startswith("v") or tag == "m")
+            and out
+            and out[-1][1] in ("n", "l")
+        ):
+            # 医疗保险|费, 风险|点: jieba files the suffix as a verb or a numeral
+            out[-1] = (out[-1][0] + word, "n")
         else:
             out.append((word, tag))
     return _join_unknown(out)
@@ -780,13 +786,15 @@ def _verb_object(
     if len(obj) > 1 and obj[0][0] in _DEMONSTRATIVES:
         return None  # 该公司工会会员: the word-by-word reading drops the owner
     if any(
-        w in lex.verb_set
+        (w in lex.verb_set or (money_head and w in lex.money_verbs and len(w) > 1))
         and w not in lex.nominal_verbs
         and len("".join(x for x, _ in obj[k + 1 :])) > 1
         for k, (w, _) in enumerate(obj)
         if k
     ):
-        return None  # 帮助|职工|解决|困难: a second predicate (培训|班 is a noun's suffix)
+        # 帮助|职工|解决|困难, 督促|用人单位|补缴|工会经费: a second predicate (培训|班 is
+        # a noun's suffix); a money verb before the money is the money's own predicate
+        return None
     if not obj or obj[-1][1] in ("d", "p", "c", "r", "u", "uj", "ul", "m", "x", "t"):
         return None  # 要求|各市总|将…: a phrase's head is at its end, and no function word is
     single = len(obj) == 1 and len(obj[0][0]) >= 2 and obj[0][1].startswith(("v", "n"))
@@ -870,8 +878,8 @@ def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
     还, 累计) modify verbs, never nouns, so a verb after them heads the clause's predicate and
     what follows it is the object (共|排查|隐患, 还|代理|案件)."""
     w, t = left
-    if w in _MODALS:
-        return True  # 可|领取, 能|接待: a modal is followed by its verb
+    if w in _MODALS or w in _MANNER_ADVERBS:
+        return True  # 可|领取, 主动|排查: a modal or a manner adverb is followed by its verb
     if w in lex.filler_set:
         # 现有|在册困难职工: an existential verb is the predicate itself
         return w not in ("的", "等") and not w.endswith("有")
@@ -879,6 +887,13 @@ def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
     # longer manner words (初步|就业意向) may modify a noun.
     return (t in ("d", "ad") and len(w) == 1) or w in _SEQUENCE_ADVERBS
 
+
+# Manner adverbs (on one's own, promptly, regularly, by law, …) modify verbs only; jieba
+# files them as adjectives, nouns or conjunctions (主动 b, 依法 n, 及时 c).  Words that also
+# modify nouns (免费, 统一, 重点, 专门) are left out.
+_MANNER_ADVERBS = frozenset(
+    {"主动", "及时", "定期", "积极", "依法", "全力", "大力", "认真", "逐步", "切实", "着力"}
+)
 
 _SEQUENCE_ADVERBS = frozenset({"先后", "陆续", "相继", "一共", "总共", "已经", "同时", "还将"})
 
