@@ -953,6 +953,7 @@ def _subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
     return word if len(word) >= 2 and parts else None
 
 
+_PERCENT_UNITS = frozenset({"%", "百分点"})
 _COMPARE = re.compile(r"同比|环比|相比|较|比")
 # A change that follows the start amount: 由3000元|提高到4500元.
 _CHANGE_AFTER = re.compile(
@@ -1100,6 +1101,7 @@ def build_figures(
     prev_in_sentence: dict[int, tuple[int, str | None, str | None]] = {}
     measures_in_sentence: dict[int, list[tuple[int, str | None]]] = {}
     units_in_sentence: dict[int, list[tuple[str, str | None]]] = {}
+    last_count: dict[int, tuple[str | None, str | None]] = {}
     credited_by = sorted([*agencies, *references(text, agencies)], key=lambda a: a.start)
     starts = [q.start for q in quantities]  # find_quantities returns them in text order
     for q in quantities:
@@ -1108,6 +1110,13 @@ def build_figures(
         s_start = s.start if s else 0
         s_end = s.end if s else len(text)
         prev_end, prev_measure, prev_unit = prev_in_sentence.get(si, (s_start, None, None))
+        # 受理投诉1126件，同比下降21.3%，办结1098件: a percentage comments on the figure before
+        # it, so a later count continues the sentence's last count, not the percentage
+        kin_measure, kin_unit = (
+            last_count.get(si, (None, None))
+            if prev_unit in _PERCENT_UNITS and q.kind != "percent"
+            else (prev_measure, prev_unit)
+        )
         floor = max(s_start, prev_end)
         after = measure_after(text, q.end, lex, people=q.unit in lex.people_units)
         rel = _RELATIVE_HEAD.match(text, q.end)
@@ -1238,8 +1247,8 @@ def build_figures(
             tuple(p + measure for p in ("每人", "每户", "人均", "户均")), 0, q.start
         )  # 每人|奖励|2000元: a grant of its own, not the previous figure's items
         if (
-            prev_measure
-            and prev_unit == q.unit
+            kin_measure
+            and kin_unit == q.unit
             and not granted
             and (
                 not measure
@@ -1255,7 +1264,7 @@ def build_figures(
         ):
             # 受理…案件6843件，审结6512件 / 建成服务站48个，其中今年新建12个: a verb alone
             # counts the same items as before
-            measure = prev_measure
+            measure = kin_measure
         if (
             prev_measure
             and (not measure or measure in lex.change_verbs)
@@ -1332,6 +1341,20 @@ def build_figures(
                 )
                 or measure
             )
+        if (
+            after is None
+            and not mapped
+            and q.kind != "percent"
+            and text.startswith("其中", s_start)
+            and _HEADLESS.search(text, max(0, q.start - 3), q.start)
+        ):
+            # 其中，涉及工程建设领域的744件: a sentence opening with 其中 draws a part from what
+            # was just counted; the 的-phrase only says which part, the head is left out
+            measure = (
+                _same_kind(q, units_in_sentence.get(si, []), lex)
+                or _same_kind(q, units_in_sentence.get(si - 1, []), lex)
+                or measure
+            )
         earlier.append((q.start, measure))
         if measure is None and prev_measure and text.startswith("其中", lead):
             measure = prev_measure  # 培训农民工1.6万人次，其中…的有9800人: a part of them
@@ -1350,6 +1373,8 @@ def build_figures(
             measure = measure[1:]  # 全国|级示范书屋: the scope went, its level goes too
         units_in_sentence.setdefault(si, []).append((q.unit, measure))
         prev_in_sentence[si] = (q.end, measure, q.unit)
+        if q.kind != "percent":
+            last_count[si] = (measure, q.unit)
         ftype = figure_type(q, measure, lex)
         if ftype is None or not _stated_amount(text, q, quantities, starts, s_start):
             continue

@@ -142,3 +142,32 @@ def test_a_nominal_suffix_filed_as_a_numeral_joins_its_noun(
     text: str, figure: str, measure: str
 ) -> None:
     assert _measure(text, figure) == measure
+
+
+def test_a_verb_alone_after_a_percentage_continues_the_last_count() -> None:
+    # the percentage comments on the figure before it; 审结 counts the same disputes
+    figs = _figures("区仲裁院今年受理劳动争议案件860件，同比增长9.5%，审结812件，结案率94.4%。")
+    got = {f.text: (f.type.value, f.measure) for f in figs}
+    assert got["812件"] == ("cases", "劳动争议案件")
+    assert got["9.5%"][1] == "劳动争议案件"
+
+
+def test_a_sentence_opening_with_qizhong_draws_from_the_previous_count() -> None:
+    figs = _figures(
+        "县劳动监察大队去年共受理农民工欠薪投诉530件。\n其中，涉及建筑领域的410件，占比77.4%。"
+    )
+    got = {f.text: (f.type.value, f.measure) for f in figs}
+    assert got["410件"] == ("cases", "农民工欠薪投诉")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # 确认 is an administrative procedure: its applications and conclusions are case files
+        ("试点以来共受理劳动关系确认申请2300件。", "2300件", "劳动关系确认申请"),
+        ("人社部门作出工伤确认结论1900件。", "1900件", "工伤确认结论"),
+    ],
+)
+def test_confirmation_procedures_file_cases(text: str, figure: str, measure: str) -> None:
+    [f] = [f for f in _figures(text) if f.text == figure]
+    assert (f.type.value, f.measure) == ("cases", measure)
