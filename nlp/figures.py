@@ -1177,11 +1177,19 @@ def build_figures(
             tail = "".join(w for w, _ in rest)
             before = tail if len(tail) >= 2 else before
         measure = before if direct else after or before
-        of_at = q.end + len(_SPREAD.match(text, q.end).group())  # 3000元至5000元不等|的
+        listed = q
+        for o in quantities[bisect_left(starts, q.start) + 1 :]:
+            if o.unit != q.unit or text[listed.end : o.start] not in ("、", "和", "及", "与"):
+                break
+            listed = o  # 分别给予2000元、3000元|的一次性奖励: the list shares what follows it
+        of_at = listed.end + len(_SPREAD.match(text, listed.end).group())  # 3000元至5000元不等|的
         valued = text.endswith(("价值", "总价值"), 0, q.start)  # 赠送价值100元的保险
-        verbal = before is not None and (
-            before in lex.money_verbs or all(t == "v" for _, t in _tags(before, lex))
-        )  # 给予|3000元至1万元的启动经费: a verb alone before the amount names nothing
+        before_toks = _tags(before, lex) if before is not None else []
+        verbal = bool(before_toks) and (
+            before in lex.money_verbs
+            or all(t == "v" for _, t in before_toks)
+            or (len(before_toks) > 1 and before_toks[-1][0] in lex.money_verbs)
+        )  # 给予|3000元至1万元的启动经费, 职工分别给予|…: a phrase ending in a verb names nothing
         if text.startswith("的", of_at) and (
             before is None or before in _VALUATION or valued or verbal
         ):
@@ -1503,9 +1511,11 @@ def _respectively(
     """借阅量45万人次，人均借阅图书6.2本，分别比上年增长12%和8%: the i-th of the changes
     listed after 分别 and a comparison counts what the i-th of the figures before it counted."""
     at = text.rfind("分别", s_start, q.start)
-    if at < 0 or not _COMPARE.search(text, at, q.start):
+    if at < 0:
         return None
     k = bisect_left(starts, at)
+    if not _COMPARE.search(text, at, q.start):
+        return _each_subject(text, q, quantities, k, s_start, at)
     group = [quantities[k]] if k < len(quantities) else []
     for o in quantities[k + 1 :]:
         if text[group[-1].end : o.start].strip("和及与、, ") != "":
@@ -1515,6 +1525,52 @@ def _respectively(
     if q not in group or len(before) < len(group) or len(group) < 2:
         return None
     return before[len(before) - len(group) + group.index(q)]
+
+
+# Linking verbs between 分别 and a list of amounts (分别占17%和9%, 分别为300元、500元).
+_LINKS = re.compile(r"(?:占|为|是|达|达到|有|约|超过|约占)")
+
+
+def _each_subject(
+    text: str, q: Quantity, quantities: Sequence[Quantity], k: int, s_start: int, at: int
+) -> str | None:
+    """困难帮扶和就业求助分别占17%和9%: with a linking verb after 分别, the i-th amount is of
+    the i-th of the coordinated subjects; a quantity noun printed once after the last of them
+    is shared (女职工和农民工入会人数 → 女职工入会人数, 农民工入会人数)."""
+    if k >= len(quantities) or not _LINKS.fullmatch(text[at + 2 : quantities[k].start]):
+        return None
+    group = [quantities[k]]
+    for o in quantities[k + 1 :]:
+        if text[group[-1].end : o.start].strip("和及与、, ") != "":
+            break
+        group.append(o)
+    if q not in group or len(group) < 2:
+        return None
+    lex = figure_lexicon()
+    toks = _tags(text[clause_start(text, s_start, at) : at], lex)
+    while toks and (
+        toks[0][1] in _ADVERBIAL or toks[0][0] in _SCOPE or toks[0][0] in lex.filler_set
+    ):
+        toks = toks[1:]  # 今年，全市|…: time and scope words are no conjunct
+    conjuncts: list[list[str]] = [[]]
+    for w, t in toks:
+        if w in _CONJ:
+            conjuncts.append([])
+        elif _nounish(w, t, lex) or t.startswith("v") or t in ("a", "b"):
+            conjuncts[-1].append(w)
+        else:
+            return None  # not a plain coordination of nouns
+    if len(conjuncts) != len(group) or any(not c for c in conjuncts):
+        return None
+    last = conjuncts[-1]
+    shared = ""
+    if len(last) > 1 and all(len(c) == 1 for c in conjuncts[:-1]):
+        # 建筑业和餐饮业|一线职工工资平均增幅: one-word conjuncts before a longer last one are
+        # coordinated modifiers; they share the rest of the last one, its head
+        shared = "".join(last[1:])
+    names = ["".join(c) + shared for c in conjuncts[:-1]] + ["".join(last)]
+    name = names[group.index(q)]
+    return name if len(name) >= 2 else None
 
 
 def _period(dates: Sequence[DateMatch], s_start: int, s_end: int, offset: int) -> DateMatch | None:

@@ -171,3 +171,23 @@ def test_a_sentence_opening_with_qizhong_draws_from_the_previous_count() -> None
 def test_confirmation_procedures_file_cases(text: str, figure: str, measure: str) -> None:
     [f] = [f for f in _figures(text) if f.text == figure]
     assert (f.type.value, f.measure) == ("cases", measure)
+
+
+@pytest.mark.parametrize(
+    ("text", "measures"),
+    [
+        # with a linking verb after 分别, the i-th amount is of the i-th coordinated subject
+        ("在来访诉求中，工资拖欠和社保缴纳分别占41%和23%。", ["工资拖欠", "社保缴纳"]),
+        ("去年，全区女职工和农民工会员人数分别达到1.8万人和2.6万人。",
+         ["女职工会员人数", "农民工会员人数"]),
+    ],
+)  # fmt: skip
+def test_respectively_pairs_amounts_with_coordinated_subjects(
+    text: str, measures: list[str]
+) -> None:
+    assert [f.measure for f in _figures(text)][-2:] == measures
+
+
+def test_listed_amounts_share_the_noun_after_the_list() -> None:
+    figs = _figures("镇总工会对获评金牌、银牌工匠的职工分别给予5000元、3000元的技能津贴。")
+    assert [(f.text, f.measure) for f in figs] == [("5000元", "技能津贴"), ("3000元", "技能津贴")]
