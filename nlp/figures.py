@@ -763,11 +763,7 @@ def _verb_object(
             break  # 受理|欠薪|举报|投诉: a case word names the case, it is no second verb
         if money_head and w not in lex.money_verbs:
             break  # 投入|帮扶|资金: a verb before a money noun names the fund
-        if (w not in lex.verb_set or w in lex.nominal_verbs) and not (
-            toks[pred][1] == "vn" and toks[pred + 1][1] == "v" and len(w) == 2
-        ):
-            # 共|排查|整改|安全隐患: a verbal noun in the predicate's place with a plain verb
-            # right after it is the first of two coordinated verbs, not the object
+        if w not in lex.verb_set or w in lex.nominal_verbs:
             break
         pred += 1
     while (
