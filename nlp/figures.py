@@ -310,7 +310,7 @@ def measure_after(
             word = "".join(w for w, _ in toks[:k])
             toks = toks[:k]
         word = _person_head(word, toks)
-    return word if word and len(word) >= 2 else None
+    return word if word and (len(word) >= 2 or word in _DIVISION_NOUNS) else None
 
 
 def _person_head(word: str, toks: list[tuple[str, str]]) -> str:
@@ -456,7 +456,13 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
         i += 1
     word = _LEVEL.sub("", "".join(parts))
     at = stop if i >= len(toks) else end + sum(len(x) for x, _ in toks[:i])
-    return (word if len(word) >= 2 and noun_seen else None), at
+    # 12个县（区）|设立…: a one-character division noun is a whole word after a classifier
+    whole = len(word) >= 2 or word in _DIVISION_NOUNS
+    return (word if whole and noun_seen else None), at
+
+
+# One-character nouns of administrative divisions (12个县, 22个镇（街道）).
+_DIVISION_NOUNS = frozenset("省市县区镇乡村旗盟州")
 
 
 # 100个自治区级…监测点: an administrative level says where the items sit, not what they are.
@@ -488,7 +494,11 @@ def measure_before(
     # Linking words right before the number (累计, 共计, 达, 超过) are not the measure; whole
     # words only, so 发出要约 keeps its 约.
     while toks and (
-        toks[-1][0] in lex.filler_set or toks[-1][1] in ("uj", "ul") or toks[-1][0][0] == "每"
+        toks[-1][0] in lex.filler_set
+        or toks[-1][1] in ("uj", "ul")
+        or toks[-1][0][0] == "每"
+        # 的岗位|有|1260个: an existential 有 after a noun links the noun to its number
+        or (toks[-1][0] == "有" and len(toks) > 1 and _nounish(*toks[-2], lex))
     ):
         toks.pop()  # 助学金为|每人每年|3000~5000元: a distributive word says per what
     if len(toks) > 1 and toks[-1][0] in ("价值", "总价值") and _nounish(*toks[-2], lex):

@@ -191,3 +191,17 @@ def test_respectively_pairs_amounts_with_coordinated_subjects(
 def test_listed_amounts_share_the_noun_after_the_list() -> None:
     figs = _figures("镇总工会对获评金牌、银牌工匠的职工分别给予5000元、3000元的技能津贴。")
     assert [(f.text, f.measure) for f in figs] == [("5000元", "技能津贴"), ("3000元", "技能津贴")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # a one-character division noun after a classifier is a whole word
+        ("区总工会在8个镇（街道）建成职工服务驿站。", "8个", "镇"),
+        ("市总工会今年将在15个县设立法律服务站。", "15个", "县"),
+        # an existential 有 after a noun links the noun to its number
+        ("今年新增的服务站点中，户外劳动者驿站有86个。", "86个", "户外劳动者驿站"),
+    ],
+)
+def test_divisions_and_existential_you(text: str, figure: str, measure: str) -> None:
+    assert _measure(text, figure) == measure
