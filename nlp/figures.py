@@ -764,6 +764,14 @@ def _verb_object(
     if pred is None or not is_han(toks[pred][0][0]):
         return None
     money_head = toks[-1][0][-1] in _MONEY_END
+    if toks[pred][0] in PIVOT:
+        # 协助|农民工|申请|劳动仲裁: a pivot verb's object is a person who does the next verb;
+        # what is counted is that verb's object
+        j = pred + 1
+        while j < len(toks) and _nounish(*toks[j], lex) and toks[j][1] != "vn":
+            j += 1
+        if pred + 1 < j < len(toks) - 1 and a_person(toks[j - 1][0]) and toks[j][1] == "v":
+            pred = j
     while pred + 2 < len(toks):
         w = toks[pred + 1][0]
         if toks[pred][0] in PIVOT and toks[pred + 1][1] == "v":
@@ -1272,6 +1280,8 @@ def build_figures(
                 not measure
                 or measure in lex.verb_set
                 or _verbal_word(measure)
+                # 受理调解申请1375件，调解|成功1108件: a verb and its result count the same
+                or (measure.endswith(tuple(_RESULTS)) and measure[:-2] in lex.verb_set)
                 or (  # 责令|整改156户: a verb printed right before the number
                     measure == before
                     and text.endswith(measure, 0, q.start)

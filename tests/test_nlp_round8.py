@@ -205,3 +205,23 @@ def test_listed_amounts_share_the_noun_after_the_list() -> None:
 )
 def test_divisions_and_existential_you(text: str, figure: str, measure: str) -> None:
     assert _measure(text, figure) == measure
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measure"),
+    [
+        # a pivot verb's person object does the next verb; that verb's object is counted
+        ("工会服务站今年还协助快递员申请工伤认定36件。", "36件", "工伤认定"),
+        ("区总工会帮助困难职工申领临时救助金85万元。", "85万元", "临时救助金"),
+    ],
+)
+def test_a_pivot_verb_counts_the_object_of_the_next_verb(
+    text: str, figure: str, measure: str
+) -> None:
+    assert _measure(text, figure) == measure
+
+
+def test_a_verb_and_its_result_continue_the_earlier_count() -> None:
+    figs = _figures("区调解中心受理职工调解申请620件，调解成功498件，调解成功率80.3%。")
+    got = {f.text: (f.type.value, f.measure) for f in figs}
+    assert got["498件"] == ("cases", "职工调解申请")
