@@ -1397,6 +1397,10 @@ def build_figures(
                 # …280名职工取得证书，23人被授予…: a clause opening with its number counts
                 # what the sentence's earlier figure of its kind counted
                 measure = _same_kind(q, units_in_sentence.get(si, []), lex)
+            elif people and after is None and _opens_verb(text, q.end, lex):
+                # 培训农民工3100余人次，帮助1260人|取得证书: a bare count of people doing
+                # something counts the people the sentence named before
+                measure = _same_kind(q, units_in_sentence.get(si, []), lex)
         if measure and measure[0] == "级" and len(measure) > 2:
             measure = measure[1:]  # 全国|级示范书屋: the scope went, its level goes too
         units_in_sentence.setdefault(si, []).append((q.unit, measure))
@@ -1507,6 +1511,12 @@ def _frame_set(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str 
             return None
         at = comma + 1
     return None
+
+
+def _opens_verb(text: str, at: int, lex: FigureLexicon) -> bool:
+    """Is the first word at ``at`` a verb (帮助1260人|取得…)?"""
+    toks = _tags(text[at : at + 4], lex)
+    return bool(toks) and toks[0][1] == "v"
 
 
 def _same_kind(

@@ -225,3 +225,8 @@ def test_a_verb_and_its_result_continue_the_earlier_count() -> None:
     figs = _figures("区调解中心受理职工调解申请620件，调解成功498件，调解成功率80.3%。")
     got = {f.text: (f.type.value, f.measure) for f in figs}
     assert got["498件"] == ("cases", "职工调解申请")
+
+
+def test_a_bare_people_count_before_a_verb_counts_the_people_named_before() -> None:
+    figs = _figures("夜校今年培训外卖骑手860余人次，帮助420人取得电工证。")
+    assert [(f.text, f.measure) for f in figs] == [("860余人次", "外卖骑手"), ("420人", "外卖骑手")]
