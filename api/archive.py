@@ -18,6 +18,7 @@ from typing import Any
 from baoku.api.errors import ApiError
 from baoku.api.settings import Settings
 from baoku.search.query import Backend
+from baoku.search.sqlite_backend import set_memo_budget
 from baoku.search.store import Store
 
 log = logging.getLogger("baoku.api")
@@ -35,6 +36,8 @@ def _unavailable(what: str) -> ApiError:
 class Archive:
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        # Each process that searches (server, workers) makes its Archive from the settings.
+        set_memo_budget(int(settings.search_memo_mb * 1024 * 1024))
         self._local = threading.local()
         self._es_backend: Any = None
         self._es_indexer: Any = None

@@ -50,6 +50,8 @@ class Settings(BaseModel):
     # Searches allowed to wait for a worker; more are refused with 503 and Retry-After, so an
     # overload gets a quick answer instead of a wait of minutes.
     search_queue: int = Field(default=64, ge=0, le=100_000)
+    # Memo of statement results and phrase score arrays per search process (search/result_memo.py).
+    search_memo_mb: float = Field(default=256.0, ge=0, le=100_000)
 
     @field_validator("es_url")
     @classmethod
@@ -110,6 +112,7 @@ ENV_NAMES: Mapping[str, str] = {
     "BAOKU_INGEST_WORKERS": "ingest_workers",
     "BAOKU_SEARCH_CACHE_MB": "search_cache_mb",
     "BAOKU_SEARCH_WORKERS": "search_workers",
+    "BAOKU_SEARCH_MEMO_MB": "search_memo_mb",
     "BAOKU_SEARCH_QUEUE": "search_queue",
 }
 

@@ -87,6 +87,16 @@ class ResultMemo:
                 _, (_, size) = self._entries.popitem(last=False)
                 self.bytes -= size
 
+    def resize(self, max_bytes: int) -> None:
+        """A new budget; the least recently used entries go until the memo fits it."""
+        if max_bytes < 0:
+            raise ValueError("max_bytes must be >= 0")
+        with self._lock:
+            self.max_bytes = max_bytes
+            while self.bytes > self.max_bytes and self._entries:
+                _, (_, size) = self._entries.popitem(last=False)
+                self.bytes -= size
+
     def clear(self) -> None:
         with self._lock:
             self._entries.clear()

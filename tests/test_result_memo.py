@@ -119,3 +119,12 @@ def test_an_in_memory_store_does_not_use_the_memo() -> None:
         for _ in range(2):
             b.search(SearchQuery("工会", limit=2))
     assert len(MEMO) == 0
+
+
+def test_a_smaller_budget_drops_the_least_recently_used() -> None:
+    memo = ResultMemo(max_bytes=400)
+    s = Scope("a.db", 1)
+    for key in "abcd":
+        memo.put(s, key, key.upper(), 100)
+    memo.resize(200)
+    assert memo.bytes == 200 and memo.get(s, "a") is None and memo.get(s, "d") == "D"
