@@ -497,15 +497,16 @@ class SqliteBackend:
         return int(found)
 
     def _phrase_ranking(self, plan: _Plan) -> tuple[Any, Any] | None:
-        """Every match of an unfiltered search with its bm25, from the phrases' score arrays
-        (``phrase_scores``), when each phrase is kept or met again; else None (the SQL
-        statements answer)."""
+        """Every match of a search with its bm25, from the phrases' score arrays
+        (``phrase_scores``), when each phrase is kept or met often enough; else None (the
+        SQL statements answer). Filters narrow the matches to the ids that meet them (one
+        statement without words, kept in the memo: the same filters come back)."""
         if plan.phrase_ranking is False:
             return None
         if plan.phrase_ranking is not None:
             return plan.phrase_ranking  # type: ignore[return-value]
         node = plan.expression
-        if node is None or plan.scope is None or plan.filtered:
+        if node is None or plan.scope is None:
             plan.phrase_ranking = False
             return None
         kept: dict[str, PhraseScores] = {}
@@ -534,11 +535,27 @@ class SqliteBackend:
             return kept[leaf_match(leaf, bigrams=True)]
 
         ids = matching(node, phrase)
-        others = plan.other_types
-        if others and len(ids):
-            ids = np.setdiff1d(ids, self._type_ids(plan, others), assume_unique=True)
+        if plan.filtered:
+            ids = np.intersect1d(ids, self._filter_ids(plan), assume_unique=True)
+        elif plan.other_types and len(ids):
+            ids = np.setdiff1d(ids, self._type_ids(plan, plan.other_types), assume_unique=True)
         plan.phrase_ranking = (ids, summed_scores(ids, node, phrase))
         return plan.phrase_ranking
+
+    def _filter_ids(self, plan: _Plan) -> Any:
+        """The ids of every article meeting the search's filters (type, dates, papers, keys,
+        figures), ascending."""
+        from_where, params = plan.docs_from_where()
+        key = ("filter ids", from_where, *params)
+        found = plan.recall(key)
+        if found is None:
+            text = self._conn.execute(f"SELECT group_concat(d.id) {from_where}", params)
+            joined = text.fetchone()[0]
+            found = np.fromstring(joined, dtype=np.int64, sep=",") if joined else np.empty(0)
+            found = np.unique(found.astype(np.int64))
+            found.flags.writeable = False
+            plan.keep(key, found, found.nbytes + len(from_where))
+        return found
 
     def _type_ids(self, plan: _Plan, types: list[str]) -> Any:
         key = ("type ids", *types)
@@ -702,9 +719,10 @@ class SqliteBackend:
         # Deeper than asked, so that the next pages are in the memo.
         window = max(window, _RANK_WINDOW)
         total = 0
-        ranking = None if with_total else self._phrase_ranking(plan)
+        ranking = self._phrase_ranking(plan)
         if ranking is not None:
             rows: list[Any] = top(ranking[0], ranking[1], window)
+            total = len(ranking[0]) if with_total else 0
         elif with_total:
             # bm25 cannot run inside a window function's subquery; a materialized CTE is
             # read twice but computed once.

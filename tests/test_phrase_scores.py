@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -69,15 +70,27 @@ def test_phrase_arrays_rank_exactly_as_sql(
     assert read  # the arrays were used
 
 
-def test_filtered_searches_do_not_read_phrase_arrays(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+FILTERED = [
+    {"newspapers": ("工人日报",)},
+    {"places": ("上海",)},
+    {"date_from": date(2024, 3, 1), "date_to": date(2024, 3, 31)},
+    {"types": ("article", "photo")},
+    {"agencies": ("法院",)},
+    {"newspapers": ("工人日报",), "facets": ("year", "place")},
+]
+
+
+@pytest.mark.parametrize("filters", FILTERED)
+@pytest.mark.parametrize("text", ["工会", "工会 职工", "欠薪 OR 医保", "工会 -简讯"])
+def test_filtered_searches_from_phrase_arrays_equal_sql(
+    store: Store, monkeypatch: pytest.MonkeyPatch, text: str, filters: dict[str, object]
 ) -> None:
-    monkeypatch.setattr(sqlite_backend, "PHRASE_ARRAY_USES", 1)
-    monkeypatch.setattr(sqlite_backend, "read_phrase", lambda rows: pytest.fail("read"))
     b = SqliteBackend(store, rank_threads=1)
-    MEMO.clear()
-    b.search(SearchQuery("工会", newspapers=("工人日报",)))
-    b.search(SearchQuery("工会", places=("上海",)))
+    for limit, offset in ((3, 0), (50, 1)):
+        q = SearchQuery(text, limit=limit, offset=offset, **filters)  # type: ignore[arg-type]
+        want = _search(b, q, arrays=False, mp=monkeypatch)
+        got = _search(b, q, arrays=True, mp=monkeypatch)
+        assert got == want
 
 
 def test_a_phrase_is_read_only_when_met_again(
