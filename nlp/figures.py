@@ -65,6 +65,7 @@ class FigureLexicon:
     case_heads: tuple[str, ...]
     case_documents: tuple[str, ...]
     procedures: tuple[str, ...]
+    serial_verbs: frozenset[str]
 
 
 @cache
@@ -89,6 +90,7 @@ def figure_lexicon() -> FigureLexicon:
         tuple(w for w in d["case_words"] if w != "案"),  # a bare 案 only leads a word
         tuple(d["case_documents"]),
         tuple(d["procedures"]),
+        frozenset(d["serial_verbs"]),
     )
 
 
@@ -726,6 +728,8 @@ def _verb_object(
                     toks[k][0] in lex.verb_set
                     or (toks[k][0] in lex.money_verbs and len(toks[k][0]) > 1 and not linked)
                     or (toks[k][1] in ("n", "l") and _verbal_compound(toks[k][0]))  # 立案查处
+                    # 检查|督办|用人单位: two field-work verbs in a row are a predicate
+                    or (toks[k][0] in lex.serial_verbs and toks[k + 1][0] in lex.serial_verbs)
                 )
                 and toks[k][0] not in lex.nominal_verbs  # 社会|组织, 调解|成功率: nouns here
             ),
@@ -779,6 +783,9 @@ def _verb_object(
             continue
         if w in lex.case_set:
             break  # 受理|欠薪|举报|投诉: a case word names the case, it is no second verb
+        if toks[pred][0] in lex.serial_verbs and w in lex.serial_verbs:
+            pred += 1  # 走访|调研|企业, 排查|整改|隐患: verbs of one kind in a row share the object
+            continue
         if money_head and w not in lex.money_verbs:
             break  # 投入|帮扶|资金: a verb before a money noun names the fund
         if w not in lex.verb_set or w in lex.nominal_verbs:
