@@ -557,6 +557,21 @@ class SqliteBackend:
             plan.keep(key, found, found.nbytes + len(from_where))
         return found
 
+    def _date_positions(self, plan: _Plan, order: str) -> Any:
+        """Each article id's place in the whole archive's ``order`` (an array indexed by
+        id; ids without a row sort last)."""
+        key = ("date positions", order)
+        found = plan.recall(key)
+        if found is None:
+            cursor = self._conn.execute(f"SELECT d.id FROM search_docs d ORDER BY {order}")
+            ids = np.fromiter((r[0] for r in cursor), np.int64)
+            size = int(ids.max()) + 1 if len(ids) else 1
+            found = np.full(size, len(ids), np.int64)
+            found[ids] = np.arange(len(ids), dtype=np.int64)
+            found.flags.writeable = False
+            plan.keep(key, found, found.nbytes + 64)
+        return found
+
     def _type_ids(self, plan: _Plan, types: list[str]) -> Any:
         key = ("type ids", *types)
         found = plan.recall(key)
@@ -795,6 +810,19 @@ class SqliteBackend:
     def _date_page(self, plan: _Plan, q: SearchQuery, total: int) -> list[tuple[int, float]]:
         # Without words to rank by, "relevance" lists the newest first.
         order = _DATE_ORDER.get(q.sort, _DATE_ORDER["-date"])
+        ranking = self._phrase_ranking(plan) if plan.match is not None else None
+        if ranking is not None:
+            # The matches put in the archive's date order (kept per snapshot), not joined
+            # and sorted one by one.
+            ids = ranking[0]
+            position = self._date_positions(plan, order)
+            end = min(len(ids), q.offset + q.limit)
+            if q.offset >= end:
+                return []
+            places = position[ids]
+            first = np.argpartition(places, end - 1)[:end] if end < len(ids) else np.arange(end)
+            page = ids[first[np.argsort(places[first], kind="stable")]][q.offset : end]
+            return [(int(i), 0.0) for i in page]
         walk = self._date_walk(plan, q, total)
         if walk is not None:
             sql, params = walk

@@ -62,8 +62,9 @@ def test_phrase_arrays_rank_exactly_as_sql(
     read: list[int] = []
     real = phrase_scores.read_phrase
     monkeypatch.setattr(sqlite_backend, "read_phrase", lambda rows: read.append(1) or real(rows))
-    for limit, offset in ((3, 0), (5, 2), (200, 0)):
-        q = SearchQuery(text, limit=limit, offset=offset)
+    for limit, offset, sort in ((3, 0, "relevance"), (5, 2, "relevance"), (200, 0, "relevance"),
+                                (3, 0, "-date"), (4, 3, "date"), (200, 0, "date")):  # fmt: skip
+        q = SearchQuery(text, limit=limit, offset=offset, sort=sort)  # type: ignore[arg-type]
         want = _search(b, q, arrays=False, mp=monkeypatch)
         got = _search(b, q, arrays=True, mp=monkeypatch)
         assert got == want
@@ -86,8 +87,8 @@ def test_filtered_searches_from_phrase_arrays_equal_sql(
     store: Store, monkeypatch: pytest.MonkeyPatch, text: str, filters: dict[str, object]
 ) -> None:
     b = SqliteBackend(store, rank_threads=1)
-    for limit, offset in ((3, 0), (50, 1)):
-        q = SearchQuery(text, limit=limit, offset=offset, **filters)  # type: ignore[arg-type]
+    for limit, offset, sort in ((3, 0, "relevance"), (50, 1, "relevance"), (3, 1, "-date")):
+        q = SearchQuery(text, limit=limit, offset=offset, sort=sort, **filters)  # type: ignore[arg-type]
         want = _search(b, q, arrays=False, mp=monkeypatch)
         got = _search(b, q, arrays=True, mp=monkeypatch)
         assert got == want
