@@ -1037,6 +1037,40 @@ def _content(name: str) -> str | None:
     return out if len(out) >= 2 else None
 
 
+# Proportion words that name a measure on their own (占比, 比例, 增幅); 率 is bound and needs
+# the predicate it rates (建会|率, 调解成功|率).
+_FREE_RATE = re.compile(r"(?:比重|占比|比例|[增降涨]幅|增速)$")
+# Tags of words that stand inside a noun phrase in front of its head (新|就业形态, 在建|工程).
+_INSIDE_NP = ("n", "nz", "vn", "a", "b", "v", "l", "j")
+
+
+def _cut_owner(before: str, lex: FigureLexicon) -> bool:
+    """Does the word right before a rate name belong to the same noun phrase (新|就业形态岗位占比,
+    在建|工程项目开户率), so the pattern's length limit cut the owner in two?"""
+    words = pseg.lcut(before, HMM=False)
+    if not words:
+        return False
+    w, t = words[-1].word, words[-1].flag
+    predicate = w in lex.verb_set or w in lex.filler_set or w in lex.change_verbs
+    return is_han(w[-1]) and t in _INSIDE_NP and not predicate and w not in _SCOPE
+
+
+def _rate_core(rate: str) -> str:
+    """就业形态岗位占比 → 占比, 工程项目开户率 → 开户率: a rate named by its rate word and the
+    predicate it rates; the nouns in front say whose rate it is.  Used when the owner was cut,
+    since half an owner names nothing."""
+    free = _FREE_RATE.search(rate)
+    if free is not None:
+        return free.group()
+    if not rate.endswith("率") or len(rate) < 3:
+        return rate
+    words = pseg.lcut(rate[:-1], HMM=False)
+    k = len(words) - 1  # 率 always takes the word before it (开户|率, 认定|率)
+    while k > 0 and words[k - 1].flag in ("v", "vd") and words[k - 1].word not in _SCOPE:
+        k -= 1  # 调解|成功|率, 建|会|率: the predicate's verbs before it are part of the name
+    return "".join(w.word for w in words[k:]) + "率"
+
+
 def _unscoped(rate: str) -> str:
     """全区调解成功率 → 调解成功率: the scope says where, the rate is what is measured."""
     for scope in _SCOPE:
@@ -1263,6 +1297,8 @@ def build_figures(
             found = list(_RATE.finditer(text, max(s_start, clause), q.start))
             rate = _unscoped(_whole_words(text, found[-1], clause)) if found else None
             rate = _content(rate.rpartition("的")[2]) if rate else None
+            if rate and _cut_owner(text[max(s_start, clause) : found[-1].end(1) - len(rate)], lex):
+                rate = _rate_core(rate)
             share = _SHARE.search(text, max(s_start, clause), q.start)
             if rate is None and share is not None:
                 # 农民工子女占62% / 女职工人数约占职工总数的45%: with no linking verb, the
