@@ -210,6 +210,12 @@ _SUFFIX_QUALIFIER: Final[dict[str, Qualifier]] = {
 }  # fmt: skip
 _MOD_QUALIFIER: Final[dict[str, Qualifier]] = {"余": "over", "多": "over", "来": "approx"}
 _ORDINAL: Final = re.compile(rf"第{_SP}$")
+# Terms and sittings of a body are numbered without 第 (十八届二次执委会议, 三届一次职代会,
+# 十四届全国人大): a 届 followed by a sitting's number or a body's name, and the 次 after 届,
+# are ordinals; 举办三届运动会 (editions of an event, a meeting noun absent) stays a count.
+_SESSION_NEXT: Final = re.compile(
+    rf"[0-9０-９{_CN_DIGITS}十]|[\u4e00-\u9fff]{{0,4}}?(?:全会|全委会|执委会|代表大会|职代会|人大|政协|常委会)"
+)
 _AFTER_YEAR: Final = re.compile(
     rf"{_SP}(?:[月度级代底初末中]|(?:[0-9０-９]{{1,2}}|[{_CN_DIGITS}十]{{1,3}}){_SP}月)"
 )
@@ -284,6 +290,11 @@ def _looks_alike(text: str, m: re.Match[str], first: int, floor: int) -> bool:
     start, end = m.span()
     if _ORDINAL.search(text, max(floor, start - 3), start):
         return True
+    unit = m.group("unit")
+    if (unit in ("届", "屆") and _SESSION_NEXT.match(text, end)) or (
+        unit == "次" and text[start - 1 : start] in ("届", "屆")
+    ):
+        return True  # 十八届二次执委会议, 十四届全国人大: terms and sittings without 第
     idiom = _IDIOMS.search(text, max(0, start - 6), min(len(text), end + 6))
     if idiom is not None and idiom.start() < end and start < idiom.end():
         return True
