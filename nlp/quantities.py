@@ -89,6 +89,8 @@ def _table() -> dict[str, _Unit]:
         "年": "年", "天": "天", "个月": "个月", "個月": "个月", "周": "周", "个星期": "周",
         "周年": "周年", "小时": "小时", "个小时": "小时", "分钟": "分钟",
         "个工作日": "工作日", "工作日": "工作日",
+        # a classifier before a time noun counts time (25个年头, 3个钟头, 两个季度)
+        "个年头": "年", "个钟头": "小时", "个季度": "季度",
     }.items():  # fmt: skip
         units[surface] = _Unit(name, "duration")
     for prefix, name in (("个", "个月"), ("個", "个月"), ("个", "小时")):
@@ -213,6 +215,8 @@ _ORDINAL: Final = re.compile(rf"第{_SP}$")
 # Terms and sittings of a body are numbered without 第 (十八届二次执委会议, 三届一次职代会,
 # 十四届全国人大): a 届 followed by a sitting's number or a body's name, and the 次 after 届,
 # are ordinals; 举办三届运动会 (editions of an event, a meeting noun absent) stays a count.
+# An address numbers a building, then a unit, room or floor inside it (3栋2单元, 5号楼301室).
+_ADDRESS_NEXT: Final = re.compile(rf"\s*[0-9０-９{_CN_DIGITS}十]+\s*(?:单元|室|层|楼|号)")
 _SESSION_NEXT: Final = re.compile(
     rf"[0-9０-９{_CN_DIGITS}十]|[\u4e00-\u9fff]{{0,4}}?(?:全会|全委会|执委会|代表大会|职代会|人大|政协|常委会)"
 )
@@ -291,6 +295,8 @@ def _looks_alike(text: str, m: re.Match[str], first: int, floor: int) -> bool:
     if _ORDINAL.search(text, max(floor, start - 3), start):
         return True
     unit = m.group("unit")
+    if unit in ("栋", "幢", "号楼") and _ADDRESS_NEXT.match(text, end):
+        return True  # 家住3栋2单元: a building's number in an address, not a count of buildings
     if (unit in ("届", "屆") and _SESSION_NEXT.match(text, end)) or (
         unit == "次" and text[start - 1 : start] in ("届", "屆")
     ):
