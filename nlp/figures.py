@@ -137,6 +137,11 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             out[-1] = (out[-1][0] + word, "n")
         else:
             out.append((word, tag))
+    if len(out) >= 2 and out[-1][1] == "v" and len(out[-1][0]) == 1 and out[-2][1] == "a":
+        # 清凉|包3000份: an adjective modifies a noun, so the one character after it that
+        # jieba files as a verb, right before the number, is the head noun (清凉包)
+        word = out.pop()[0]
+        out[-1] = (out[-1][0] + word, "n")
     return _join_unknown(out)
 
 
