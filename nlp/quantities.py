@@ -114,6 +114,8 @@ def _table() -> dict[str, _Unit]:
         "篇", "部门", "部", "间", "栋", "处", "种", "类", "门", "届", "轮", "例", "单", "笔", "封",
         "册",
         "只", "枚", "块", "株", "棵", "艘", "架", "组",
+        # containers count goods handed out (热水600余杯, 矿泉水200箱, 月饼500盒)
+        "杯", "瓶", "袋", "箱", "盒", "碗",
     )  # fmt: skip
     for surface in counts:
         units[surface] = _Unit(surface, "count")

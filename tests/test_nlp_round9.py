@@ -149,6 +149,9 @@ def test_whole_rate_name_keeps_its_owner() -> None:
         # a building number in an address is no count of buildings
         ("家住5栋3单元的职工李师傅说。", []),
         ("园区新建职工宿舍楼3栋。", ["3栋"]),
+        # containers count goods handed out; 一杯 stays the indefinite article, 金杯 a name
+        ("工会送去矿泉水200箱、绿豆汤300碗。", ["200箱", "300碗"]),
+        ("一杯热水暖人心，他捧回了技能大赛金杯。", []),
     ],
 )
 def test_round9_non_figures(text: str, figures: list[str]) -> None:
