@@ -576,6 +576,8 @@ def measure_before(
         left = toks[k - 1] if k > 0 else ("", "x")
         if w in lex.filler_set and parts:
             break  # 直播带岗|累计|观看: a filler inside the window ends the phrase
+        if w in _HEAD_MARKS and parts:
+            break  # 其|名下|银行账户: the owner before a possessive locative is no part of it
         if (
             people
             and parts
@@ -811,7 +813,8 @@ def _verb_object(
     if len(obj) == 1 and obj[0][0] in _QUANTITY_NOUNS and pred + 2 == len(toks):
         return None  # 救助|金额: a quantity noun names the verb's amount, it is no object
     # 困难职工的子女 / 热水、休息等服务: what follows 的 or an enumeration's 等 is the head
-    cut = max((k for k, (w, _) in enumerate(obj) if w in ("的", "等")), default=-1)
+    # 被执行人名下|房产: 名下/手中 close the owner's phrase as 的 does (in someone's name)
+    cut = max((k for k, (w, _) in enumerate(obj) if w in _HEAD_MARKS), default=-1)
     obj = obj[cut + 1 :]
     if len(obj) > 1 and obj[0][0] in _DEMONSTRATIVES:
         return None  # 该公司工会会员: the word-by-word reading drops the owner
@@ -844,6 +847,11 @@ def _verb_object(
     if any(c in _NUMERALS for c in word[:1]):
         return None
     return word
+
+
+# Words after which the head of a noun phrase follows: 的, an enumeration's 等, and the
+# possessive locatives 名下 / 手中 / 手里 (被执行人名下房产 → 房产).
+_HEAD_MARKS = frozenset({"的", "等", "名下", "手中", "手里"})
 
 
 def _after_distributive(toks: list[tuple[str, str]], lex: FigureLexicon) -> int | None:

@@ -103,6 +103,9 @@ def test_own_heldout_figures(text: str, figures: set[str]) -> None:
         # after one of them modifies the noun
         ("市总工会今年开展调研活动20场。", "20场", "调研活动"),
         ("区总工会今年培训兼职仲裁员45名。", "45名", "兼职仲裁员"),
+        # a possessive locative (名下, 手中) closes the owner's phrase; the head follows it
+        ("法院依法查控被执行人名下车辆4辆。", "4辆", "车辆"),
+        ("执行法官冻结其名下银行账户12个。", "12个", "银行账户"),
         # adjective + a one-character "verb" before the number is a noun
         ("工会为一线职工送去清凉包800份。", "800份", "清凉包"),
     ],
