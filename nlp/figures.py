@@ -1084,6 +1084,20 @@ def _rate_core(rate: str) -> str:
     return "".join(w.word for w in words[k:]) + "率"
 
 
+def _unowned_amount(measure: str | None) -> str | None:
+    """书屋|年均借阅量 → 年均借阅量: a verb + 量 names an amount of activity; nouns in front say
+    whose it is (the owner, like the owner of a rate), modifiers (年均, 直播) stay."""
+    if not measure or not measure.endswith("量") or len(measure) < 4:
+        return measure
+    words = pseg.lcut(measure, HMM=False)
+    if len(words) < 3 or words[-1].word != "量" or words[-2].flag != "v":
+        return measure  # 案件调处|质量, 用工|量: no verb's amount
+    k = 0
+    while k < len(words) - 2 and words[k].flag in ("n", "nz", "ns", "nr"):
+        k += 1
+    return "".join(w.word for w in words[k:])
+
+
 def _unscoped(rate: str) -> str:
     """全区调解成功率 → 调解成功率: the scope says where, the rate is what is measured."""
     for scope in _SCOPE:
@@ -1459,6 +1473,7 @@ def build_figures(
                 measure = _same_kind(q, units_in_sentence.get(si, []), lex)
         if measure and measure[0] == "级" and len(measure) > 2:
             measure = measure[1:]  # 全国|级示范书屋: the scope went, its level goes too
+        measure = _unowned_amount(measure)
         units_in_sentence.setdefault(si, []).append((q.unit, measure))
         prev_in_sentence[si] = (q.end, measure, q.unit)
         if q.kind != "percent":

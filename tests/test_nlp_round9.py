@@ -106,6 +106,9 @@ def test_own_heldout_figures(text: str, figures: set[str]) -> None:
         # a possessive locative (名下, 手中) closes the owner's phrase; the head follows it
         ("法院依法查控被执行人名下车辆4辆。", "4辆", "车辆"),
         ("执行法官冻结其名下银行账户12个。", "12个", "银行账户"),
+        # a verb + 量 names an amount of activity; nouns in front are its owner
+        ("全市职工书屋年均借阅量超过30万人次。", "超过30万人次", "年均借阅量"),
+        ("平台直播观看量达12万人次。", "12万人次", "直播观看量"),
         # adjective + a one-character "verb" before the number is a noun
         ("工会为一线职工送去清凉包800份。", "800份", "清凉包"),
     ],
