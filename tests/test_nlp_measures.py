@@ -3,20 +3,10 @@ invented sentences (none is taken from the gold sets)."""
 
 import pytest
 
-from baoku.ingest.records import Article, ArticleType
-from baoku.nlp.analyze import analyze_article
 from baoku.nlp.figures import _tags, figure_lexicon
-from baoku.nlp.records import FigureRecord, FigureType
-
-
-def _figures(text: str) -> list[FigureRecord]:
-    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=text.split("\n"))
-    return analyze_article(art, pub_date="2024-05-01").figures
-
-
-def _measure(text: str, figure: str) -> str | None:
-    [f] = [f for f in _figures(text) if f.text == figure]
-    return f.measure
+from baoku.nlp.records import FigureType
+from tests.fixtures.nlp_sentences import figures_of as _figures
+from tests.fixtures.nlp_sentences import measure_of as _measure
 
 
 @pytest.mark.parametrize(

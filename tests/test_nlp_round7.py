@@ -7,17 +7,9 @@ from baoku.ingest.records import Article, ArticleType
 from baoku.nlp.analyze import analyze_article
 from baoku.nlp.figures import _names_cases, figure_lexicon
 from baoku.nlp.people import a_name
-from baoku.nlp.records import FigureRecord, FigureType
-
-
-def _figures(text: str) -> list[FigureRecord]:
-    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=text.split("\n"))
-    return analyze_article(art, pub_date="2024-05-01").figures
-
-
-def _figure(text: str, figure: str) -> FigureRecord:
-    [f] = [f for f in _figures(text) if f.text == figure]
-    return f
+from baoku.nlp.records import FigureType
+from tests.fixtures.nlp_sentences import figure_of as _figure
+from tests.fixtures.nlp_sentences import figures_of as _figures
 
 
 @pytest.mark.parametrize(

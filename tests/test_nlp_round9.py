@@ -8,21 +8,9 @@ counts; which number strings are figures at all).
 
 import pytest
 
-from baoku.ingest.records import Article, ArticleType
-from baoku.nlp.analyze import analyze_article
 from baoku.nlp.quantities import find_quantities
-from baoku.nlp.records import FigureRecord
-
-
-def _figures(text: str) -> list[FigureRecord]:
-    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=text.split("\n"))
-    return analyze_article(art, pub_date="2024-05-01").figures
-
-
-def _measure(text: str, figure: str) -> str | None:
-    [f] = [f for f in _figures(text) if f.text == figure]
-    return f.measure
-
+from tests.fixtures.nlp_sentences import figures_of as _figures
+from tests.fixtures.nlp_sentences import measure_of as _measure
 
 # (sentence, figure, accepted measures); annotated before the first run.
 OWN = [
