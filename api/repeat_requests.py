@@ -22,15 +22,16 @@ from baoku.api.search_service import answer_response
 
 log = logging.getLogger("baoku.api")
 
-# The paths whose answers the result cache holds.
-REPEATABLE_PATHS: Final = ("/search", "/figures", "/articles/")
+# The paths whose answers the result cache holds: these two, and every article.
+REPEATABLE_PATHS: Final = frozenset({"/search", "/figures"})
+ARTICLE_PREFIX: Final = "/articles/"
 
 
 def repeat_key(scope: Scope) -> tuple[str, bytes, str] | None:
     """The request as received, for a GET of a cached path; None for anything else."""
     path = scope["path"]
     if scope.get("method") != "GET" or not (
-        path in REPEATABLE_PATHS[:2] or path.startswith(REPEATABLE_PATHS[2])
+        path in REPEATABLE_PATHS or path.startswith(ARTICLE_PREFIX)
     ):
         return None
     return path, scope.get("query_string", b""), str(scope.get("root_path", ""))

@@ -9,12 +9,13 @@ score a row gets for ``"工会" AND "职工"`` is exactly the sum, in that order
 it gets for ``"工会"`` and for ``"职工"`` alone (checked bit for bit over 89,000 rows; the
 tests compare whole rankings with the SQL path).
 
-A search worker that meets the same phrase again keeps the phrase's matches and scores, read
+A search process that meets the same phrase often enough keeps its matches and scores, read
 once with one full FTS5 pass (``PhraseScores``), in the result memo; a search all of whose
-phrases are kept is then answered with numpy: the match set from intersections, unions and
-differences, each row's score summed in FTS5's order, the page by (score, row id). Only
-searches without filters use it (the type exclusion is applied to the ids); reading a
-phrase's scores costs about three ranking passes of it, so only phrases met again are read.
+phrases are kept is then answered with numpy (``sqlite_backend``): the match set from
+intersections, unions and differences, narrowed to the ids meeting its filters, each row's
+score summed in FTS5's order, the page by (score, row id) or by the archive's date order.
+Reading a phrase's scores costs about three ranking passes of it, so only phrases that keep
+coming back are read.
 """
 
 from __future__ import annotations
@@ -26,7 +27,6 @@ from functools import reduce
 import numpy as np
 import numpy.typing as npt
 
-from baoku.search.fts_compile import quote
 from baoku.search.syntax import Node, Not, Or, Phrase, Term
 
 Ids = npt.NDArray[np.int64]
@@ -45,18 +45,10 @@ class PhraseScores:
         return int(self.ids.nbytes + self.scores.nbytes)
 
 
-def leaf_match(leaf: Term | Phrase, bigrams: bool) -> str:
-    """The MATCH string of one phrase, as ``fts_compile`` prints it inside a query."""
-    from baoku.search.cjk import bigram_tokens
-
-    if bigrams and len(leaf.tokens) > 1:
-        return quote(bigram_tokens(leaf.tokens))
-    return quote(leaf.tokens)
-
-
 def leaves(node: Node) -> list[Term | Phrase]:
     """The phrases of ``node`` in the order ``fts_compile`` prints them (FTS5 numbers them
-    so): an And's positives before its exclusions."""
+    so): an And's positives before its exclusions. ``compile_match`` of one gives its own
+    MATCH string."""
     if isinstance(node, Term | Phrase):
         return [node]
     if isinstance(node, Not):

@@ -32,7 +32,6 @@ from baoku.search.filters import KeyMatch, ResolvedQuery, resolve
 from baoku.search.fts_compile import compile_match
 from baoku.search.phrase_scores import (
     PhraseScores,
-    leaf_match,
     leaves,
     matching,
     read_phrase,
@@ -104,8 +103,8 @@ _RANK_WINDOW: Final = 100
 # A phrase's matches and scores are read into an array (one full pass, about three rankings'
 # worth) the time a search meets it this often in one snapshot; from then on searches made of
 # kept phrases rank with numpy (``phrase_scores``). Under the API load bench, 4 uses with a
-# 256 MB memo per worker gave 1 171 req/s and search p99 200 ms, against 960 and 216 without
-# arrays; 2 uses read too many arrays of phrases that did not come back (p99 258–268 ms).
+# 256 MB memo per worker gave 1 000–1 044 req/s against 959–970 without arrays (docs/api.md);
+# 2 uses read too many arrays of phrases that did not come back (p99 258–268 ms), 8 too few.
 PHRASE_ARRAY_USES: int = 4
 # A filter-only page walks the date index when it expects to read at most this many rows.
 _WALK_BUDGET: Final = 20_000
@@ -165,7 +164,7 @@ class _Plan:
         self.types = q.types
         # The excluded types that the archive holds at all (one probe of the (type, date)
         # index each): excluding a type with no rows would still cost a set probe per match.
-        self._other_types = [
+        self.other_types = [
             t
             for t in sorted(ARTICLE_TYPES - set(q.types))
             if conn.execute("SELECT 1 FROM search_docs WHERE type = ? LIMIT 1", (t,)).fetchone()
@@ -261,11 +260,6 @@ class _Plan:
         return f"FROM {source} WHERE {' AND '.join(where)}", params
 
     @property
-    def other_types(self) -> list[str]:
-        """The excluded types that the archive holds at all."""
-        return self._other_types
-
-    @property
     def type_filter_only(self) -> bool:
         """True when the only search_docs condition is a type set holding the common type,
         which a NOT IN of the (few) other types expresses without a join."""
@@ -277,7 +271,7 @@ class _Plan:
         return bool(self.sets) or not self.type_filter_only
 
     def _not_other_types(self, column: str) -> tuple[str, list[Any]]:
-        others = self._other_types
+        others = self.other_types
         if not others:
             return "", []
         marks, vals = _in(others)
@@ -511,7 +505,7 @@ class SqliteBackend:
             return None
         kept: dict[str, PhraseScores] = {}
         for leaf in leaves(node):
-            match = leaf_match(leaf, bigrams=True)
+            match = compile_match(leaf, bigrams=True)
             if match in kept:
                 continue
             arrays = plan.recall(("phrase", match))
@@ -532,7 +526,7 @@ class SqliteBackend:
             kept[match] = arrays
 
         def phrase(leaf: Any) -> PhraseScores:
-            return kept[leaf_match(leaf, bigrams=True)]
+            return kept[compile_match(leaf, bigrams=True)]
 
         ids = matching(node, phrase)
         if plan.filtered:
@@ -546,16 +540,9 @@ class SqliteBackend:
         """The ids of every article meeting the search's filters (type, dates, papers, keys,
         figures), ascending."""
         from_where, params = plan.docs_from_where()
-        key = ("filter ids", from_where, *params)
-        found = plan.recall(key)
-        if found is None:
-            text = self._conn.execute(f"SELECT group_concat(d.id) {from_where}", params)
-            joined = text.fetchone()[0]
-            found = np.fromstring(joined, dtype=np.int64, sep=",") if joined else np.empty(0)
-            found = np.unique(found.astype(np.int64))
-            found.flags.writeable = False
-            plan.keep(key, found, found.nbytes + len(from_where))
-        return found
+        return self._id_array(
+            plan, "filter ids", f"SELECT d.id AS id {from_where}", params, ascending=True
+        )
 
     def _date_positions(self, plan: _Plan, order: str) -> Any:
         """Each article id's place in the whole archive's ``order`` (an array indexed by
@@ -573,18 +560,9 @@ class SqliteBackend:
         return found
 
     def _type_ids(self, plan: _Plan, types: list[str]) -> Any:
-        key = ("type ids", *types)
-        found = plan.recall(key)
-        if found is None:
-            marks, vals = _in(types)
-            found = np.array(
-                [r[0] for r in self._conn.execute(
-                    f"SELECT id FROM search_docs WHERE type IN ({marks}) ORDER BY id", vals
-                )],
-                dtype=np.int64,
-            )  # fmt: skip
-            plan.keep(key, found, found.nbytes + 64)
-        return found
+        marks, vals = _in(types)
+        sql = f"SELECT id FROM search_docs WHERE type IN ({marks})"
+        return self._id_array(plan, "type ids", sql, vals, ascending=True)
 
     def _total_and_facets(
         self, plan: _Plan, names: Iterable[str], *, columns_ok: bool = True
@@ -625,8 +603,14 @@ class SqliteBackend:
         return total, facets
 
     def _matching_ids(self, plan: _Plan) -> npt.NDArray[np.int64]:
-        ids_sql, params = plan.ids()
-        key = ("ids", ids_sql, *params)
+        return self._id_array(plan, "ids", *plan.ids())
+
+    def _id_array(
+        self, plan: _Plan, name: str, ids_sql: str, params: list[Any], *, ascending: bool = False
+    ) -> npt.NDArray[np.int64]:
+        """The ``id`` column of ``ids_sql`` as a read-only array, kept in the memo under
+        ``name``; ``ascending``: sorted, each id once."""
+        key = (name, ids_sql, *params)
         found = plan.recall(key)
         if found is not None:
             return found  # type: ignore[no-any-return]
@@ -634,6 +618,8 @@ class SqliteBackend:
         joined = self._conn.execute(f"SELECT group_concat(id) FROM ({ids_sql})", params)
         text = joined.fetchone()[0]
         ids = np.fromstring(text, dtype=np.int64, sep=",") if text else np.empty(0, np.int64)
+        if ascending:
+            ids = np.unique(ids)
         ids.flags.writeable = False  # shared through the memo
         plan.keep(key, ids, ids.nbytes + len(ids_sql))
         return ids

@@ -4,9 +4,7 @@ SQL ranking exactly: the same matches, totals, order and scores."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +14,6 @@ from baoku.search.query import SearchQuery
 from baoku.search.sqlite_backend import _BM25, SqliteBackend
 from baoku.search.store import Store
 from baoku.search.syntax import parse
-from tests.fixtures.search_corpus import all_documents
 
 MEMO = sqlite_backend._MEMO
 
@@ -38,16 +35,6 @@ TEXTS = [
 ]
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    MEMO.clear()
-    with Store.open(tmp_path / "a.db") as s:
-        for doc in all_documents():
-            s.save_document(doc)
-        yield s
-    MEMO.clear()
-
-
 def _search(b: SqliteBackend, q: SearchQuery, *, arrays: bool, mp: pytest.MonkeyPatch) -> object:
     mp.setattr(sqlite_backend, "PHRASE_ARRAY_USES", 1 if arrays else 10**9)
     MEMO.clear()
@@ -56,9 +43,9 @@ def _search(b: SqliteBackend, q: SearchQuery, *, arrays: bool, mp: pytest.Monkey
 
 @pytest.mark.parametrize("text", TEXTS)
 def test_phrase_arrays_rank_exactly_as_sql(
-    store: Store, monkeypatch: pytest.MonkeyPatch, text: str
+    corpus_store: Store, monkeypatch: pytest.MonkeyPatch, text: str
 ) -> None:
-    b = SqliteBackend(store, rank_threads=1)
+    b = SqliteBackend(corpus_store, rank_threads=1)
     read: list[int] = []
     real = phrase_scores.read_phrase
     monkeypatch.setattr(sqlite_backend, "read_phrase", lambda rows: read.append(1) or real(rows))
@@ -84,9 +71,9 @@ FILTERED = [
 @pytest.mark.parametrize("filters", FILTERED)
 @pytest.mark.parametrize("text", ["工会", "工会 职工", "欠薪 OR 医保", "工会 -简讯"])
 def test_filtered_searches_from_phrase_arrays_equal_sql(
-    store: Store, monkeypatch: pytest.MonkeyPatch, text: str, filters: dict[str, object]
+    corpus_store: Store, monkeypatch: pytest.MonkeyPatch, text: str, filters: dict[str, object]
 ) -> None:
-    b = SqliteBackend(store, rank_threads=1)
+    b = SqliteBackend(corpus_store, rank_threads=1)
     for limit, offset, sort in ((3, 0, "relevance"), (50, 1, "relevance"), (3, 1, "-date")):
         q = SearchQuery(text, limit=limit, offset=offset, sort=sort, **filters)  # type: ignore[arg-type]
         want = _search(b, q, arrays=False, mp=monkeypatch)
@@ -95,13 +82,13 @@ def test_filtered_searches_from_phrase_arrays_equal_sql(
 
 
 def test_a_phrase_is_read_only_when_met_again(
-    store: Store, monkeypatch: pytest.MonkeyPatch
+    corpus_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     read: list[int] = []
     real = phrase_scores.read_phrase
     monkeypatch.setattr(sqlite_backend, "read_phrase", lambda rows: read.append(1) or real(rows))
     monkeypatch.setattr(sqlite_backend, "PHRASE_ARRAY_USES", 2)
-    b = SqliteBackend(store, rank_threads=1)
+    b = SqliteBackend(corpus_store, rank_threads=1)
     MEMO.clear()
     b.search(SearchQuery("工会", limit=2))
     assert not read
@@ -109,9 +96,9 @@ def test_a_phrase_is_read_only_when_met_again(
     assert len(read) == 1
 
 
-def test_fts5_bm25_of_a_query_is_the_sum_of_its_phrases_scores(store: Store) -> None:
+def test_fts5_bm25_of_a_query_is_the_sum_of_its_phrases_scores(corpus_store: Store) -> None:
     """The property the arrays rest on, checked on every row of real FTS5 output."""
-    conn = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"file:{corpus_store.path}?mode=ro", uri=True)
     try:
 
         def scores(text: str) -> dict[int, float]:

@@ -3,9 +3,6 @@ generations, and that searches answered from it equal searches computed afresh."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 
 from baoku.search import sqlite_backend
@@ -42,16 +39,6 @@ def test_a_new_generation_drops_the_archives_older_entries() -> None:
     assert memo.bytes == 20
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[Store]:
-    MEMO.clear()
-    with Store.open(tmp_path / "a.db") as s:
-        for doc in all_documents():
-            s.save_document(doc)
-        yield s
-    MEMO.clear()
-
-
 QUERIES = [
     SearchQuery("工会", limit=3),
     SearchQuery("工会", limit=3, offset=3),
@@ -68,11 +55,11 @@ QUERIES = [
 
 @pytest.mark.parametrize("window", [2, 100])
 def test_searches_from_the_memo_equal_fresh_searches(
-    store: Store, monkeypatch: pytest.MonkeyPatch, window: int
+    corpus_store: Store, monkeypatch: pytest.MonkeyPatch, window: int
 ) -> None:
     # A shallow ranked window makes deeper pages recompute; a deep one holds every match.
     monkeypatch.setattr(sqlite_backend, "_RANK_WINDOW", window)
-    b = SqliteBackend(store, rank_threads=1)
+    b = SqliteBackend(corpus_store, rank_threads=1)
     fresh = []
     for q in QUERIES:
         MEMO.clear()
@@ -87,22 +74,22 @@ def test_searches_from_the_memo_equal_fresh_searches(
     assert MEMO.hits > hits
 
 
-def test_a_write_is_seen_by_the_next_search(store: Store) -> None:
-    b = SqliteBackend(store)
+def test_a_write_is_seen_by_the_next_search(corpus_store: Store) -> None:
+    b = SqliteBackend(corpus_store)
     before = b.search(SearchQuery("技能比武", limit=50))
-    store.save_document(filler_pages(14)[13])  # one more 工会简讯 with 技能比武
+    corpus_store.save_document(filler_pages(14)[13])  # one more 工会简讯 with 技能比武
     after = b.search(SearchQuery("技能比武", limit=50))
     assert after.total == before.total + 1
 
 
 def test_a_search_inside_the_callers_write_transaction_does_not_use_the_memo(
-    store: Store,
+    corpus_store: Store,
 ) -> None:
-    b = SqliteBackend(store)
+    b = SqliteBackend(corpus_store)
     q = SearchQuery("工会", limit=5, facets=("year",))
     b.search(q)
     hits, entries = MEMO.hits, len(MEMO)
-    with store.transaction():
+    with corpus_store.transaction():
         assert b.search(q).total > 0
         b.search(SearchQuery("职工书屋"))
     assert (MEMO.hits, len(MEMO)) == (hits, entries)
