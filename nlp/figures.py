@@ -125,6 +125,8 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             verb = out[-1][0]
             out[-1] = (verb[:-1], "v")
             out.append((verb[-1] + word, pseg.dt.word_tag_tab[verb[-1] + word]))
+        elif word in ("上", "下") and out and out[-1][0] == "线":
+            out[-1] = ("线" + word, "s")  # 线|上 → 线上: online, jieba's dictionary lacks it
         elif word in _NOMINAL_SUFFIX and out and out[-1][1] in ("v", "vn") and len(out[-1][0]) == 2:
             out[-1] = (out[-1][0] + word, "n")  # 调解|员, 慰问|金: a verb and a noun suffix
         elif (
@@ -579,6 +581,12 @@ def measure_before(
         if w in _HEAD_MARKS and parts:
             break  # 其|名下|银行账户: the owner before a possessive locative is no part of it
         if (
+            w in _CHANNEL_ADVERBS
+            and parts
+            and (toks[k + 1][1].startswith("v") or toks[k + 1][0] in lex.case_set)
+        ):
+            break  # 网上|开庭: an adverbial of channel before an act makes it the predicate
+        if (
             people
             and parts
             and t == "vn"
@@ -677,9 +685,11 @@ def measure_before(
                 and len(w) >= 2
                 and opens
                 and k > 0
-                and all(_nounish(x, y, lex) or x in _SCOPE for x, y in toks[:k])
+                and all(_nounish(x, y, lex) or x in _SCOPE or y == "t" for x, y in toks[:k])
             ):
-                break  # 职工|提出|合理化建议: after the clause's subject a verb is its predicate
+                # 职工|提出|合理化建议, 今年|全市|实施|…项目: after the clause's subject (and its
+                # time and scope words) a verb is its predicate
+                break
             opens = i == floor or text[i - 1] in "，。；：！？\n"
             if t == "v" and k == 0 and opens and not linked and parts[-1] not in _QUANTITY_NOUNS:
                 # ，冻结|银行账户17个: a verb opening the clause is its predicate; not before
@@ -916,7 +926,7 @@ def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
     还, 累计) modify verbs, never nouns, so a verb after them heads the clause's predicate and
     what follows it is the object (共|排查|隐患, 还|代理|案件)."""
     w, t = left
-    if w in _MODALS or w in _MANNER_ADVERBS:
+    if w in _MODALS or w in _MANNER_ADVERBS or w in _CHANNEL_ADVERBS:
         return True  # 可|领取, 主动|排查: a modal or a manner adverb is followed by its verb
     if w in lex.filler_set:
         # 现有|在册困难职工: an existential verb is the predicate itself
@@ -932,6 +942,11 @@ def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
 _MANNER_ADVERBS = frozenset(
     {"主动", "及时", "定期", "积极", "依法", "全力", "大力", "认真", "逐步", "切实", "着力"}
 )
+
+# Adverbials of channel and time (online, on site, in the same period, in step): they say how
+# or when an act is done, so the word after them is the predicate (共|网上|立案|劳动争议案件,
+# 同期|线上|签约|家政服务员), though jieba files them as place words or distinguishers.
+_CHANNEL_ADVERBS = frozenset({"网上", "线上", "线下", "现场", "同期", "同步", "当场", "当面"})
 
 _SEQUENCE_ADVERBS = frozenset({"先后", "陆续", "相继", "一共", "总共", "已经", "同时", "还将"})
 
@@ -996,12 +1011,16 @@ _COMPARE = re.compile(r"同比|环比|相比|较|比")
 # A change that follows the start amount: 由3000元|提高到4500元.
 _CHANGE_AFTER = re.compile(
     r"[^，。；]{0,12}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至|到|至)"
+    r"|[\u4e00-\u9fff]{1,2}为(?=[0-9一二两三四五六七八九十百千万亿])"  # 由6项|精简为|2项
 )
 _PER_WORDS = frozenset({"人均", "每人", "户均", "年均", "月均", "日均", "平均每人"})
 # 由2019年的8000元 / 由…提高到去年的1.2万元: a change of one quantity from one amount to another.
+# 由6项精简为2项, 由4个扩充到10个: any verb with a resultative 为/到/至 between two amounts is
+# such a change, whatever the verb.
 _FROM_TO = re.compile(
     r"由(?:(?:[^，。；由]{0,8}的|每人|人均|每月|每年)?|[^，。；由]{0,24}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至)"
-    r"(?:到|至)?(?:[^，。；]{0,8}的)?)$"
+    r"(?:到|至)?(?:[^，。；]{0,8}的)?"
+    r"|[^，。；由]{0,8}?[0-9一二两三四五六七八九十百千万亿][^，。；由]{0,4}?[\u4e00-\u9fff]{1,2}[为到至])$"
 )
 
 
@@ -1205,14 +1224,27 @@ def build_figures(
         )
         floor = max(s_start, prev_end)
         after = measure_after(text, q.end, lex, people=q.unit in lex.people_units)
+        if after and q.unit in lex.people_units and (after[-1] in _MONEY_END or after[-1] == "薪"):
+            after = None  # 其中96人|月薪提高…: a money noun is the people's, it counts no one
         rel = _RELATIVE_HEAD.match(text, q.end)
         rel_toks = _tags(rel.group()[:-1], lex) if rel is not None else []
         opens_verb = (
             rel is not None
             and rel_toks[0][1] == "v"
-            and not any(
-                w in lex.verb_set or w in lex.money_verbs or w in lex.after_verb_set
-                for w, _ in rel_toks
+            and (
+                not any(
+                    w in lex.verb_set or w in lex.money_verbs or w in lex.after_verb_set
+                    for w, _ in rel_toks
+                )
+                # 320名|参加技能比武的|一线职工: a verb with its own object before 的 lacks
+                # only its subject, which is the head noun the number counts (120人参加的|培训:
+                # a verb with no object lacks its object, and the number is its subject)
+                or (
+                    q.kind != "money"  # 14万元|用于…: an amount is no classifier of a noun
+                    and len(rel_toks) >= 2
+                    and _nounish(*rel_toks[-1], lex)  # (由56名|兼职|仲裁员|组成的: N V)
+                    and not text.endswith("由", 0, q.start)
+                )
             )
             and (after is None or rel.group().startswith(after))
         )
@@ -1344,7 +1376,7 @@ def build_figures(
         )  # 每人|奖励|2000元: a grant of its own, not the previous figure's items
         if (
             kin_measure
-            and kin_unit == q.unit
+            and (kin_unit == q.unit or {kin_unit, q.unit} <= set(lex.case_units))
             and not granted
             and (
                 not measure
@@ -1358,6 +1390,12 @@ def build_figures(
                     and all(t == "v" for _, t in _tags(measure, lex))
                 )
                 or text.startswith("被" + measure, q.start - len(measure) - 1)
+                # 立案…486件，网上开庭312宗: a docket act alone (件 and 宗 alike)
+                or (
+                    measure in lex.case_set
+                    and measure not in lex.nominal_verbs  # 已|结案174件 names its cases
+                    and q.unit in lex.case_units
+                )
             )
         ):
             # 受理…案件6843件，审结6512件 / 建成服务站48个，其中今年新建12个: a verb alone

@@ -306,6 +306,8 @@ def _looks_alike(text: str, m: re.Match[str], first: int, floor: int) -> bool:
     idiom = _IDIOMS.search(text, max(0, start - 6), min(len(text), end + 6))
     if idiom is not None and idiom.start() < end and start < idiom.end():
         return True
+    if first > 0 and text[first - 1] in "“‘「" and text[end : end + 1] in ("”", "’", "」"):
+        return True  # 女职工“四期”保护, 落实“三期”: a numbered term quoted whole is a name
     code = first >= 2 and text[first - 1] in "-－" and text[first - 2].isascii()
     return code and text[first - 2].isalnum()
 
@@ -379,6 +381,8 @@ def _from_match(text: str, m: re.Match[str], floor: int) -> tuple[Quantity, _Uni
         return None
     if run in ("一", "壹") and not m.group("mod") and not m.group("low"):
         return None  # 一名党员, 一起: the article "a", not a count
+    if all(c in ZERO_CHARS for c in run) and not m.group("low"):
+        return None  # 零部件, 零件: a lone Chinese zero is a word's morpheme (zero itself is 0)
     if unit.name == "年" and _is_year(run, text, end):
         return None
     with localcontext() as ctx:
