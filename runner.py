@@ -24,6 +24,7 @@ from baoku.ingest.pipeline import IngestOptions, ingest_identified
 from baoku.ingest.records import DocumentStatus, IngestedDocument, PageStatus, SourceFile
 from baoku.ingest.source import FileKind, fingerprint, identify
 from baoku.nlp.records import AnalyzedDocument
+from baoku.search import es_backlog
 from baoku.search.store import Store
 
 log = logging.getLogger(__name__)
@@ -72,6 +73,8 @@ class BatchSummary:
     elapsed: float = 0.0
     es_indexed: int = 0  # articles indexed into Elasticsearch, when asked to
     es_error: str | None = None
+    es_caught_up: int = 0  # files earlier runs left waiting for Elasticsearch, sent now
+    es_behind: int = 0  # files still waiting for Elasticsearch after this run
 
     def count(self, status: str) -> int:
         return sum(r.status == status for r in self.results)
@@ -221,9 +224,11 @@ def run_batch(
             if es is not None:
                 es.add(sha256)
     if es is not None:
-        es.flush()
+        es.finish()
         summary.es_error = es.error
         summary.es_indexed = es.indexed
+        summary.es_caught_up = es.caught_up
+        summary.es_behind = es.behind
     summary.elapsed = time.perf_counter() - start
     return summary
 
@@ -267,9 +272,10 @@ def refresh_continued_facts(store: Store) -> set[str]:
 
 
 class _EsFeed:
-    """Indexes stored files into Elasticsearch in chunks as the batch goes. The SQLite store is
-    the record: when the cluster fails, indexing stops for this batch with the reason kept,
-    and ``baoku reindex --to es`` catches up later."""
+    """Indexes stored files into Elasticsearch in chunks as the batch goes, then the files
+    earlier runs left waiting. The SQLite store is the record: when the cluster fails,
+    sending stops for this batch with the reason kept, and every file not sent is queued in
+    the store (``search.es_backlog``) for the next ``ingest --es`` or ``reindex --to es``."""
 
     chunk = 25
 
@@ -279,6 +285,8 @@ class _EsFeed:
         self.store = store
         self.pending: list[str] = []
         self.indexed = 0
+        self.caught_up = 0
+        self.behind = 0
         self.error: str | None = None
         self.indexer = EsIndexer(url)
 
@@ -288,15 +296,31 @@ class _EsFeed:
             self.flush()
 
     def flush(self) -> None:
-        from baoku.search.es_backend import EsError
+        shas, self.pending = self.pending, []
+        if not shas:
+            return
+        if self.error is not None:
+            self.behind = es_backlog.queue(self.store, shas, self.error)
+            return
+        self._record(es_backlog.send(self.indexer, self.store, shas, chunk=self.chunk))
 
-        if self.error is None and self.pending:
-            try:
-                report = self.indexer.index_documents(self.store, self.pending)
-                self.indexed += report.indexed
-            except EsError as exc:
-                self.error = f"{exc} — the archive is safe in SQLite; run `baoku reindex --to es`"
-        self.pending.clear()
+    def finish(self) -> None:
+        """Send what is left of this batch, then what earlier runs left waiting."""
+        self.flush()
+        if self.error is None:
+            report = es_backlog.catch_up(self.indexer, self.store, chunk=self.chunk)
+            self.caught_up = report.sent
+            self._record(report)
+        self.behind = es_backlog.count(self.store)
+
+    def _record(self, report: es_backlog.SendReport) -> None:
+        self.indexed += report.indexed
+        self.behind = report.behind
+        if report.error is not None:
+            self.error = (
+                f"{report.error} — the archive is safe in SQLite; the files not indexed are "
+                "queued, and the next `baoku ingest --es` (or `baoku reindex --to es`) sends them"
+            )
 
 
 def _todo(

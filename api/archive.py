@@ -17,11 +17,16 @@ from typing import Any
 
 from baoku.api.errors import ApiError
 from baoku.api.settings import Settings
+from baoku.search import es_backlog
 from baoku.search.query import Backend
 from baoku.search.sqlite_backend import set_memo_budget
 from baoku.search.store import Store
 
 log = logging.getLogger("baoku.api")
+
+# Files of the Elasticsearch backlog sent after each upload batch: enough to drain a long
+# outage within a few batches, few enough that the next upload is not held up for minutes.
+ES_CATCH_UP_FILES = 200
 
 
 def _unavailable(what: str) -> ApiError:
@@ -92,21 +97,27 @@ class Archive:
             return self._es_backend
 
     def sync_elasticsearch(self, store: Store, sha256s: list[str]) -> None:
-        """Bring the Elasticsearch copy in step with these stored (or deleted) files. The
-        SQLite store is the record: a cluster that is down is logged, not raised, and a later
-        reindex catches up."""
+        """Bring the Elasticsearch copy in step with these stored (or deleted) files, then
+        send up to ``ES_CATCH_UP_FILES`` of those earlier failures left waiting. The SQLite
+        store is the record: a cluster that is down is logged, not raised, and the files
+        wait in the store (``search.es_backlog``) for the next update or a reindex."""
         if not self.settings.es_url or not sha256s:
             return
-        from baoku.search.es_backend import EsError, EsIndexer
+        from baoku.search.es_backend import EsIndexer
 
         with self._es_lock:
             if self._es_indexer is None:
                 self._es_indexer = EsIndexer(self.settings.es_url)
             indexer = self._es_indexer
-        try:
-            indexer.index_documents(store, sha256s)
-        except EsError as exc:
-            log.warning("Elasticsearch not updated for %d files: %s", len(sha256s), exc)
+        report = es_backlog.send(indexer, store, sha256s)
+        if report.error is None and report.behind:
+            report = es_backlog.catch_up(indexer, store, limit=ES_CATCH_UP_FILES)
+        if report.error is not None:
+            log.warning(
+                "Elasticsearch not updated; %d files wait for the next update: %s",
+                report.behind,
+                report.error,
+            )
 
     # ------------------------------------------------------------------ readiness
 
@@ -123,6 +134,14 @@ class Archive:
             return True, "not configured"
         try:
             with urllib.request.urlopen(f"{url}/_cluster/health", timeout=2) as resp:
-                return resp.status == 200, f"HTTP {resp.status}"
+                ok, message = resp.status == 200, f"HTTP {resp.status}"
         except (urllib.error.URLError, OSError, ValueError) as exc:
             return False, f"unreachable ({exc.__class__.__name__})"
+        try:
+            behind = es_backlog.count(self.reader())
+        except Exception:  # the store check reports an unreadable store
+            behind = 0
+        if behind:
+            # Still ready: searches answer, from a copy that lacks these files' changes.
+            message += f"; {behind} files wait to be indexed (`baoku documents --es-waiting`)"
+        return ok, message

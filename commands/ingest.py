@@ -32,6 +32,7 @@ from baoku.commands.common import (
     json_option,
     open_store,
 )
+from baoku.search import es_backlog
 
 
 @click.command()
@@ -132,7 +133,12 @@ def ingest(
                     for s in ("ingested", "partial", "needs_ocr", "skipped", "failed")
                 },
                 "files": [asdict(r) for r in summary.results],
-                "es": {"indexed": summary.es_indexed, "error": summary.es_error}
+                "es": {
+                    "indexed": summary.es_indexed,
+                    "caught_up_files": summary.es_caught_up,
+                    "waiting_files": summary.es_behind,
+                    "error": summary.es_error,
+                }
                 if es_url
                 else None,
             }
@@ -236,7 +242,16 @@ def _print_summary(summary: Any, db_path: Path) -> None:
     if summary.es_error:
         console.print(f"[yellow]Elasticsearch:[/yellow] {summary.es_error}")
     elif summary.es_indexed:
-        console.print(f"  indexed {summary.es_indexed} articles into Elasticsearch")
+        caught_up = (
+            f", with {summary.es_caught_up} files earlier runs left waiting"
+            if summary.es_caught_up
+            else ""
+        )
+        console.print(f"  indexed {summary.es_indexed} articles into Elasticsearch{caught_up}")
+    if summary.es_behind:
+        console.print(
+            f"  {summary.es_behind} files wait for Elasticsearch (`baoku documents --es-waiting`)"
+        )
 
 
 DOCUMENT_COLUMNS = ("id", "path", "sha256", "size", "pages", "status", "error", "ingested_at")
@@ -249,11 +264,25 @@ DOCUMENT_COLUMNS = ("id", "path", "sha256", "size", "pages", "status", "error", 
     type=click.Choice(["ingested", "partial", "needs_ocr", "failed"]),
     help="Only documents with this status.",
 )
+@click.option(
+    "--es-waiting",
+    is_flag=True,
+    help="Instead: the files whose Elasticsearch copy is behind (an update failed), with why.",
+)
 @json_option
 @csv_option
-def documents(db_path: Path, status: str | None, as_json: bool, as_csv: bool) -> None:
+def documents(
+    db_path: Path, status: str | None, es_waiting: bool, as_json: bool, as_csv: bool
+) -> None:
     """List the files in the archive with their status and errors."""
     check_output_flags(as_json, as_csv)
+    if es_waiting:
+        if status is not None:
+            raise click.UsageError(
+                "--es-waiting lists files by their Elasticsearch state; drop --status"
+            )
+        _list_es_waiting(db_path, as_json, as_csv)
+        return
     with open_store(db_path, must_exist=True, readonly=True) as store:
         docs = store.list_documents(status)
     if as_json:
@@ -267,3 +296,23 @@ def documents(db_path: Path, status: str | None, as_json: bool, as_csv: bool) ->
         table.add_row(str(d.status), str(d.pages), d.path, d.error or "")
     Console().print(table)
     err_console.print(f"{len(docs)} documents")
+
+
+WAITING_COLUMNS = ("sha256", "path", "queued_at", "reason")
+
+
+def _list_es_waiting(db_path: Path, as_json: bool, as_csv: bool) -> None:
+    with open_store(db_path, must_exist=True, readonly=True) as store:
+        files = es_backlog.waiting(store)
+    if as_json:
+        emit_json([asdict(f) for f in files])
+        return
+    if as_csv:
+        emit_csv((asdict(f) for f in files), WAITING_COLUMNS)
+        return
+    table = Table("queued", "file", "reason", show_edge=False, header_style="bold")
+    for f in files:
+        table.add_row(f.queued_at, f.path or f"(deleted) {f.sha256[:12]}", f.reason)
+    Console().print(table)
+    hint = " — `baoku ingest --es URL` or `baoku reindex --to es` sends them" if files else ""
+    err_console.print(f"{len(files)} files wait for Elasticsearch{hint}")

@@ -86,13 +86,16 @@ def reindex(target: str, es_url: str | None, alias: str, db_path: Path, as_json:
                 "indexed": summary.indexed,
                 "removed_indices": list(summary.removed_indices),
                 "seconds": round(summary.seconds, 2),
+                "cleared_waiting_files": summary.cleared_backlog,
             }
     if as_json:
         emit_json(out)
     elif target == "sqlite":
         click.echo(f"rebuilt the SQLite search index: {out['indexed']} articles")
     else:
+        cleared = out["cleared_waiting_files"]
+        waited = f" (with the {cleared} files that waited for it)" if cleared else ""
         click.echo(
-            f"{out['indexed']} articles indexed into {out['index']} in {out['seconds']} s; "
-            f"{alias} now points at it"
+            f"{out['indexed']} articles indexed into {out['index']} in {out['seconds']} s"
+            f"{waited}; {alias} now points at it"
         )

@@ -3,6 +3,7 @@
 Streams whole articles with their facts out of the store into a fresh index (refresh off
 while loading), then swaps the alias in one atomic step, so searches see the old index until
 the new one is complete. A failure leaves the alias untouched and deletes the half-built index.
+Success empties the queue of files earlier incremental updates left waiting (es_backlog).
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from baoku.ingest.records import ArticleType
-from baoku.search.es_backend import EsBackend
+from baoku.search import es_backlog
+from baoku.search.es_backend import DEFAULT_ALIAS, EsBackend
 from baoku.search.facts_store import load_facts
 from baoku.search.search_doc import SearchDoc, build_search_doc
 from baoku.search.store import Store
@@ -33,6 +35,7 @@ class ReindexSummary:
     indexed: int
     removed_indices: tuple[str, ...]
     seconds: float
+    cleared_backlog: int = 0  # files earlier incremental updates had left waiting
 
 
 def reindex_to_es(
@@ -43,6 +46,10 @@ def reindex_to_es(
     on_progress: Callable[[int], None] | None = None,
 ) -> ReindexSummary:
     start = time.perf_counter()
+    # Files that wait for the copy before the rebuild reads the store are in the new index.
+    # The queue is the incremental updates' (default alias); a copy under another alias
+    # says nothing about it.
+    backlog_mark = es_backlog.mark(store) if backend.alias == DEFAULT_ALIAS else 0
     index = backend.create_index()
     client = backend.client
 
@@ -74,7 +81,8 @@ def reindex_to_es(
         raise
     if on_progress is not None:
         on_progress(indexed)
-    return ReindexSummary(index, indexed, tuple(removed), time.perf_counter() - start)
+    cleared = es_backlog.clear(store, None, upto=backlog_mark) if backlog_mark else 0
+    return ReindexSummary(index, indexed, tuple(removed), time.perf_counter() - start, cleared)
 
 
 def _drop_quietly(backend: EsBackend, index: str) -> None:

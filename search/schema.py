@@ -388,7 +388,21 @@ _V6: Migration = (
     "CREATE INDEX figures_dated ON figures (date IS NULL, date, value, newspaper, type)",
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6)
+# Files whose Elasticsearch copy is behind the store (search.es_backlog): a failed
+# incremental update is remembered here and caught up by the next one. seq only grows
+# (AUTOINCREMENT), so "clear what was queued before I read the store" is one comparison.
+_V7: Migration = (
+    """
+    CREATE TABLE es_backlog (
+        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+        sha256    TEXT    NOT NULL UNIQUE,
+        queued_at TEXT    NOT NULL,
+        reason    TEXT    NOT NULL
+    )
+    """,
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_V1, _V2, _V3, _V4, _V5, _V6, _V7)
 # First schema version with the current search index layout; opening an older archive
 # (re)builds the index once.
 SEARCH_INDEX_VERSION = 5
