@@ -111,7 +111,13 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for w in pseg.lcut(window, HMM=False):
         word, tag = w.word, w.flag
-        split = word[:2] in lex.verb_set and word not in lex.verb_set
+        # 培训|基地 stays whole: a facility noun after the verb names where it is done, it is
+        # no object of it (培训基地, 代理中心 are places, 签订合同 a verb and its object)
+        split = (
+            word[:2] in lex.verb_set
+            and word not in lex.verb_set
+            and not word.endswith(_FACILITY_HEADS)
+        )
         if len(word) >= 3 and split and word[2:] not in _NOMINAL_SUFFIX:  # 调解员 stays
             out += [(word[:2], "v"), (word[2:], "n")]
         elif _glued_verb(word, out):
@@ -145,6 +151,12 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
         word = out.pop()[0]
         out[-1] = (out[-1][0] + word, "n")
     return _join_unknown(out)
+
+
+# Heads of facility nouns (a base, centre, station, point, room, hall) and of a class formed
+# for a course (班): a verb before one names the activity it is for (培训基地, 服务中心,
+# 调解室, 培训班).
+_FACILITY_HEADS = ("基地", "中心", "站", "点", "室", "馆", "所", "班")
 
 
 # Characters that stand alone as function words; a run of single characters without them is
