@@ -8,7 +8,6 @@ transaction, so a failing file is recorded and the batch goes on with nothing el
 from __future__ import annotations
 
 import logging
-import multiprocessing
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from baoku.forkserver import register_preload, worker_context
 from baoku.ingest.errors import IngestError
 from baoku.ingest.pipeline import IngestOptions, ingest_identified
 from baoku.ingest.records import DocumentStatus, IngestedDocument, PageStatus, SourceFile
@@ -26,6 +26,10 @@ from baoku.ingest.source import FileKind, fingerprint, identify
 from baoku.nlp.records import AnalyzedDocument
 from baoku.search import es_backlog
 from baoku.search.store import Store
+
+# Import the heavy readers once in the fork server, so each (re)started worker forks with
+# them loaded instead of importing them again.
+register_preload("baoku.runner", "pdfplumber", "pypdfium2")
 
 log = logging.getLogger(__name__)
 
@@ -385,10 +389,7 @@ def _pooled(
     batches). A dead worker breaks the whole pool, taking innocent in-flight files with it, so
     each of those is retried once in a fresh pool; a file that kills a worker twice fails."""
     # forkserver keeps workers clean of the parent's state; recycling bounds memory growth.
-    ctx = multiprocessing.get_context("forkserver")
-    # Import the heavy readers once in the fork server, so each (re)started worker forks with
-    # them loaded instead of importing them again.
-    ctx.set_forkserver_preload(["baoku.runner", "pdfplumber", "pypdfium2"])
+    ctx = worker_context()
     limit = 2 * opts.workers
 
     def new_pool() -> ProcessPoolExecutor:

@@ -40,6 +40,7 @@ from typing import Any, Final
 
 from baoku.api.errors import ApiError
 from baoku.api.settings import Settings
+from baoku.forkserver import register_preload, worker_context
 from baoku.search.fact_listing import FigureQuery
 from baoku.search.query import SearchQuery
 
@@ -47,7 +48,7 @@ log = logging.getLogger("baoku.api")
 
 _FRAME: Final = struct.Struct("!I")
 # Imported by the fork server before it forks any worker: they start with the search tables.
-_PRELOAD: Final = ["baoku.api.worker_preload"]
+register_preload("baoku.api.worker_preload")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,11 +190,7 @@ class WorkerDied(Exception):
 
 def _start_process(settings: Settings) -> tuple[multiprocessing.process.BaseProcess, socket.socket]:
     """A new worker process and the server's end of its socket (blocking: fork server)."""
-    # Not fork: the server process has threads, which fork would copy mid-state.
-    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
-    if method == "forkserver":
-        context.set_forkserver_preload(_PRELOAD)
+    context = worker_context()
     ours, theirs = socket.socketpair()
     try:
         process = context.Process(
