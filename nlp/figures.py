@@ -1439,6 +1439,15 @@ def build_figures(
                 # 发放互助保障金520万元，人均4000元: the clause before ends in its own figure,
                 # whose noun the per-word divides
                 measure = prev_measure
+        if (
+            q.kind == "money"
+            and measure in lex.money_verbs
+            and measure not in _GRANTS
+            and lead > s_start
+        ):
+            # 活动经费由…承担，每场|投入|约2万元: a money verb alone names no money (发放,
+            # 投入 are acts, 资助/补贴 grants); the amount is of the money the sentence named
+            measure = _paid_money(text[s_start : lead - 1], lex) or measure
         topic = _TOPIC.match(text, s_start)
         if (
             topic is not None
@@ -1678,8 +1687,10 @@ def _respectively(
     return before[len(before) - len(group) + group.index(q)]
 
 
-# Linking verbs between 分别 and a list of amounts (分别占17%和9%, 分别为300元、500元).
+# Linking verbs between 分别 and a list of amounts (分别占17%和9%, 分别为300元、500元), and
+# change verbs after a comparison printed before 分别 (人数和金额同比分别增长46%和52%).
 _LINKS = re.compile(r"(?:占|为|是|达|达到|有|约|超过|约占)")
+_CHANGES = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)了?")
 
 
 def _each_subject(
@@ -1688,7 +1699,11 @@ def _each_subject(
     """困难帮扶和就业求助分别占17%和9%: with a linking verb after 分别, the i-th amount is of
     the i-th of the coordinated subjects; a quantity noun printed once after the last of them
     is shared (女职工和农民工入会人数 → 女职工入会人数, 农民工入会人数)."""
-    if k >= len(quantities) or not _LINKS.fullmatch(text[at + 2 : quantities[k].start]):
+    if k >= len(quantities):
+        return None
+    link = text[at + 2 : quantities[k].start]
+    compared = _COMPARE.search(text, clause_start(text, s_start, at), at)
+    if not (_LINKS.fullmatch(link) or (compared and _CHANGES.fullmatch(link))):
         return None
     group = [quantities[k]]
     for o in quantities[k + 1 :]:
@@ -1703,6 +1718,8 @@ def _each_subject(
         toks[0][1] in _ADVERBIAL or toks[0][0] in _SCOPE or toks[0][0] in lex.filler_set
     ):
         toks = toks[1:]  # 今年，全市|…: time and scope words are no conjunct
+    while toks and _COMPARE.fullmatch(toks[-1][0]):
+        toks = toks[:-1]  # 人数和金额|同比|分别增长: the comparison is no conjunct
     conjuncts: list[list[str]] = [[]]
     for w, t in toks:
         if w in _CONJ:
