@@ -397,9 +397,20 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
     while i < len(toks):
         w, t = toks[i]
         if w in "（(":
-            while i < len(toks) and toks[i][0] not in "）)":
-                i += 1
-            i += 1
+            j = i
+            while j < len(toks) and toks[j][0] not in "）)":
+                j += 1
+            inside = "".join(x for x, _ in toks[i + 1 : j]).split("、")
+            if (
+                len(parts) == 1
+                and parts[0] in _DIVISION_NOUNS
+                and j < len(toks)
+                and all(x in _DIVISION_NOUNS or x in ("街道", "社区") for x in inside)
+            ):
+                # 14个县（市、区）|仲裁机构: divisions of the same level in brackets are one
+                # level name with the noun before them, not a note to skip
+                parts.extend(x for x, _ in toks[i : j + 1])
+            i = j + 1
             continue
         if w == "“" and not parts:  # 4场“工会主席直播送岗”活动: the quoted name is the modifier
             j = i
@@ -1374,7 +1385,12 @@ def build_figures(
             if rate is None and share is not None:
                 # 农民工子女占62% / 女职工人数约占职工总数的45%: with no linking verb, the
                 # part named before 占 is what the share is of
-                rate = _subject_np(_tags(text[max(s_start, clause) : share.start()], lex), lex)
+                part = text[max(s_start, clause) : share.start()].removeprefix("其中")
+                if part.endswith("的") and 3 <= len(part) <= 12 and all(is_han(c) for c in part):
+                    # 其中|通过调解结案的|占六成: a headless 的-phrase is the part itself
+                    rate = part
+                else:
+                    rate = _subject_np(_tags(part, lex), lex)
             if share is not None and share.group()[0] in "约近" and qualifier == "exact":
                 # 约占…的45%: the approximation printed before 占 is the share's
                 qualifier = "approx" if share.group()[0] == "约" else "under"
@@ -1513,6 +1529,12 @@ def build_figures(
                 or measure
             )
         earlier.append((q.start, measure))
+        if measure is None and text.endswith("其中", 0, q.start):
+            # 为毕业学员推荐岗位260个，帮助|其中|96人…: 其中 takes a part of what the sentence
+            # named of the figure's kind; for people, the people it named last
+            measure = _same_kind(q, units_in_sentence.get(si, []), lex) or (
+                _people_before(text, s_start, q.start, lex) if q.unit in lex.people_units else None
+            )
         if measure is None and prev_measure and text.startswith("其中", lead):
             measure = prev_measure  # 培训农民工1.6万人次，其中…的有9800人: a part of them
         if measure is None:

@@ -163,8 +163,9 @@ def test_listed_amounts_share_the_noun_after_the_list() -> None:
 @pytest.mark.parametrize(
     ("text", "figure", "measure"),
     [
-        # a one-character division noun after a classifier is a whole word
-        ("区总工会在8个镇（街道）建成职工服务驿站。", "8个", "镇"),
+        # a one-character division noun after a classifier is a whole word; round 10: with
+        # the divisions of its level in brackets it is one level name, printed whole
+        ("区总工会在8个镇（街道）建成职工服务驿站。", "8个", "镇（街道）"),
         ("市总工会今年将在15个县设立法律服务站。", "15个", "县"),
         # an existential 有 after a noun links the noun to its number
         ("今年新增的服务站点中，户外劳动者驿站有86个。", "86个", "户外劳动者驿站"),
