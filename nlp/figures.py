@@ -133,6 +133,16 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             out.append((verb[-1] + word, pseg.dt.word_tag_tab[verb[-1] + word]))
         elif word in ("上", "下") and out and out[-1][0] == "线":
             out[-1] = ("线" + word, "s")  # 线|上 → 线上: online, jieba's dictionary lacks it
+        elif (
+            word in ("上", "下")
+            and out
+            and len(out[-1][0]) == 2
+            and out[-1][0][1] == "线"
+            and pseg.dt.word_tag_tab.get(out[-1][0][0], "") in ("d", "p")
+        ):
+            # 共线|上 → 共|线上: an adverb or preposition glued to 线 by the dictionary (共线)
+            out[-1] = (out[-1][0][0], pseg.dt.word_tag_tab[out[-1][0][0]])
+            out.append(("线" + word, "s"))
         elif word in _NOMINAL_SUFFIX and out and out[-1][1] in ("v", "vn") and len(out[-1][0]) == 2:
             out[-1] = (out[-1][0] + word, "n")  # 调解|员, 慰问|金: a verb and a noun suffix
         elif (
@@ -450,6 +460,14 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
         if noun(i):
             parts.append(w)
             noun_seen = True
+        elif (
+            noun_seen
+            and t.startswith("v")
+            and w not in lex.verb_set
+            and i + 1 < len(toks)
+            and toks[i + 1][0] in _FACILITY_HEADS
+        ):
+            parts.append(w)  # 疗|休养|基地: a verb before a facility noun names its activity
         elif (
             noun_seen
             and len(w) == 1
