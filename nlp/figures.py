@@ -310,6 +310,12 @@ def measure_after(
     Bracketed notes are skipped (6个企业（社区）职工法律服务点 → 企业职工法律服务点).
     """
     word, at = _np_after(text, end, lex, limit)
+    if people and word is None:
+        # 1200余名|选手|参赛: a classifier of persons is followed by its person noun, so a
+        # word with a person ending there is that noun, however jieba files it (选手 as a verb)
+        toks = _tags(text[end : end + 6], lex)
+        if toks and toks[0][1] == "v" and a_person(toks[0][0]) and toks[0][0] not in lex.verb_set:
+            word, at = toks[0][0], end + len(toks[0][0])
     if people and word:
         # 186名快递员、外卖骑手的子女: people of whom other people are counted (子女, 家属)
         owner = _OWNER.match(text, at)

@@ -169,6 +169,8 @@ def test_a_nominal_case_verb_keeps_its_own_name() -> None:
         ("省总工会在12个职工培训基地开设课程。", "12个", "职工培训基地"),
         ("今年已举办培训班48期。", "48期", "培训班"),
         ("职工分赴省内8个疗休养基地。", "8个", "疗休养基地"),
+        # a classifier of persons is followed by its person noun (jieba files 选手 as a verb)
+        ("技能大赛吸引了来自60家企业的600余名选手参赛。", "600余名", "选手"),
         # divisions of one level in brackets are one level name
         ("在全省13个市（州）总工会设立服务站。", "13个", "市（州）总工会"),
     ],
