@@ -295,18 +295,18 @@ class _EsFeed:
         self.indexer = EsIndexer(url)
 
     def add(self, sha256: str) -> None:
+        # Queued at once: an interrupted batch leaves it waiting, not silently missing.
+        es_backlog.queue(self.store, [sha256], self.error or es_backlog.INTERRUPTED)
         self.pending.append(sha256)
         if len(self.pending) >= self.chunk:
             self.flush()
 
     def flush(self) -> None:
         shas, self.pending = self.pending, []
-        if not shas:
+        if not shas or self.error is not None:
             return
-        if self.error is not None:
-            self.behind = es_backlog.queue(self.store, shas, self.error)
-            return
-        self._record(es_backlog.send(self.indexer, self.store, shas, chunk=self.chunk))
+        report = es_backlog.send(self.indexer, self.store, shas, chunk=self.chunk, queued=True)
+        self._record(report)
 
     def finish(self) -> None:
         """Send what is left of this batch, then what earlier runs left waiting."""

@@ -1,11 +1,12 @@
 """Files whose Elasticsearch copy is behind the SQLite store (search stage).
 
-The store is the record and Elasticsearch a copy. When an incremental update of the copy
-fails (cluster down, a refused document), the files it was for are queued here, in the
-store, so the gap outlives the process: the next incremental update (``baoku ingest --es``,
-an upload to a server with Elasticsearch) sends them first, and a full ``baoku reindex --to
-es`` clears the queue. Without it a failed batch left the copy silently short of the files
-after the failure until someone rebuilt all of it.
+The store is the record and Elasticsearch a copy. A file is queued here, in the store, as
+soon as it is stored for an update, and leaves the queue when its update is sent; when the
+update fails (cluster down, a refused document) or never runs (a crash, a kill), the file
+stays queued with the reason, so the gap outlives the process: the next incremental update
+(``baoku ingest --es``, an upload to a server with Elasticsearch) sends it, and a full
+``baoku reindex --to es`` clears the queue. Without it a failed batch left the copy
+silently short of the files after the failure until someone rebuilt all of it.
 
 Each entry has a sequence number that only grows, and clearing takes a mark read before the
 store was read: a file queued again by another process while an update ran (re-ingested,
@@ -26,6 +27,9 @@ if TYPE_CHECKING:  # the Elasticsearch client loads only where a cluster is conf
 
 # Reasons are one line for a listing; exception texts from the client can be long.
 MAX_REASON_CHARS = 500
+# The reason a file carries from when it is stored until its update is sent: still there
+# afterwards, the update was cut short.
+INTERRUPTED = "stored, but the update that was to send it stopped before it did"
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,14 +122,23 @@ class SendReport:
 
 
 def send(
-    indexer: EsIndexer, store: Store, sha256s: Sequence[str], *, chunk: int = 25
+    indexer: EsIndexer,
+    store: Store,
+    sha256s: Sequence[str],
+    *,
+    chunk: int = 25,
+    queued: bool = False,
 ) -> SendReport:
     """Index the articles of these stored (or deleted) files into Elasticsearch, ``chunk``
-    files per request round. After the first failure nothing more is sent: the failing
-    chunk and the rest are queued with the reason. Sent files leave the queue."""
+    files per request round. The files are queued first (unless ``queued``: the caller did),
+    so an update cut short by a crash or a kill leaves them waiting instead of silently
+    missing; each chunk sent leaves the queue. After the first failure nothing more is sent
+    and the rest wait with the reason."""
     from baoku.search.es_backend import EsError
 
     shas = list(dict.fromkeys(sha256s))
+    if shas and not queued:
+        queue(store, shas, INTERRUPTED)
     sent = indexed = 0
     for start in range(0, len(shas), chunk):
         part = shas[start : start + chunk]
@@ -146,4 +159,5 @@ def catch_up(
 ) -> SendReport:
     """Send the files earlier failures left waiting, oldest first (at most ``limit``)."""
     waiting = pending(store).sha256s
-    return send(indexer, store, waiting[:limit] if limit is not None else waiting, chunk=chunk)
+    todo = waiting[:limit] if limit is not None else waiting
+    return send(indexer, store, todo, chunk=chunk, queued=True)

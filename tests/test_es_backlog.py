@@ -191,3 +191,14 @@ def test_a_server_update_sends_what_waits_and_readiness_tells_how_many(
         counted = EsBackend(es_url, alias=DEFAULT_ALIAS).count()
         assert counted == SqliteBackend(store).count()
     assert "wait" not in archive.check_elasticsearch()[1]
+
+
+def test_a_file_stored_for_an_update_waits_until_the_update_is_sent(store: Store) -> None:
+    from baoku.runner import _EsFeed
+
+    feed = _EsFeed(DOWN, store)
+    store.save_document(law_page())
+    feed.add(_sha(law_page()))
+    # The batch dies here (Ctrl-C, a kill): the file is already waiting, with why.
+    (entry,) = es_backlog.waiting(store)
+    assert entry.sha256 == _sha(law_page()) and entry.reason == es_backlog.INTERRUPTED
