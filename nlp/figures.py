@@ -66,6 +66,7 @@ class FigureLexicon:
     case_documents: tuple[str, ...]
     procedures: tuple[str, ...]
     serial_verbs: frozenset[str]
+    docket_acts: frozenset[str]
 
 
 @cache
@@ -87,10 +88,12 @@ def figure_lexicon() -> FigureLexicon:
         frozenset(d["nominal_verbs"]),
         frozenset(d["money_verbs"]),
         frozenset(d["case_words"]),
-        tuple(w for w in d["case_words"] if w != "案"),  # a bare 案 only leads a word
+        # a bare 案 only leads a word; a docket act heads a case figure's measure too
+        tuple(w for w in [*d["case_words"], *d["docket_acts"]] if w != "案"),
         tuple(d["case_documents"]),
         tuple(d["procedures"]),
         frozenset(d["serial_verbs"]),
+        frozenset(d["docket_acts"]),
     )
 
 
@@ -630,7 +633,7 @@ def measure_before(
         if (
             w in _CHANNEL_ADVERBS
             and parts
-            and (toks[k + 1][1].startswith("v") or toks[k + 1][0] in lex.case_set)
+            and (toks[k + 1][1].startswith("v") or toks[k + 1][0] in lex.docket_acts)
         ):
             break  # 网上|开庭: an adverbial of channel before an act makes it the predicate
         if (
@@ -1443,11 +1446,7 @@ def build_figures(
                 )
                 or text.startswith("被" + measure, q.start - len(measure) - 1)
                 # 立案…486件，网上开庭312宗: a docket act alone (件 and 宗 alike)
-                or (
-                    measure in lex.case_set
-                    and measure not in lex.nominal_verbs  # 已|结案174件 names its cases
-                    and q.unit in lex.case_units
-                )
+                or (measure in lex.docket_acts and q.unit in lex.case_units)
             )
         ):
             # 受理…案件6843件，审结6512件 / 建成服务站48个，其中今年新建12个: a verb alone

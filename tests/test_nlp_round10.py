@@ -143,6 +143,11 @@ def test_a_docket_act_alone_continues_the_earlier_cases_across_case_units() -> N
     assert [f.measure for f in _figures(text)] == ["劳动争议案件", "劳动争议案件"]
 
 
+def test_a_docket_act_modifies_no_noun() -> None:
+    # unlike case words (欠薪|投诉|案件), 执行 after the counted noun is its predicate
+    assert _measure("全市有120家企业执行最低工资标准。", "120家") == "企业"
+
+
 def test_a_nominal_case_verb_keeps_its_own_name() -> None:
     # 结案 names what is counted (a nominal verb), it does not take the earlier cases
     assert _measure("中心接收调解案件80件，已结案66件。", "66件") == "结案"
