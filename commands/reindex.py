@@ -87,6 +87,7 @@ def reindex(target: str, es_url: str | None, alias: str, db_path: Path, as_json:
                 "removed_indices": list(summary.removed_indices),
                 "seconds": round(summary.seconds, 2),
                 "cleared_waiting_files": summary.cleared_backlog,
+                "resent_files": summary.resent,
             }
     if as_json:
         emit_json(out)

@@ -202,3 +202,26 @@ def test_a_file_stored_for_an_update_waits_until_the_update_is_sent(store: Store
     # The batch dies here (Ctrl-C, a kill): the file is already waiting, with why.
     (entry,) = es_backlog.waiting(store)
     assert entry.sha256 == _sha(law_page()) and entry.reason == es_backlog.INTERRUPTED
+
+
+@pytest.mark.es
+def test_a_file_stored_while_a_reindex_runs_is_in_the_new_index(
+    tmp_path: Path, es: EsBackend
+) -> None:
+    db = tmp_path / "c.db"
+    with Store.open(db) as store:
+        store.save_document(law_page())
+        reindex_to_es(store, es)  # the alias exists: incremental updates go through it
+
+        def meanwhile(done: int) -> None:
+            # Another process stores a file and sends it, to the old index, mid-rebuild.
+            if done == 1:
+                with Store.open(db) as other:
+                    other.save_document(second_page())
+                    up = EsIndexer(es.url, alias=es.alias)
+                    assert es_backlog.send(up, other, [_sha(second_page())]).error is None
+
+        summary = reindex_to_es(store, es, chunk_size=1, on_progress=meanwhile)
+        assert summary.resent >= 1
+        assert es.count() == SqliteBackend(store).count()
+        assert es.search(SearchQuery("调解成功率")).total == 1
