@@ -91,11 +91,19 @@ def document_of_part(store: Store, article_id: str) -> str | None:
 
 
 def documents_page(
-    store: Store, status: str | None, limit: int, offset: int
+    store: Store, status: str | None, limit: int, offset: int, *, es_waiting: bool = False
 ) -> tuple[int, list[StoredDocument]]:
     """One page of the archive's documents, newest first, with the total for pagination
-    (``Store.list_documents`` returns them all, too many for an archive of 150,000 files)."""
-    where, args = ("WHERE status = ?", (status,)) if status else ("", ())
+    (``Store.list_documents`` returns them all, too many for an archive of 150,000 files).
+    ``es_waiting``: only those whose Elasticsearch copy is behind (``search.es_backlog``)."""
+    conditions, args_list = [], []
+    if status:
+        conditions.append("status = ?")
+        args_list.append(status)
+    if es_waiting:
+        conditions.append("sha256 IN (SELECT sha256 FROM es_backlog)")
+    where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
+    args = tuple(args_list)
     total = store.connection.execute(f"SELECT COUNT(*) FROM documents {where}", args).fetchone()
     rows = store.connection.execute(
         "SELECT id, path, sha256, size, pages, status, error, ingested_at FROM documents "

@@ -328,6 +328,11 @@ class DocumentPublic(BaseModel):
     error: str | None = Field(default=None, description="Why the file (or some pages) failed")
     page_notes: list[str] = Field(default_factory=list)
     ingested_at: str | None = None
+    es_waiting: str | None = Field(
+        default=None,
+        description="Why this file's Elasticsearch copy is behind the archive, when it is: the "
+        "next update or `baoku reindex --to es` sends it (null: in step, or no Elasticsearch)",
+    )
     url: str
 
 

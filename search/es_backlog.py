@@ -63,6 +63,14 @@ def waiting(store: Store) -> list[WaitingFile]:
     return [WaitingFile(*row) for row in rows]
 
 
+def reason(store: Store, sha256: str) -> str | None:
+    """Why this file waits for Elasticsearch, or None when it does not."""
+    row = store.connection.execute(
+        "SELECT reason FROM es_backlog WHERE sha256 = ?", (sha256,)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
 def pending(store: Store) -> Backlog:
     """Every file waiting for Elasticsearch, oldest first."""
     rows = store.connection.execute("SELECT seq, sha256 FROM es_backlog ORDER BY seq").fetchall()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -22,6 +23,7 @@ from baoku.search.sqlite_backend import SqliteBackend
 from baoku.search.store import Store
 from tests.fixtures.api import api_settings
 from tests.fixtures.search_corpus import drop_es, front_page, law_page, second_page
+from tests.test_api_documents import PDF, MakeClient, upload, wait_done
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 DOWN = "http://127.0.0.1:9"  # nothing listens on the discard port
@@ -225,3 +227,22 @@ def test_a_file_stored_while_a_reindex_runs_is_in_the_new_index(
         assert summary.resent >= 1
         assert es.count() == SqliteBackend(store).count()
         assert es.search(SearchQuery("调解成功率")).total == 1
+
+
+def test_an_upload_the_cluster_missed_says_so_in_its_document(make_client: MakeClient) -> None:
+    with make_client(es_url=DOWN) as client:
+        (doc,) = upload(client, PDF).json()["documents"]
+        done = wait_done(client, doc["id"])
+        assert done["status"] == "ingested"
+        # The upload batch's update runs after the file is stored: wait for it to fail.
+        deadline = time.monotonic() + 30
+        while client.get(f"/documents/{doc['id']}").json()["es_waiting"] in (
+            None,
+            es_backlog.INTERRUPTED,
+        ):
+            assert time.monotonic() < deadline, "the failed update was never recorded"
+            time.sleep(0.2)
+        assert "127.0.0.1:9" in client.get(f"/documents/{doc['id']}").json()["es_waiting"]
+        waiting = client.get("/documents", params={"es_waiting": "true"}).json()
+        assert waiting["total"] == 1 and waiting["documents"][0]["id"] == doc["id"]
+        assert client.get("/documents").json()["total"] == 1

@@ -41,6 +41,7 @@ from baoku.api.models import (
 from baoku.api.settings import Settings
 from baoku.api.uploads import SavedUpload, remove_upload, save_upload
 from baoku.ingest.pipeline import IngestOptions
+from baoku.search import es_backlog
 from baoku.search.records import StoredDocument
 from baoku.search.store import Store
 
@@ -142,6 +143,7 @@ def _public(
             error=stored.error,
             page_notes=result.page_notes if result else [],
             ingested_at=stored.ingested_at,
+            es_waiting=es_backlog.reason(store, sha256) if store is not None else None,
             **base,
         )
     if result is not None:
@@ -279,9 +281,13 @@ def list_documents(
     ] = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    es_waiting: Annotated[
+        bool,
+        Query(description="Only files whose Elasticsearch copy is behind (see es_waiting)"),
+    ] = False,
 ) -> DocumentListPublic:
     """Stored files, newest first, with their outcome and the reason when they failed."""
-    total, docs = documents_page(archive.reader(), status, limit, offset)
+    total, docs = documents_page(archive.reader(), status, limit, offset, es_waiting=es_waiting)
     return DocumentListPublic(
         total=total,
         documents=[
