@@ -422,7 +422,7 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             inside = "".join(x for x, _ in toks[i + 1 : j]).split("、")
             if (
                 len(parts) == 1
-                and parts[0] in _DIVISION_NOUNS
+                and (parts[0] in _DIVISION_NOUNS or parts[0] in ("乡镇", "街道", "区县"))
                 and j < len(toks)
                 and all(x in _DIVISION_NOUNS or x in ("街道", "社区") for x in inside)
             ):
@@ -807,7 +807,8 @@ def _verb_object(
         and opens
         and not linked
         and len(toks) > 1
-        and toks[0][1] == "v"
+        # ，检查|用人单位: a field-work verb is a verb wherever jieba files it (vn)
+        and (toks[0][1] == "v" or toks[0][0] in lex.serial_verbs)
         and len(toks[0][0]) >= 2
         and toks[0][0] not in lex.nominal_verbs
         and toks[-1][0] not in _QUANTITY_NOUNS  # ，招聘|人数7000多人: the verb's count
@@ -1301,6 +1302,16 @@ def build_figures(
         if rel is not None and opens_verb:
             # 1.5万名|接触职业病危害因素的|劳动者: a relative clause before the head noun
             after = measure_after(text, rel.end(), lex, people=q.unit in lex.people_units)
+        if (
+            after is None
+            and rel is not None
+            and q.unit in lex.people_units
+            and not text.endswith("由", 0, q.start)
+        ):
+            # 860名|在一线坚守的|医护人员: persons are counted by a person noun, so a person
+            # noun heading the 的-phrase after the unit is what the number counts
+            head = measure_after(text, rel.end(), lex, people=True)
+            after = head if head is not None and a_person(head) else None
         if after is None and text.startswith(("、", "和"), q.end):
             # 给予每人2万元、5000元奖励: listed amounts share the noun after the last one
             k = starts.index(q.start)
@@ -1446,7 +1457,9 @@ def build_figures(
                 )
                 or text.startswith("被" + measure, q.start - len(measure) - 1)
                 # 立案…486件，网上开庭312宗: a docket act alone (件 and 宗 alike)
-                or (measure in lex.docket_acts and q.unit in lex.case_units)
+                # 受理…案件1200件，开庭审理860件: docket acts alone (件 and 宗 alike)
+                or (q.unit in lex.case_units and _docket_acts_only(measure, lex))
+                or _predicate_only(measure, lex)
             )
         ):
             # 受理…案件6843件，审结6512件 / 建成服务站48个，其中今年新建12个: a verb alone
@@ -1645,6 +1658,34 @@ _RELATIVE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,14}?的(?=[\u4e00-\u9fff])")
 _FRAME = re.compile(r"(?:在)?([\u4e00-\u9fff]{2,10}?)中[，,]")
 # A 的-phrase ending right before the number (…的4385件, …的有23件): its head noun is left out.
 _HEADLESS = re.compile(r"[\u4e00-\u9fff]的有?$")
+
+
+def _docket_acts_only(measure: str, lex: FigureLexicon) -> bool:
+    """开庭审理, 网上立案: docket acts and lexicon verbs only (however jieba joins them), at
+    least one a docket act: they name the cases' handling, not the cases."""
+    rest, act = measure, False
+    while rest:
+        word = next((w for w in (*lex.docket_acts, *lex.verb_set) if rest.startswith(w)), None)
+        if word is None:
+            return False
+        act = act or word in lex.docket_acts
+        rest = rest[len(word) :]
+    return act
+
+
+def _predicate_only(measure: str, lex: FigureLexicon) -> bool:
+    """今年|新开设: time words, adverbs and a verb (an adverb or adjective character glued to
+    it counts as an adverb), no noun: a predicate that names nothing (其中今年新开设30个
+    counts the items counted before)."""
+    toks = _tags(measure, lex)
+    if len(toks) < 2 or toks[-1][0] in lex.nominal_verbs:
+        return False
+    w, t = toks[-1]
+    tags = pseg.dt.word_tag_tab
+    verb = t == "v" or (
+        len(w) >= 3 and tags.get(w[0], "") in ("a", "d") and tags.get(w[1:], "").startswith("v")
+    )
+    return verb and all(t in ("t", "d") or (t == "a" and len(w) == 1) for w, t in toks[:-1])
 
 
 def _no_people(measure: str, lex: FigureLexicon) -> bool:
