@@ -371,11 +371,29 @@ class SearchLoadPublic(BaseModel):
     refused: int = Field(description="Searches answered 503 because too many were waiting")
 
 
+class SearchMemoPublic(BaseModel):
+    """One search process's result memo (``BAOKU_SEARCH_MEMO_MB``): match sets, rankings and
+    phrase score arrays kept between searches."""
+
+    pid: int
+    entries: int
+    bytes: int
+    max_bytes: int
+    hits: int
+    misses: int
+    evictions: int = Field(description="Entries dropped for room: many mean a small budget")
+
+
 class HealthPublic(BaseModel):
     status: Literal["ok"]
     searches: SearchLoadPublic | None = None
     search_cache: SearchCacheStatsPublic | None = Field(
         default=None, description="This process's search result cache; null when it is off"
+    )
+    search_memo: list[SearchMemoPublic | None] = Field(
+        default_factory=list,
+        description="Each search process's result memo; null for a worker not started yet "
+        "or too busy to answer within a second",
     )
 
 

@@ -80,6 +80,12 @@ def _ready() -> tuple[str, Any]:
     return "ok", os.getpid()
 
 
+def _stats() -> tuple[str, Any]:
+    from baoku.search.sqlite_backend import memo_stats
+
+    return "ok", (os.getpid(), memo_stats())
+
+
 def _error_value(exc: BaseException) -> tuple[str, Any]:
     from baoku.search.store_errors import StoreError
 
@@ -146,7 +152,11 @@ def _search(query: SearchQuery, tracked: bool, spread: bool) -> tuple[str, Any]:
         return _error_value(exc)
 
 
-_TASKS: Final[dict[str, Callable[..., tuple[str, Any]]]] = {"search": _search, "ready": _ready}
+_TASKS: Final[dict[str, Callable[..., tuple[str, Any]]]] = {
+    "search": _search,
+    "ready": _ready,
+    "stats": _stats,
+}
 
 
 def _worker_main(sock: socket.socket, settings: Settings) -> None:
@@ -325,6 +335,25 @@ class SearchWorkers:
             await asyncio.gather(*(self._call(n, True, "ready") for n in range(self.processes)))
         except Exception:
             log.exception("search workers did not start")
+
+    async def memo_stats(self, timeout_s: float) -> list[tuple[int, dict[str, int]] | None]:
+        """Each running worker's (pid, result memo counters), in worker order; None for one
+        that is not running or did not answer within ``timeout_s`` (busy: the request waits
+        behind the searches it holds, and is dropped). Starts no worker."""
+
+        async def one(n: int) -> tuple[int, dict[str, int]] | None:
+            channel = self._channels[n]
+            if channel is None or channel.broken:
+                return None
+            try:
+                found: tuple[int, dict[str, int]] = await asyncio.wait_for(
+                    self._call(n, True, "stats"), timeout_s
+                )
+            except (TimeoutError, ApiError):
+                return None
+            return found
+
+        return list(await asyncio.gather(*(one(n) for n in range(self.processes))))
 
     async def search(self, query: SearchQuery, tracked: bool, spread: bool) -> Searched:
         home = self.home(query.text or "")

@@ -52,6 +52,7 @@ class ResultMemo:
         self.bytes = 0
         self.hits = 0
         self.misses = 0
+        self.evictions = 0  # entries dropped for room (not for a newer generation)
         self._entries: OrderedDict[tuple[Scope, Hashable], tuple[Any, int]] = OrderedDict()
         self._generation: dict[str, int] = {}
         self._lock = threading.Lock()
@@ -86,6 +87,7 @@ class ResultMemo:
             while self.bytes > self.max_bytes and self._entries:
                 _, (_, size) = self._entries.popitem(last=False)
                 self.bytes -= size
+                self.evictions += 1
 
     def resize(self, max_bytes: int) -> None:
         """A new budget; the least recently used entries go until the memo fits it."""
@@ -96,6 +98,18 @@ class ResultMemo:
             while self.bytes > self.max_bytes and self._entries:
                 _, (_, size) = self._entries.popitem(last=False)
                 self.bytes -= size
+
+    def stats(self) -> dict[str, int]:
+        """Counters for health checks: an operator sizing the budget watches evictions."""
+        with self._lock:
+            return {
+                "entries": len(self._entries),
+                "bytes": self.bytes,
+                "max_bytes": self.max_bytes,
+                "hits": self.hits,
+                "misses": self.misses,
+                "evictions": self.evictions,
+            }
 
     def clear(self) -> None:
         with self._lock:

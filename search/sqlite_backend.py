@@ -113,6 +113,11 @@ _WALK_BUDGET: Final = 20_000
 _COMMON_TYPE: Final = "article"
 
 
+def memo_stats() -> dict[str, int]:
+    """This process's result memo counters (``ResultMemo.stats``)."""
+    return _MEMO.stats()
+
+
 def set_memo_budget(max_bytes: int) -> None:
     """The byte budget of this process's result memo (counts, rankings, id sets, phrase
     arrays): a search worker of the API sets it from ``BAOKU_SEARCH_MEMO_MB``."""

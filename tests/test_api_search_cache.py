@@ -4,6 +4,7 @@ one run for identical searches in flight, and the cache counters in /healthz."""
 from __future__ import annotations
 
 import asyncio
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -469,3 +470,18 @@ def test_an_app_started_again_searches_again(api_db: Path) -> None:
         with TestClient(app) as client:
             resp = client.get("/search", params={"q": words, "limit": 1})
             assert resp.status_code == 200 and resp.headers["x-cache"] == "miss", resp.text
+
+
+def test_health_shows_each_search_process_memo(make_client: MakeClient) -> None:
+    with make_client(search_workers=2, search_cache_mb=0, search_memo_mb=64) as client:
+        for _ in range(2):
+            assert client.get("/search", params={"q": "工会"}).status_code == 200
+        memos = client.get("/healthz").json()["search_memo"]
+        pids = client.app.state.search.workers.pids()  # type: ignore[attr-defined]
+        assert sorted(m["pid"] for m in memos) == sorted(pids)
+        assert all(m["max_bytes"] == 64 * 1024 * 1024 for m in memos)
+        # The same words go to the same worker: the second search found the first's results.
+        assert sum(m["hits"] for m in memos) >= 1 and sum(m["entries"] for m in memos) >= 1
+    with make_client(search_workers=0) as client:
+        (memo,) = client.get("/healthz").json()["search_memo"]
+        assert memo["pid"] == os.getpid()

@@ -26,6 +26,10 @@ def test_memo_forgets_least_recently_used_within_its_budget() -> None:
     assert memo.bytes == 400 and len(memo) == 4
     memo.put(s, "huge", "H", 101)  # over a quarter of the budget: not kept
     assert memo.get(s, "huge") is None and len(memo) == 4
+    stats = memo.stats()
+    assert (stats["entries"], stats["bytes"], stats["max_bytes"]) == (4, 400, 400)
+    assert stats["evictions"] == 1  # b, for e
+    assert (stats["hits"], stats["misses"]) == (2, 2)
 
 
 def test_a_new_generation_drops_the_archives_older_entries() -> None:

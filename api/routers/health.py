@@ -13,6 +13,7 @@ from baoku.api.models import (
     ReadyPublic,
     SearchCacheStatsPublic,
     SearchLoadPublic,
+    SearchMemoPublic,
     error_responses,
 )
 
@@ -21,7 +22,8 @@ router = APIRouter(tags=["health"], responses=error_responses(500))
 
 @router.get("/healthz", response_model=HealthPublic, summary="Liveness")
 async def healthz(service: SearchServiceDep) -> HealthPublic:
-    """The process answers; with its search load and result-cache counters (per process)."""
+    """The process answers; with its search load, result-cache counters (per process) and
+    each search process's memo counters."""
     cache = service.store_cache
     return HealthPublic(
         status="ok",
@@ -32,6 +34,10 @@ async def healthz(service: SearchServiceDep) -> HealthPublic:
             refused=service.refused,
         ),
         search_cache=SearchCacheStatsPublic(**cache.stats()) if cache else None,
+        search_memo=[
+            SearchMemoPublic(pid=found[0], **found[1]) if found else None
+            for found in await service.memo_stats()
+        ],
     )
 
 
