@@ -1275,8 +1275,23 @@ def build_figures(
         )
         floor = max(s_start, prev_end)
         after = measure_after(text, q.end, lex, people=q.unit in lex.people_units)
-        if after and q.unit in lex.people_units and (after[-1] in _MONEY_END or after[-1] == "薪"):
+        if (
+            after
+            and q.unit in lex.people_units
+            and (after[-1] in _MONEY_END or after.endswith(("薪", "收入")))
+        ):
             after = None  # 其中96人|月薪提高…: a money noun is the people's, it counts no one
+        if after and q.unit in lex.people_units:
+            words = _tags(after, lex)
+            if (
+                words[0][1] == "v"
+                and words[0][0] not in lex.nominal_verbs
+                and len(words) > 1
+                and not any(a_person(w) for w, _ in words)
+            ):
+                # 劳动者1.2万人|加入|工会: a verb and its object after a count of people, with
+                # no person noun, is what they do; the people are named before the number
+                after = None
         rel = _RELATIVE_HEAD.match(text, q.end)
         rel_toks = _tags(rel.group()[:-1], lex) if rel is not None else []
         opens_verb = (

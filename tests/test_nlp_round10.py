@@ -161,6 +161,17 @@ def test_a_field_work_verb_opening_a_clause_is_its_predicate() -> None:
     assert _measure("人社局开展执法检查，检查用人单位230户。", "230户") == "用人单位"
 
 
+def test_a_verb_and_its_object_after_people_is_their_action() -> None:
+    text = "全区已有快递员、外卖骑手等新就业形态劳动者9000人加入工会。"
+    assert _measure(text, "9000人") == "新就业形态劳动者"
+    # a verb before a person noun is its modifier (退休|职工)
+    assert _measure("市总工会组织60名退休职工疗休养。", "60名") == "退休职工"
+
+
+def test_income_is_a_money_noun() -> None:
+    assert _measure("去年，全市工会经费收入12亿元。", "12亿元") == "工会经费收入"
+
+
 def test_a_docket_act_modifies_no_noun() -> None:
     # unlike case words (欠薪|投诉|案件), 执行 after the counted noun is its predicate
     assert _measure("全市有120家企业执行最低工资标准。", "120家") == "企业"
