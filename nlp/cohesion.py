@@ -179,3 +179,88 @@ def takes_up(subject: str, previous: str) -> bool:
         p not in _COMMON and _HAN.fullmatch(p[0]) and _HAN.fullmatch(p[1]) and p in previous
         for p in pieces
     )
+
+
+# --- Round 10b: what kind of thing a clause's subject is, by its head and its frame ----------
+
+# An indefinite determiner before an organization noun: an unnamed firm or a part of a class
+# (一家纺织企业, 某电子公司, 部分企业, 不少用人单位) is no named body, and its doings are its own.
+_INDEFINITE = re.compile(
+    r"(?:[\u4e00-\u9fff]{1,6}?[省市区县镇乡])?(?:当地|本地|辖区|区内|市内|县内|省内)?"
+    r"(?:一家|一些|部分|不少|许多|多家|有的|个别|少数|某些|某)"
+    r"[\u4e00-\u9fff]{0,10}?(?:企业|公司|工厂|单位|门店|商户|厂|店|机构|平台|协会|学校|医院)"
+)
+# 各 + a class of bodies or units (各基层工会, 各成员单位, 各县区人社部门): every one of them, no
+# named body; 广大/所有 + people or units likewise.
+_EACH = re.compile(
+    r"(?:各|所有|广大)[\u4e00-\u9fff]{0,8}?"
+    r"(?:工会|单位|企业|部门|机构|组织|法院|检察院|街道|乡镇|镇街|县区|区县|会员|职工|站点)"
+)
+# A subject followed by a change of its count from one amount to another (…的职工之家由去年的
+# 420家增加到610家): the counted items are the subject (a rate's change, 办结率由95%提高到98%,
+# is the activity's result and is not meant).
+_CHANGE_OF_ITEMS = re.compile(
+    r"[^，。；：:！？]{1,20}?(?:由|从)(?:[^，。；：:]{0,8}?的)?"
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:余|多)?[万亿]?(?:余|多)?"
+    r"(?:名|人|位|家|个|支|对|项|件|户|所|座|场|批|条|间|处|台|门|套|份|期|宗|起)"
+)
+# A frame of people (首批学员中，/参训职工中已有…): the make-up of that set of people.
+_PEOPLE_SET = re.compile(r"([\u4e00-\u9fff]{2,10}?)中[，,]?")
+# People are a subject only when an adverb or a time word follows them (参保职工今年共获得…,
+# 执行干警先后…); a number after them (惠及职工13万人) or a verb (接待职工来访…) makes them a
+# verb's object, and a linking adverb (共, 累计 + 达/有) their size.
+_PEOPLE_NEXT = frozenset({"d", "ad", "t", "tg"})
+
+
+def subject_kind(text: str, start: int, end: int) -> str:
+    """What ``text[start:end]`` (a sentence or clause) opens with, after discourse openers and
+    time frames: ``indefinite`` (一家企业, 某公司), ``each`` (各基层工会), ``people-set``
+    (学员中…), ``people`` (a noun for people acting with a verb of their own: 参保职工共获得),
+    ``change`` (the counted items changing: …由420家增加到610家), ``area`` (全市…, 包头市…)
+    or ``""`` (an activity, a thing, nothing: the topic may go on)."""
+    o = opening(text, start, end)
+    at = _subject_at(text, start, end)
+    piece = text[at:end]
+    if _INDEFINITE.match(piece):
+        return "indefinite"
+    if _EACH.match(piece):
+        return "each"
+    m = _PEOPLE_SET.match(piece)
+    if m is not None and a_person(m.group(1).rpartition("的")[2]):
+        return "people-set"
+    if _CHANGE_OF_ITEMS.match(piece) and not o.zero:
+        return "change"
+    if o.people and o.subject and o.subject in piece:
+        rest = _words(piece[piece.find(o.subject) + len(o.subject) :].lstrip("们")[:8])
+        full = o.subject
+        while rest and a_person(full + rest[0][0]) and rest[0][1] not in _PEOPLE_NEXT:
+            full, rest = full + rest[0][0], rest[1:]  # the rest of a person noun cut at four
+        if rest and rest[0][1] in _PEOPLE_NEXT:
+            return "people"
+    if o.area and not o.means:
+        return "area"
+    return ""
+
+
+def _subject_at(text: str, start: int, end: int) -> int:
+    """Where the subject starts: after a discourse opener and a first clause that only says
+    when (其中，/据了解，/截至8月底，/今年以来，)."""
+    pos = start
+    m = _OPENER.match(text, pos)
+    if m is not None:
+        pos = m.end()
+    comma = min((k for k in (text.find(c, pos, end) for c in "，,") if k >= 0), default=-1)
+    if comma > pos:
+        clause = _words(text[pos:comma])
+        if all(
+            t in _TIME_TAGS or w in "年月日底初来以" or w in _TIME_LEAD or w == "以来"
+            for w, t in clause
+        ):
+            pos = comma + 1
+    words = _words(text[pos : min(end, pos + 8)])
+    for w, t in words:  # 今年|一季度|… before the subject says when
+        if t in ("t", "mq", "tg") or (t == "m" and _TIME_WORD.search(w)):
+            pos += len(w)
+        else:
+            break
+    return pos

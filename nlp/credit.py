@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 import jieba.posseg as pseg
 
 from baoku.nlp.agencies import AgencyMatch
-from baoku.nlp.cohesion import Opening, a_person, opening, takes_up
+from baoku.nlp.cohesion import Opening, a_person, opening, subject_kind, takes_up
 from baoku.nlp.people import a_name
+from baoku.nlp.sentences import Sentence
 
 _CLAUSE_END = "，。；：！？!?;:\n"
 
@@ -100,9 +102,14 @@ _FRAME_THEN_BODY = re.compile(r"[^，。；]{0,8}下[，,](?:[今明去]年|目�
 PIVOT = ("指导", "引导", "推动", "督促", "支持", "帮助", "带领", "委托", "协助")
 # 全市各级工会通过…/福建工会共征集: a generic collective is the subject, no named body is.
 # 负责人说 / 主任魏光表示: a person speaking opens the sentence (names are ≤4 characters).
+# The family is a title (any office ending: 副局长, 党组书记, 秘书长, 负责人; a people noun) and
+# a reporting verb, with a name and an adverbial between them (副局长钟华在发布会上透露，).
 _SPEECH = re.compile(
-    r"(?:负责人|主任|主席|书记|部长|局长|院长|庭长|队长|站长|经理|律师|记者|法官|职工)"
-    r"[\u4e00-\u9fff]{0,4}?(?:表示|介绍|说|称|指出|坦言|透露)[，：:]"
+    r"(?:负责人|主任|主席|书记|部长|律师|记者|法官|职工|委员|干事|专干|经理|秘书长"
+    r"|[局处科会院庭队站所部厅馆校镇区市县村组社行团]长)"
+    r"[^，。；：:！？!?“”\n]{0,14}?"
+    r"(?:表示|介绍|说|称|指出|坦言|透露|告诉记者|强调|谈到|提到|说道|坦承|解释|算了一笔账)"
+    r"[，：:]"
 )
 # A body reporting (通报, 发布消息, 获悉) and a clause opening with another body: that one acts.
 _REPORTS = re.compile(
@@ -224,7 +231,9 @@ def credited(
                 return a.canonical  # 区法院派驻的3名法官: the body in the figure's own phrase
         own = [a for a in before if a.start == clause]
         if own:
-            return own[-1].canonical  # …，区总工会法律服务站现场解答40余人次: the clause's subject
+            # …，区总工会法律服务站现场解答40余人次: the clause's subject (handing over by a
+            # pivot verb inside the clause: X指导Y建成… → Y)
+            return _subject(text, [a for a in before if a.start >= clause]).canonical  # type: ignore[union-attr]
         chosen = _subject(text, before)
         if _generic(text, s.start, chosen.start):  # type: ignore[union-attr]
             return None  # 四川工会紧扣四川省委…: the subject is generic, the body an object
@@ -233,15 +242,30 @@ def credited(
             # 人社局通报，全市劳动保障监察机构共查处…: the collective acted.  Not 该集团各级工会
             # (the body's own unions) and not 在吉林省总的统筹下，各级工会… (an agent frame).
             return None
+        framed = _agent_frame(text, chosen) or _source(text, chosen)  # type: ignore[arg-type]
+        if not framed and _clauses_own_subject(text, chosen.end, offset, s.end):  # type: ignore[union-attr]
+            # …举办联谊活动，320名单身职工参加 / 已有67个项目完成攻关，为企业创造…: a
+            # later clause has the counted people or items (or an unnamed firm) as its
+            # subject, and what they do is their own
+            return None
         return chosen.canonical  # type: ignore[union-attr]
     if _generic_subject(text, s.start, offset):
+        return None
+    kind = subject_kind(text, s.start, offset)
+    clause = max(s.start, max(text.rfind(c, s.start, offset) for c in "，；：") + 1)
+    end = min((k for k in (text.find(c, offset, s.end) for c in "，；：") if k >= 0), default=s.end)
+    if kind in _OWN_SUBJECTS or _count_is_subject(text, clause, end, scene=False):
+        # (公告贴出后，52名职工不愿意随迁: the figure's own people open the clause and act;
+        # 现场200多家企业提供… is a scene of the activity and goes on with it)
+        # 一家纺织企业为…, 各基层工会共…, 参保职工共获得…, 学员中已有…, …由420家增加到…:
+        # the sentence has a subject of its own that is no body
         return None
     # Only an agent frame after the figure credits it (在X的统筹下, 由X主办); a body merely
     # listed later in the sentence does not.
     later = [a for a in actors if a.start > offset and _agent_frame(text, a)]
     if later:
         return later[0].canonical
-    if any(s.start <= a.start < s.end and a.actor for a in agencies):
+    if any(s.start <= a.start < s.end and a.actor and not _object(text, a) for a in agencies):
         return None  # bodies named only as places or items: nobody is credited
     if _person_subject(text, s.start, offset):
         return None  # 最终，赵利拿回…1万元: a person acted, not the body helping him before
@@ -256,6 +280,10 @@ def credited(
     carry = p.paragraph == s.paragraph
     if carry and _place_subject(text, s.start, offset):
         return None  # 今年2月，桂林市充分发挥…: a place's own doing, no body's
+    if carry and kind == "area" and not _reports(text, agencies, p):
+        # 全市企业劳动合同签订率达到…: an area's statistic after a body acting, not one the
+        # body before reports (X发布…情况。全市共… is its report)
+        return None
     if not carry:
         # A new paragraph goes on with the previous one's body when it opens with a
         # connective (其中，/据悉，/在已调解的案件中，) or takes up what that paragraph
@@ -266,8 +294,12 @@ def credited(
         if (subject.area and not subject.means) or subject.people:
             return None  # an area's statistic, or people acting themselves
         frame = _CONTINUES.match(text, s.start)
+        if frame is not None and not frame.group(1):
+            frame = _CONTINUES.match(text, frame.end()) or frame  # 据介绍，在…中，
         if frame is not None and frame.group(1) and a_person(_head(frame.group(1))):
             return None  # 在参加体检的职工中，…: the make-up of a set of people
+        if frame is not None and frame.group(1) and _head(frame.group(1)).endswith(_UNITS):
+            return None  # 在参加培训的企业中，…: the make-up of the set of participating units
         first = next(
             k for k in range(si - 1, -1, -1) if k == 0 or sents[k - 1].paragraph != p.paragraph
         )
@@ -287,7 +319,8 @@ def credited(
     if prev is not None:
         return prev.canonical
     opener = si - 1 == 0 or sents[si - 2].paragraph != p.paragraph
-    handed = opener or _CONTINUES.match(text, p.start)
+    # a sentence with no subject of its own (另外，还为…; 今年共资助…) passes on what it got
+    handed = opener or _CONTINUES.match(text, p.start) or opening(text, p.start, p.end).zero
     if depth < 3 and handed and not any(p.start <= a.start < p.end for a in agencies):
         # 其中，…5710件；涉案金额…4.3亿元 / a paragraph's first sentence that took the
         # previous paragraph's body on: the sentence passes on the credit it got itself.
@@ -295,6 +328,126 @@ def credited(
         # the enterprises' doings, not the body's.)
         return credited(text, agencies, sents, si - 1, p.end - 1, depth + 1)
     return None
+
+
+_OWN_SUBJECTS = frozenset({"indefinite", "each", "people-set", "people", "change"})
+# Organizations as members of a set (在参加培训的企业中): participants like people.
+_UNITS = ("企业", "单位", "公司", "工厂")
+
+# A count of people or items (the units that count them, not money or shares).
+_COUNT = re.compile(
+    r"(?:\d+(?:\.\d+)?|[一二两三四五六七八九十百千万]+)(?:余|多)?[万亿]?(?:余|多)?"
+    r"(?:人次|名|人|位|家|个|支|对|项|件|户|所|座|场|批|条|间|处|台|门|套|份|期|宗|起)"
+)
+# What may stand before a count that is its clause's subject: time words, adverbs, scene
+# words and an existential verb (现场有57对嘉宾…, 已有46个项目…).
+# (Not 共有/累计/共计 or a scope word: a total the report tallies, 共有5200余名司机加入…, and
+# the units of the body's own area, 全省13个设区市参与…, are the activity's own result.)
+_EXISTENTIAL = frozenset({"有", "已有", "还有", "另有", "现有", "尚有"})
+_SCENE = re.compile(r"^(?:现场|会场|当天|当场|其间|期间)$")
+
+
+def _count_is_subject(text: str, start: int, end: int, scene: bool = True) -> bool:
+    """Does the clause ``text[start:end]`` hold a count in its subject's place, followed by a
+    predicate of its own (52名职工不愿意随迁, 已有46个项目通过初审, 来自…的320名单身职工参加)?
+    A count after a verb (共资助…1200名) or ending its clause (参赛队伍48支) is no subject."""
+    for m in _COUNT.finditer(text, start, end):
+        lead = text[start : m.start()]
+        if lead.endswith("的"):
+            # a relative clause opened by a verb (来自全市86家企事业单位的|320名) modifies the
+            # counted noun; one opened otherwise (并推动其中的60项, 为…的) is no subject
+            words = _tagged(lead)
+            ok = bool(words) and words[0][1] == "v" and words[0][0] not in _EXISTENTIAL
+        else:
+            ok = all(
+                t in ("t", "d", "ad", "m", "mq") or w in _EXISTENTIAL or (scene and _SCENE.match(w))
+                for w, t in _tagged(lead)
+            )
+        if not ok:
+            continue
+        rest = _tagged(text[m.end() : end])
+        k = 1  # the counted noun, then its coordinates (外卖骑手、快递员)
+        while k < len(rest):
+            if (
+                rest[k][1][:1] in ("n", "j")
+                or rest[k][1] in ("zg", "ng")
+                or rest[k][0] in "、和及与"
+            ):
+                k += 1
+            elif k + 1 < len(rest) and rest[k + 1][1] in ("zg", "ng"):
+                k += 2  # a word and a noun suffix jieba splits off (快递|员) are one noun
+            else:
+                break
+        if (
+            k < len(rest)
+            and rest[k][1][:1] in ("v", "d", "p")
+            and rest[k - 1][0] not in "、和及与"
+            and not rest[k][0].startswith(_LINKING_CHARS)
+        ):
+            return True  # (4场活动，2场招聘会、请9名专家…: a list of objects goes on)
+    return False
+
+
+# Linking words after a counted noun (…1200人次，其中…): no predicate of the count's own.
+_LINKING_CHARS = ("等", "的", "（", "(", "以上", "以下", "左右")
+
+
+@lru_cache(maxsize=4096)
+def _tagged(piece: str) -> tuple[tuple[str, str], ...]:
+    """jieba's words of ``piece`` with their tags (cached: clauses are read more than once)."""
+    return tuple((w.word, w.flag) for w in pseg.lcut(piece, HMM=False))
+
+
+def _clauses_own_subject(text: str, start: int, offset: int, stop: int) -> bool:
+    """Walking the clauses from ``start`` to the figure at ``offset`` (the sentence ends at
+    ``stop``): is the figure's clause, or the last clause before it that has a subject, one
+    whose subject is counted people or items (320名单身职工参加) or an unnamed firm?  A clause
+    with no subject goes on with the one before (已有67个项目完成攻关，为企业创造…)."""
+    own = False
+    pos = start
+    while pos <= offset:
+        cut = min((k for k in (text.find(c, pos, stop) for c in "，；：,;:") if k >= 0), default=-1)
+        end = cut if cut >= 0 else stop
+        if pos > start or text[max(0, pos - 1) : pos] in ("，", "；", "：", ",", ";", ":"):
+            kind = subject_kind(text, pos, end)
+            o = opening(text, pos, end)
+            if kind == "indefinite" or _count_is_subject(text, pos, end):
+                own = True  # (a count in the subject's relative clause, 来自86家…的, too)
+            elif o.subject and not o.zero:
+                own = False  # a subject of another kind (活动, 赛事) takes the report back
+        if cut < 0 or cut >= offset:
+            break
+        pos = cut + 1
+    return own
+
+
+def _source(text: str, a: AgencyMatch) -> bool:
+    """Is ``a`` the source of the sentence's statistic (据X统计, 记者从X获悉, X公布的数据显示,
+    X通报，, X表示，)?  Then it is credited whoever the clause's subject is."""
+    pre = text[max(0, a.start - 3) : a.start]
+    if pre.endswith(("据", "记者从", "从")):
+        return True
+    post = text[a.end : a.end + 14]
+    cut = min((k for k in (post.find(c) for c in "，。；：:") if k >= 0), default=len(post))
+    return bool(
+        re.search(r"统计|介绍|获悉|了解到|通报|公布|发布|显示|数据|透露|表示|称", post[:cut])
+    )
+
+
+def _reports(text: str, agencies: Sequence[AgencyMatch], p: Sentence) -> bool:
+    """Does the sentence ``p`` name a body as the source of a report (X发布…情况, 据X统计)?"""
+    return any(_source(text, a) for a in agencies if p.start <= a.start < p.end and _actor(text, a))
+
+
+def _object(text: str, a: AgencyMatch) -> bool:
+    """Is ``a`` the object of a verb in its clause (已将案件移送市公安局)?  Then it is no
+    subject, and a sentence naming no other body goes on with the body before."""
+    lo = max(0, a.start - 60)
+    clause = max(lo, max(text.rfind(c, lo, a.start) for c in "，。；：\n") + 1)
+    return any(
+        t.startswith("v") and t != "vn" and w not in _EXISTENTIAL
+        for w, t in _tagged(text[clause : a.start])
+    )
 
 
 def _acting_in(

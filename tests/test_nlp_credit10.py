@@ -135,11 +135,29 @@ def _credits(text: str) -> tuple[dict[str, str | None], dict[str, str]]:
     return {f.text: f.agency for f in facts.figures}, names
 
 
-def _own_cases() -> list[tuple[str, str, str, str | None]]:
-    return [(row, text, fig, want) for row, text, w in OWN for fig, want in w.items()]
+# Still wrong at the end of the round, with the reason: (passage, figure).
+_OPEN = {
+    # 由X主办，共有48支队伍参赛: annotated None by the rule of the figure's own items as subject
+    # (h16: 来自…的320名单身职工参加 credits nobody), but the corpus gold credits the organiser
+    # in the same shape (001-13: 本次活动由天津市总工会主办…，共有来自15个单位的80多名单身职工
+    # 参加), and the code follows the corpus: a total after 共有 is the activity's tally
+    ("本次职工篮球赛由湖南省株洲市总工会主办，共有48支队伍参赛。", "48支"),
+}
 
 
-@pytest.mark.xfail(strict=False, reason="annotated before the first run; round 10b in progress")
+def _own_cases() -> list[object]:
+    out = []
+    for row, text, wants in OWN:
+        for fig, want in wants.items():
+            marks = (
+                [pytest.mark.xfail(strict=True, reason="open at the end of round 10b")]
+                if (text, fig) in _OPEN
+                else []
+            )
+            out.append(pytest.param(row, text, fig, want, marks=marks))
+    return out
+
+
 @pytest.mark.parametrize(("row", "text", "figure", "want"), _own_cases())
 def test_own_heldout_passages(row: str, text: str, figure: str, want: str | None) -> None:
     got, names = _credits(text)
