@@ -392,8 +392,8 @@ class HealthPublic(BaseModel):
     )
     search_memo: list[SearchMemoPublic | None] = Field(
         default_factory=list,
-        description="Each search process's result memo; null for a worker not started yet "
-        "or too busy to answer within a second",
+        description="Each search process's result memo as its last search left it; null for "
+        "a worker that has not searched yet",
     )
 
 

@@ -48,8 +48,6 @@ Compute = Callable[[bool], Awaitable[Searched]]
 # Clients and proxies may keep a result but must ask again before using it: it changes with
 # the next ingest, and a revalidation costs one generation read.
 CACHE_CONTROL: Final = "no-cache"
-# A health check waits no longer for a busy search worker's memo counters.
-MEMO_STATS_TIMEOUT_S: Final = 1.0
 
 
 def default_workers() -> int:
@@ -123,10 +121,10 @@ class SearchService:
         self._limiter = anyio.CapacityLimiter(self.concurrency)
         self._store_limiter = anyio.CapacityLimiter(default_workers())
 
-    async def memo_stats(self) -> list[tuple[int, dict[str, int]] | None]:
+    def memo_stats(self) -> list[tuple[int, dict[str, int]] | None]:
         """(pid, result memo counters) of each search process (see ``SearchWorkers``)."""
         if self.workers is not None:
-            return await self.workers.memo_stats(MEMO_STATS_TIMEOUT_S)
+            return self.workers.memo_stats()
         from baoku.search.sqlite_backend import memo_stats
 
         return [(os.getpid(), memo_stats())]

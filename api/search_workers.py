@@ -24,6 +24,7 @@ fork server, which imports and builds the lazily loaded search tables once
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import multiprocessing
 import os
@@ -60,6 +61,9 @@ class Searched:
     generation: int | None
     started: float
     seconds: float
+    # (pid, result memo counters) of the worker process after the search: health checks
+    # show the last ones seen instead of asking busy workers.
+    memo: tuple[int, dict[str, int]] | None = None
 
 
 # ---------------------------------------------------------------------------- in the worker
@@ -78,12 +82,6 @@ def _init(settings: Settings) -> None:
 
 def _ready() -> tuple[str, Any]:
     return "ok", os.getpid()
-
-
-def _stats() -> tuple[str, Any]:
-    from baoku.search.sqlite_backend import memo_stats
-
-    return "ok", (os.getpid(), memo_stats())
 
 
 def _error_value(exc: BaseException) -> tuple[str, Any]:
@@ -146,17 +144,16 @@ def rendered_here(archive: Any, render: Callable[[], bytes], tracked: bool) -> S
 
 
 def _search(query: SearchQuery, tracked: bool, spread: bool) -> tuple[str, Any]:
+    from baoku.search.sqlite_backend import memo_stats
+
     try:
-        return "ok", search_here(_archive, query, tracked, spread)
+        searched = search_here(_archive, query, tracked, spread)
     except Exception as exc:
         return _error_value(exc)
+    return "ok", dataclasses.replace(searched, memo=(os.getpid(), memo_stats()))
 
 
-_TASKS: Final[dict[str, Callable[..., tuple[str, Any]]]] = {
-    "search": _search,
-    "ready": _ready,
-    "stats": _stats,
-}
+_TASKS: Final[dict[str, Callable[..., tuple[str, Any]]]] = {"search": _search, "ready": _ready}
 
 
 def _worker_main(sock: socket.socket, settings: Settings) -> None:
@@ -313,6 +310,7 @@ class SearchWorkers:
         self._starting: list[asyncio.Task[None] | None] = [None] * processes
         self._queue: deque[_Job] = deque()
         self._closed = False
+        self._memo: dict[int, tuple[int, dict[str, int]]] = {}
 
     def home(self, key: str) -> int:
         """The worker whose memo serves searches of the words ``key``."""
@@ -336,28 +334,21 @@ class SearchWorkers:
         except Exception:
             log.exception("search workers did not start")
 
-    async def memo_stats(self, timeout_s: float) -> list[tuple[int, dict[str, int]] | None]:
-        """Each running worker's (pid, result memo counters), in worker order; None for one
-        that is not running or did not answer within ``timeout_s`` (busy: the request waits
-        behind the searches it holds, and is dropped). Starts no worker."""
-
-        async def one(n: int) -> tuple[int, dict[str, int]] | None:
-            channel = self._channels[n]
-            if channel is None or channel.broken:
-                return None
-            try:
-                found: tuple[int, dict[str, int]] = await asyncio.wait_for(
-                    self._call(n, True, "stats"), timeout_s
-                )
-            except (TimeoutError, ApiError):
-                return None
-            return found
-
-        return list(await asyncio.gather(*(one(n) for n in range(self.processes))))
+    def memo_stats(self) -> list[tuple[int, dict[str, int]] | None]:
+        """Each running worker's (pid, result memo counters) as its last search left them, in
+        worker order; None for one that has not searched yet. Asks no worker: a health
+        check must answer at once, however busy they are."""
+        return [self._memo.get(pid) for pid in self.pids()]
 
     async def search(self, query: SearchQuery, tracked: bool, spread: bool) -> Searched:
         home = self.home(query.text or "")
         searched: Searched = await self._call(home, False, "search", query, tracked, spread)
+        if searched.memo is not None:
+            pid = searched.memo[0]
+            self._memo[pid] = searched.memo
+            if len(self._memo) > 4 * self.processes:  # restarted workers' pids
+                alive = set(self.pids())
+                self._memo = {p: m for p, m in self._memo.items() if p in alive or p == pid}
         return searched
 
     async def _call(self, home: int, pinned: bool, name: str, *args: Any) -> Any:

@@ -36,7 +36,7 @@ async def healthz(service: SearchServiceDep) -> HealthPublic:
         search_cache=SearchCacheStatsPublic(**cache.stats()) if cache else None,
         search_memo=[
             SearchMemoPublic(pid=found[0], **found[1]) if found else None
-            for found in await service.memo_stats()
+            for found in service.memo_stats()
         ],
     )
 
