@@ -210,6 +210,12 @@ _PEOPLE_SET = re.compile(r"([\u4e00-\u9fff]{2,10}?)中[，,]?")
 # 执行干警先后…); a number after them (惠及职工13万人) or a verb (接待职工来访…) makes them a
 # verb's object, and a linking adverb (共, 累计 + 达/有) their size.
 _PEOPLE_NEXT = frozenset({"d", "ad", "t", "tg"})
+# The same read on the characters, for openings jieba runs together (参|训|职工|全部|通过考核
+# are all nouns to it): a noun for people, then an adverb, a time word or a distributive.
+_PEOPLE_THEN_ADVERB = re.compile(
+    r"[\u4e00-\u9fff]{0,6}?(?:[工员者人师生手匠警官]|代表|干部|司机|骨干|模范|家属|子女|群众|青年)"
+    r"们?(?:全部|全都|都|均|已|也|纷纷|共|累计|先后|陆续|每人|人均|今年|去年|普遍)"
+)
 
 
 def subject_kind(text: str, start: int, end: int) -> str:
@@ -237,6 +243,11 @@ def subject_kind(text: str, start: int, end: int) -> str:
             full, rest = full + rest[0][0], rest[1:]  # the rest of a person noun cut at four
         if rest and rest[0][1] in _PEOPLE_NEXT:
             return "people"
+    m = _PEOPLE_THEN_ADVERB.match(piece)
+    if m is not None and ("的" in m.group() or _words(m.group())[0][1] not in ("v", "vd")):
+        # (a verb first, 帮扶困难职工共…, makes the people its object, unless a 的 makes it
+        # a relative clause: 投保的环卫工人每人…)
+        return "people"
     if o.area and not o.means:
         return "area"
     return ""

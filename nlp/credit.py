@@ -164,6 +164,8 @@ def _actor(text: str, a: AgencyMatch) -> bool:
     pre = text[max(0, a.start - 2) : a.start]
     if any(pre.endswith(w) for w in _LOCATIVE) and not _AGENT_FRAME.match(text[a.end : a.end + 10]):
         return False
+    if "各" in text[max(0, a.start - 3) : a.start]:
+        return False  # 各区县总工会: every body of a kind, no named one (the gold's plural kinds)
     # 七里河区牛肉面经营企业联合会等3家单位: an example of what is counted.
     return not re.match(r"等[\d一二两三四五六七八九十百千]", text[a.end : a.end + 3])
 
@@ -370,9 +372,9 @@ def _count_is_subject(text: str, start: int, end: int, scene: bool = True) -> bo
         while k < len(rest):
             if (
                 rest[k][1][:1] in ("n", "j")
-                or rest[k][1] in ("zg", "ng")
-                or rest[k][0] in "、和及与"
-            ):
+                or rest[k][1] in ("zg", "ng", "q")
+                or rest[k][0] in "、和及与之"
+            ):  # (职工|之|家: jieba's pieces of one noun)
                 k += 1
             elif k + 1 < len(rest) and rest[k + 1][1] in ("zg", "ng"):
                 k += 2  # a word and a noun suffix jieba splits off (快递|员) are one noun

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the passages are kept whole, one per line, as written)
 """Agency credit, round 10b: the credit of a figure decided by the subject of its sentence or
 clause, classified by its head (a body, a person, people, the counted items, a generic
 collective, an area, an unnamed firm, an activity or nothing), and by agent frames found by
@@ -126,6 +127,70 @@ OWN: list[tuple[str, str, dict[str, str | None]]] = [
      {"210条": None}),
 ]  # fmt: skip
 
+# Second batch, written and annotated after the first fixes (4a01c00) and before any run on it.
+OWN2: list[tuple[str, str, dict[str, str | None]]] = [
+    ("referred", "广东省广州市天河区劳动人事争议仲裁院今年推行网上立案。该院上半年网上立案1860件。",
+     {"1860件": "广东省广州市天河区劳动人事争议仲裁院"}),
+    ("referred", "四川省成都市总工会职工法律服务站开通夜间接待窗口。该站今年接待职工咨询900余人次。",
+     {"900余人次": "四川省成都市总工会职工法律服务站"}),
+    ("person", "湖北省武汉市总工会女职工部部长陈敏接受采访时说，今年已组织女职工健康筛查2.6万人次。",
+     {"2.6万人次": None}),
+    ("person", "“全年我们共调解劳动争议案件420件。”江苏省苏州市吴中区总工会法律部负责人坦言。",
+     {"420件": None}),
+    ("body-speaker", "山东省济南市人社局称，今年将新增公益性岗位3000个。",
+     {"3000个": "山东省济南市人社局"}),
+    ("generic", "河南省郑州市总工会开展会员普惠活动。各区县总工会累计发放普惠卡4.2万张。",
+     {"4.2万张": None}),
+    ("generic", "福建省泉州市总工会部署年度帮扶工作。全市基层工会组织共慰问一线职工3.8万人次。",
+     {"3.8万人次": None}),
+    ("people", "安徽省芜湖市总工会为环卫工人办理意外伤害保险。投保的环卫工人每人最高可获赔10万元。",
+     {"10万元": None}),
+    ("people", "湖南省长沙市总工会组织劳模疗休养活动，86名省市级劳模分三批前往张家界。",
+     {"86名": None}),
+    ("people", "湖北省十堰市总工会开设职工技能夜校。参训职工全部通过考核，其中85人取得高级工证书。",
+     {"85人": None}),
+    ("counted", "重庆市渝北区总工会推进“职工之家”建设，已有38家企业职工之家通过市级验收。",
+     {"38家": None}),
+    ("place", "浙江省湖州市总工会举办“劳模工匠进校园”活动。\n湖州市现有各级劳模1300余名。",
+     {"1300余名": None}),
+    ("place", "甘肃省兰州市总工会持续推进工会组建。\n全市已建工会组织的企业达1.6万家。",
+     {"1.6万家": None}),
+    ("source", "江西省九江市人社局日前通报了上半年就业情况。全市城镇新增就业2.8万人。",
+     {"2.8万人": "江西省九江市人社局"}),
+    ("approval", "经广东省惠州市总工会审核，今年共有260户困难职工家庭纳入帮扶范围。",
+     {"260户": "广东省惠州市总工会"}),
+    ("source", "据青海省西宁市人社局数据，今年前10个月全市为农民工追讨工资1.3亿元。",
+     {"1.3亿元": "青海省西宁市人社局"}),
+    ("source", "记者从贵州省贵阳市总工会获悉，今年全市有1.1万名职工参加了疗休养。",
+     {"1.1万名": "贵州省贵阳市总工会"}),
+    ("jointly", "陕西省宝鸡市人社局会同市总工会开展集体协商要约行动，"
+     "推动420家企业签订工资专项集体合同。",
+     {"420家": "陕西省宝鸡市人社局"}),
+    ("jointly", "山东省烟台市总工会联合市卫健委为1.5万名女职工免费开展“两癌”筛查。",
+     {"1.5万名": "山东省烟台市总工会"}),
+    ("agent-frame", "在江苏省南京市总工会的指导下，江宁区总工会今年建成爱心托管班12个。",
+     {"12个": "江宁区总工会"}),
+    ("agent-frame", "全市职工技能大赛共设立12个竞赛项目，由河北省邯郸市总工会承办。",
+     {"12个": "河北省邯郸市总工会"}),
+    ("continuation", "辽宁省沈阳市总工会启动“春送岗位”活动。\n与此同时，还开设线上直播带岗专场15场。",
+     {"15场": "辽宁省沈阳市总工会"}),
+    ("continuation", "宁夏回族自治区银川市总工会举办职工读书月活动。\n该活动共吸引职工参与2.3万人次。",
+     {"2.3万人次": "宁夏回族自治区银川市总工会"}),
+    ("unnamed-firm", "云南省曲靖市总工会开展安全生产月活动。\n不少建筑企业今年投入安全防护资金超过500万元。",
+     {"超过500万元": None}),
+    ("unnamed-firm", "吉林省长春市总工会推动企业开展技能培训，一家汽车零部件企业今年培训员工1200人次。",
+     {"1200人次": None}),
+    ("object-body", "广西壮族自治区南宁市人社局开展欠薪线索核查，对查实的17起案件，已移交市公安局立案侦办。",
+     {"17起": "广西壮族自治区南宁市人社局"}),
+    ("guides", "湖南省长沙市总工会指导望城区总工会开展“工会驿站”提质行动。望城区总工会今年新建驿站18个。",
+     {"18个": "望城区总工会"}),
+    ("people-set", "福建省福州市总工会组织职工体检。\n在参加体检的职工中，患高血压的占12%。",
+     {"12%": None}),
+    ("source", "黑龙江省大庆市总工会有关负责人表示，下一步将扩大服务覆盖面。"
+     "据统计，大庆市总工会今年已建成户外劳动者驿站46个。",
+     {"46个": "大庆市总工会"}),
+]  # fmt: skip
+
 
 def _credits(text: str) -> tuple[dict[str, str | None], dict[str, str]]:
     """The credit of each figure of ``text`` and the canonical name of each agency mention."""
@@ -142,12 +207,18 @@ _OPEN = {
     # in the same shape (001-13: 本次活动由天津市总工会主办…，共有来自15个单位的80多名单身职工
     # 参加), and the code follows the corpus: a total after 共有 is the activity's tally
     ("本次职工篮球赛由湖南省株洲市总工会主办，共有48支队伍参赛。", "48支"),
+    # the sub-unit 职工法律服务站 after the union's name is not found as a mention (agency
+    # detection, nlp/agencies.py), so 该站 has no body with that head to refer back to
+    (
+        "四川省成都市总工会职工法律服务站开通夜间接待窗口。该站今年接待职工咨询900余人次。",
+        "900余人次",
+    ),
 }
 
 
 def _own_cases() -> list[object]:
     out = []
-    for row, text, wants in OWN:
+    for row, text, wants in [*OWN, *OWN2]:
         for fig, want in wants.items():
             marks = (
                 [pytest.mark.xfail(strict=True, reason="open at the end of round 10b")]
