@@ -371,6 +371,14 @@ def _count_is_subject(text: str, start: int, end: int, scene: bool = True) -> bo
         k = 1  # the counted noun, then its coordinates (外卖骑手、快递员)
         while k < len(rest):
             if (
+                a_person(rest[k - 1][0])
+                and not a_person(rest[k - 1][0] + rest[k][0])
+                and rest[k][0] not in "、和及与"
+            ):
+                # a noun for people heads its phrase: what follows, other than more of a
+                # person noun (职工|子女), is the predicate, whatever jieba's tag (职工|参赛/n)
+                break
+            if (
                 rest[k][1][:1] in ("n", "j")
                 or rest[k][1] in ("zg", "ng", "q")
                 or rest[k][0] in "、和及与之"
@@ -380,9 +388,10 @@ def _count_is_subject(text: str, start: int, end: int, scene: bool = True) -> bo
                 k += 2  # a word and a noun suffix jieba splits off (快递|员) are one noun
             else:
                 break
+        after_person = k < len(rest) and k > 0 and a_person(rest[k - 1][0])
         if (
             k < len(rest)
-            and rest[k][1][:1] in ("v", "d", "p")
+            and (rest[k][1][:1] in ("v", "d", "p") or after_person)
             and rest[k - 1][0] not in "、和及与"
             and not rest[k][0].startswith(_LINKING_CHARS)
         ):

@@ -233,3 +233,122 @@ def _own_cases() -> list[object]:
 def test_own_heldout_passages(row: str, text: str, figure: str, want: str | None) -> None:
     got, names = _credits(text)
     assert got[figure] == (names.get(want, want) if want else None), row
+
+
+# --- mechanism tests, each on sentences invented for it ---------------------------------
+
+
+def _credit(text: str) -> dict[str, str | None]:
+    return _credits(text)[0]
+
+
+def test_a_count_opening_its_clause_with_a_predicate_is_the_subject() -> None:
+    got = _credit("河北省沧州市总工会举办青年职工交友活动，150名青年职工报名参加。")
+    assert got["150名"] is None
+
+
+def test_counts_in_a_relative_clause_before_the_counted_subject_go_with_it() -> None:
+    got = _credit("江苏省徐州市总工会举办职工趣味运动会，来自23家企业的600名职工参赛。")
+    assert got["23家"] is None
+    assert got["600名"] is None
+
+
+def test_an_existential_count_with_a_predicate_is_the_subject() -> None:
+    got = _credit("广东省江门市总工会开展职工技术创新竞赛，已有19项成果获得国家专利。")
+    assert got["19项"] is None
+
+
+def test_a_subjectless_clause_goes_on_with_the_counted_subject() -> None:
+    got = _credit("浙江省台州市总工会组织技术攻关，已有12个项目完成验收，为企业节约成本300万元。")
+    assert got["12个"] is None
+    assert got["300万元"] is None
+
+
+def test_a_tally_and_the_bodys_own_area_keep_the_credit() -> None:
+    # guards: 共有 gives the activity's tally, 全省 + a count the units of the body's own area
+    got = _credit(
+        "江西省上饶市总工会举办春季招聘会，共有80家企业进场招聘。"
+        "湖南省总工会开展“职工书屋”建设，全省14个市州参与其中。"
+    )
+    assert got["80家"] == "上饶市总工会"
+    assert got["14个"] == "湖南省总工会"
+
+
+def test_a_count_after_a_verb_or_ending_its_clause_is_no_subject() -> None:
+    got = _credit("山东省临沂市总工会开展送清凉活动，慰问户外劳动者3200人，参与志愿者120名。")
+    assert got["3200人"] == got["120名"] == "临沂市总工会"
+
+
+def test_an_unnamed_firm_is_its_own_subject() -> None:
+    got = _credit(
+        "湖北省黄石市总工会推动企业开展集体协商。一家食品企业今年为职工加薪8%。\n"
+        "安徽省蚌埠市总工会关爱新就业形态劳动者，某物流公司为200名骑手购买了意外保险。"
+    )
+    assert got["8%"] is None
+    assert got["200名"] is None
+
+
+def test_a_body_after_ge_is_a_plural_kind() -> None:
+    got = _credit("河南省洛阳市总工会部署夏季送清凉工作。各县总工会共走访一线职工1600人。")
+    assert got["1600人"] is None
+
+
+def test_people_with_an_adverb_or_a_distributive_after_them_are_the_subject() -> None:
+    got = _credit(
+        "四川省宜宾市总工会举办焊工技能比武。参赛选手每人获得参赛补贴200元。\n"
+        "广西壮族自治区桂林市总工会开设电工培训班。参训学员全部通过结业考核，其中60人获评优秀学员。"
+    )
+    assert got["200元"] is None
+    assert got["60人"] is None
+
+
+def test_a_change_of_the_counted_items_credits_nobody() -> None:
+    got = _credit("云南省玉溪市总工会推进小微企业建会。建会企业由去年的50家增加到90家。")
+    assert got["50家"] is None
+    assert got["90家"] is None
+
+
+def test_a_title_name_and_adverbial_before_a_reporting_verb_is_a_person_speaking() -> None:
+    got = _credit(
+        "江苏省扬州市人社局副局长王磊在全市就业工作会议上透露，今年已发放稳岗补贴1200万元。"
+    )
+    assert got["1200万元"] is None
+
+
+def test_a_body_named_as_an_object_does_not_stop_the_report() -> None:
+    got = _credit(
+        "浙江省金华市人社局开展劳动保障执法，查处欠薪案件40件。"
+        "对涉嫌拒不支付劳动报酬的3起案件，已依法移送市公安局。"
+    )
+    assert got["3起"] == "金华市人力资源和社会保障局"
+
+
+def test_a_subjectless_sentence_passes_on_the_credit_it_got() -> None:
+    got = _credit(
+        "黑龙江省牡丹江市总工会开展送温暖活动。今年共走访困难职工800户。\n"
+        "此外，还为60名患病职工发放医疗救助金18万元。"
+    )
+    assert got["800户"] == got["18万元"] == "牡丹江市总工会"
+
+
+def test_a_pivot_inside_the_figures_own_clause_hands_over() -> None:
+    got, names = _credits("山西省大同市总工会指导云冈区总工会建成职工书屋15家。")
+    assert got["15家"] == names["云冈区总工会"]
+
+
+def test_a_set_of_participating_firms_after_a_report_opener_credits_nobody() -> None:
+    got = _credit(
+        "陕西省汉中市应急管理局开展安全生产培训。\n据了解，在参训的企业中，事故发生率下降15%。"
+    )
+    assert got["15%"] is None
+
+
+def test_an_area_statistic_after_an_acting_body_is_the_areas_after_a_reporting_one_the_bodys() -> (
+    None
+):
+    got = _credit(
+        "吉林省四平市人社局开展工资支付专项检查。全市企业工资按时发放率达到99%。\n"
+        "吉林省辽源市人社局日前发布上半年就业报告。全市城镇新增就业1.2万人。"
+    )
+    assert got["99%"] is None
+    assert got["1.2万人"] == "辽源市人力资源和社会保障局"
