@@ -477,13 +477,14 @@ def test_health_shows_each_search_process_memo(api_db: Path, make_client: MakeCl
     settings = api_settings(api_db, search_workers=2, search_cache_mb=0, search_memo_mb=64)
     with TestClient(create_app(settings)) as client:
         assert all(m is None for m in client.get("/healthz").json()["search_memo"])
-        for _ in range(2):
+        # Three times on two workers: one of them runs it twice, whoever was free first.
+        for _ in range(3):
             assert client.get("/search", params={"q": "工会"}).json()["total"] > 0
         memos = [m for m in client.get("/healthz").json()["search_memo"] if m is not None]
         pids = client.app.state.search.workers.pids()  # type: ignore[attr-defined]
         assert memos and {m["pid"] for m in memos} <= set(pids)
         assert all(m["max_bytes"] == 64 * 1024 * 1024 for m in memos)
-        # The second search found the first's results in its worker's memo.
+        # Its second run found the first's results in the memo.
         assert sum(m["hits"] for m in memos) >= 1 and sum(m["entries"] for m in memos) >= 1
     with make_client(search_workers=0) as client:
         (memo,) = client.get("/healthz").json()["search_memo"]
