@@ -687,8 +687,8 @@ def measure_before(
         elif money_head and _verbish(w, t, lex):
             # 督促|补缴|社会保险费: a money verb's object is the money; 投入|帮扶|资金: any
             # other verb names the fund, and nouns before it belong to it (专项|预算|资金).
-            if w in lex.money_verbs or len(w) < 2:
-                break
+            if w in lex.money_verbs or len(w) < 2 or t in _ADVERBIAL:
+                break  # (其中|一线职工平均工资: a pronoun or preposition names no fund)
             parts.insert(0, w)
             first_tag = t
             if not _nounish(*left, lex):

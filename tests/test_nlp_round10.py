@@ -168,6 +168,12 @@ def test_a_verb_and_its_object_after_people_is_their_action() -> None:
     assert _measure("市总工会组织60名退休职工疗休养。", "60名") == "退休职工"
 
 
+def test_a_pronoun_names_no_fund() -> None:
+    # before a money noun a verb names the fund (投入|帮扶|资金); 其中 is no verb
+    text = "企业职工平均工资为8.6万元，其中一线职工平均工资为6.9万元。"
+    assert _measure(text, "6.9万元") == "一线职工平均工资"
+
+
 def test_income_is_a_money_noun() -> None:
     assert _measure("去年，全市工会经费收入12亿元。", "12亿元") == "工会经费收入"
 
