@@ -87,8 +87,42 @@ def open_store(db_path: Path, *, must_exist: bool = False, readonly: bool = Fals
             "or point --db / BAOKU_DB at an existing archive"
         )
     check_parent_folder(db_path, "--db")
+    if readonly and db_path.exists():
+        _upgrade_if_older(db_path)
     try:
         with Store.open(db_path, readonly=readonly) as store:
             yield store
     except StoreError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+def _upgrade_if_older(db_path: Path) -> None:
+    """Apply a newer baoku's migrations before a read: a read-only connection cannot, and
+    every listing failing after an upgrade until something writes would be a trap."""
+    import sqlite3
+
+    from baoku.search.schema import SCHEMA_VERSION, connect_read_only, schema_version
+    from baoku.search.store import Store
+    from baoku.search.store_errors import StoreError
+
+    try:
+        conn = connect_read_only(db_path)
+        try:
+            found = schema_version(conn)
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return  # not an archive, or unreadable: the read-only open reports it
+    if not 0 < found < SCHEMA_VERSION:
+        return
+    err_console.print(
+        f"upgrading {db_path} from schema version {found} to {SCHEMA_VERSION} (once)…"
+    )
+    try:
+        with Store.open(db_path):
+            pass
+    except StoreError as exc:
+        raise click.ClickException(
+            f"{db_path} was written by an older baoku and needs a one-time upgrade, which "
+            f"needs write access: {exc}"
+        ) from exc

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import csv
 import json
+import sqlite3
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from baoku.cli import cli
+from baoku.search.schema import SCHEMA_VERSION
 from baoku.search.store import Store
 from tests.fixtures.search_corpus import Headlines, all_documents
 
@@ -157,3 +159,20 @@ def test_reindex_to_sqlite_rebuilds_and_reports(tmp_path: Path, db: Path) -> Non
         assert json.loads(out) == {"target": "sqlite", "indexed": store.whole_article_count()}
     code, out = run("search", "欠薪", "--db", str(copy), "--json")
     assert json.loads(out)["total"] == 1
+
+
+def test_a_listing_upgrades_an_archive_an_older_baoku_wrote(tmp_path: Path) -> None:
+    old = tmp_path / "v6.db"
+    with Store.open(old) as store:
+        for doc in all_documents():
+            store.save_document(doc)
+    conn = sqlite3.connect(old, isolation_level=None)
+    conn.execute("DROP TABLE es_backlog")  # what schema 7 added
+    conn.execute("PRAGMA user_version = 6")
+    conn.close()
+    result = CliRunner().invoke(cli, ["search", "工会", "--db", str(old), "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["total"] > 0  # the note went to stderr
+    assert "upgrading" in result.stderr and "schema version 6 to" in result.stderr
+    with Store.open(old, readonly=True) as store:
+        assert store.schema_version == SCHEMA_VERSION
