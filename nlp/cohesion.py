@@ -60,6 +60,7 @@ class Opening:
     anaphor: bool = False  # 这些驿站 / 该项目: a demonstrative points back
     frame: str = ""  # 对检查中发现的问题，/经过协商，: a prepositional frame's words
     people: bool = False  # 执行干警先后…: people are the subject, they act themselves
+    full: str = ""  # the whole subject phrase (参与协商的企业 → 企业), not cut at four
 
 
 @lru_cache(maxsize=4096)
@@ -163,7 +164,8 @@ def opening(text: str, start: int, end: int) -> Opening:
         and ((not taken and words[0][1] in ("d", "v")) or words[0][0][0] in _ADVERB_CHARS)
     )
     people = a_person("".join(taken))
-    return Opening("".join(taken)[:4], area, means, zero, anaphor, frame, people)
+    full = "".join(taken)
+    return Opening(full[:4], area, means, zero, anaphor, frame, people, full)
 
 
 def a_person(word: str) -> bool:
@@ -236,6 +238,25 @@ def subject_kind(text: str, start: int, end: int) -> str:
         return "people-set"
     if _CHANGE_OF_ITEMS.match(piece) and not o.zero:
         return "change"
+    if o.anaphor and o.full[:1] in _DIVISION_CHARS and len(o.full) == 1:
+        return "area"  # 该市今年新增…: a place referred back to
+    if o.full.endswith(_ORG_HEADS) and o.full in piece:
+        # 涉事企业已补发…, 这些企业今年…, 参与协商的企业今年…: organizations with no name
+        # act for themselves; one linked to a count (…的企业有37家) is the counted items
+        rest = piece[piece.find(o.full) + len(o.full) :]
+        timed = len(_TIME_PREFIX.match(rest).group())
+        rest = rest[timed:]
+        verb_first = _words(o.full)[0][1] == "v" and "的" not in piece[: piece.find(o.full)]
+        # (a verb first, 督促施工企业补发…/深入企业开展…, makes the firms its object unless an
+        # adverb or a time word follows them as it follows a subject: 涉事企业已补发…)
+        adverb = bool(rest) and (timed > 0 or _words(rest[:4])[0][1] in _PEOPLE_NEXT)
+        if (
+            rest
+            and not rest.startswith(_ORG_LINKING)
+            and not rest[0].isdigit()
+            and (adverb or not verb_first)
+        ):
+            return "organization"
     if o.people and o.subject and o.subject in piece:
         rest = _words(piece[piece.find(o.subject) + len(o.subject) :].lstrip("们")[:8])
         full = o.subject
@@ -251,6 +272,14 @@ def subject_kind(text: str, start: int, end: int) -> str:
     if o.area and not o.means:
         return "area"
     return ""
+
+
+# Heads of a noun for organizations that no name picks out (企业, 用人单位, 公司).
+_ORG_HEADS = ("企业", "公司", "单位", "工厂", "商户", "门店", "平台", "医院", "学校")
+# Links from a subject to its count or share, not an action (…的企业有37家, 企业占…).
+_ORG_LINKING = ("有", "为", "达", "占", "是", "共有", "共计", "合计", "约", "数", "、", "和", "的")
+_TIME_PREFIX = re.compile(r"(?:今年|去年|目前|当前|[一二三四上下]半年|全年|已经)?")
+_DIVISION_CHARS = frozenset("省市区县镇乡州盟旗")
 
 
 def _subject_at(text: str, start: int, end: int) -> int:

@@ -105,7 +105,8 @@ PIVOT = ("指导", "引导", "推动", "督促", "支持", "帮助", "带领", "
 # The family is a title (any office ending: 副局长, 党组书记, 秘书长, 负责人; a people noun) and
 # a reporting verb, with a name and an adverbial between them (副局长钟华在发布会上透露，).
 _SPEECH = re.compile(
-    r"(?:负责人|主任|主席|书记|部长|律师|记者|法官|职工|委员|干事|专干|经理|秘书长"
+    r"(?:负责人|主任|主席|书记|部长|律师|记者|法官|职工|委员|干事|专干|经理|秘书长|工作人员|社工"
+    r"|[\u4e00-\u9fff]{1,3}员"
     r"|[局处科会院庭队站所部厅馆校镇区市县村组社行团]长)"
     r"[^，。；：:！？!?“”\n]{0,14}?"
     r"(?:表示|介绍|说|称|指出|坦言|透露|告诉记者|强调|谈到|提到|说道|坦承|解释|算了一笔账)"
@@ -293,7 +294,7 @@ def credited(
         # (全市…/银川市现有…), which is that area's statistic, unless it is the means
         # of the clause (通过履约检查，全区…).
         subject = opening(text, s.start, offset)
-        if (subject.area and not subject.means) or subject.people:
+        if (subject.area and not subject.means) or subject.people or kind == "area":
             return None  # an area's statistic, or people acting themselves
         frame = _CONTINUES.match(text, s.start)
         if frame is not None and not frame.group(1):
@@ -332,7 +333,7 @@ def credited(
     return None
 
 
-_OWN_SUBJECTS = frozenset({"indefinite", "each", "people-set", "people", "change"})
+_OWN_SUBJECTS = frozenset({"indefinite", "each", "people-set", "people", "change", "organization"})
 # Organizations as members of a set (在参加培训的企业中): participants like people.
 _UNITS = ("企业", "单位", "公司", "工厂")
 
@@ -346,6 +347,9 @@ _COUNT = re.compile(
 # (Not 共有/累计/共计 or a scope word: a total the report tallies, 共有5200余名司机加入…, and
 # the units of the body's own area, 全省13个设区市参与…, are the activity's own result.)
 _EXISTENTIAL = frozenset({"有", "已有", "还有", "另有", "现有", "尚有"})
+# 其中 before a count picks a part of the items just counted; with a predicate of its own
+# (其中3家企业已扭亏为盈) the part is the subject.
+_PART = frozenset({"其中"})
 _SCENE = re.compile(r"^(?:现场|会场|当天|当场|其间|期间)$")
 
 
@@ -362,7 +366,10 @@ def _count_is_subject(text: str, start: int, end: int, scene: bool = True) -> bo
             ok = bool(words) and words[0][1] == "v" and words[0][0] not in _EXISTENTIAL
         else:
             ok = all(
-                t in ("t", "d", "ad", "m", "mq") or w in _EXISTENTIAL or (scene and _SCENE.match(w))
+                t in ("t", "d", "ad", "m", "mq")
+                or w in _EXISTENTIAL
+                or w in _PART
+                or (scene and _SCENE.match(w))
                 for w, t in _tagged(lead)
             )
         if not ok:
@@ -422,7 +429,7 @@ def _clauses_own_subject(text: str, start: int, offset: int, stop: int) -> bool:
         if pos > start or text[max(0, pos - 1) : pos] in ("，", "；", "：", ",", ";", ":"):
             kind = subject_kind(text, pos, end)
             o = opening(text, pos, end)
-            if kind == "indefinite" or _count_is_subject(text, pos, end):
+            if kind in ("indefinite", "organization") or _count_is_subject(text, pos, end):
                 own = True  # (a count in the subject's relative clause, 来自86家…的, too)
             elif o.subject and not o.zero:
                 own = False  # a subject of another kind (活动, 赛事) takes the report back
