@@ -2,8 +2,10 @@
 
 Run: ``.venv/bin/python -m baoku.bench.nlp_eval`` (or ``python bench/nlp_eval.py``).  Prints
 figure precision/recall per type, value+qualifier accuracy, measure and agency accuracy on
-matched figures, agency-mention F1 and canonical accuracy, characters per second, and the
-JioNLP money-extraction baseline on the same gold when jionlp is installed.  Targets from the
+matched figures, agency-mention F1 and canonical accuracy, PLACE/PERSON/INITIATIVE/DATE
+precision, recall and normalization where the gold annotates them (``entity_eval``),
+characters per second, and the JioNLP money-extraction baseline on the same gold when jionlp
+is installed.  Targets from the
 issue: figures P ≥ 0.97, R ≥ 0.95, value ≥ 0.98, measure ≥ 0.9, agency ≥ 0.85; agencies
 F1 ≥ 0.90, canonical ≥ 0.90; ≥ 20,000 chars/s per core.
 """
@@ -18,6 +20,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+from baoku.bench.entity_eval import evaluate_entities
 from baoku.ingest.records import Article, ArticleType
 from baoku.nlp.analyze import analyze_article
 from baoku.nlp.records import ArticleFacts, EntityLabel
@@ -239,6 +242,7 @@ def main() -> None:
         listed = (show and name == "DEV") or (show_held and opened)
         evaluate_figures(gold, facts, fig_ids, show=listed)
         evaluate_agencies(gold, facts, ag_ids, show=listed)
+        evaluate_entities(gold, arts, facts, ag_ids, show=listed)
     written = {aid for _, ids in written_sets for aid in ids}
     corpus = {aid: a for aid, a in arts.items() if aid not in written}
     speed(corpus)
