@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from baoku.ingest.records import Article
-from baoku.nlp.records import ArticleFacts, EntityLabel, EntityMention
+from baoku.nlp.records import ArticleFacts, EntityLabel, EntityMention, FigureRecord
 
 LABELS = (EntityLabel.PLACE, EntityLabel.PERSON, EntityLabel.INITIATIVE, EntityLabel.DATE)
 _QUOTES = re.compile(r"[“”\"「」『』‘’'\s]")
@@ -112,6 +112,11 @@ def _last_day(part: str) -> str | None:
         year, month = int(part[:4]), int(part[5:7])
         return f"{part}-{calendar.monthrange(year, month)[1]:02d}"
     return part
+
+
+def figure_period(figure: FigureRecord) -> tuple[str | None, str | None]:
+    """The first and last day a figure's period covers (None: open, or no period)."""
+    return interval(figure.period_start)[0], interval(figure.period_end)[1]
 
 
 def _gold_interval(item: dict[str, Any]) -> tuple[str | None, str | None]:

@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
-from baoku.bench.entity_eval import evaluate_entities
+from baoku.bench.entity_eval import evaluate_entities, figure_period
 from baoku.ingest.records import Article, ArticleType
 from baoku.nlp.analyze import analyze_article
 from baoku.nlp.records import ArticleFacts, EntityLabel
@@ -66,7 +66,7 @@ def evaluate_figures(
     gold: dict[str, Any], facts: dict[str, ArticleFacts], articles: list[str], *, show: bool
 ) -> None:
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
-    value_ok = measure_ok = measure_n = agency_ok = matched = 0
+    value_ok = measure_ok = measure_n = agency_ok = matched = period_ok = period_n = 0
     for aid in articles:
         g = _keyed([f for f in gold["figures"] if f["article"] == aid], lambda f: f["text"])
         s = _keyed(facts[aid].figures, lambda f: f.text)
@@ -90,6 +90,12 @@ def evaluate_figures(
                 _show(show, aid, "AGENCY/VALUE", key, (sf.agency, sf.value, sf.qualifier),
                       (gf["agency"], gf["value"], gf["qualifier"]))  # fmt: skip
             agency_ok += sf.agency == gf["agency"]
+            if "period" in gf:  # annotated for some sets: the days the figure covers
+                period_n += 1
+                got, want = figure_period(sf), (gf["period"]["start"], gf["period"]["end"])
+                period_ok += got == want
+                if got != want:
+                    _show(show, aid, "PERIOD", key, got, want)
         for key, sf in s.items():
             if key not in g:
                 per_type[sf.type.value]["fp"] += 1
@@ -105,6 +111,8 @@ def evaluate_figures(
     print(f"  value+qualifier right: {_ratio(value_ok, matched)}")
     print(f"  measure right:         {_ratio(measure_ok, measure_n)}")
     print(f"  agency right:          {_ratio(agency_ok, matched)}")
+    if period_n:
+        print(f"  period right:          {_ratio(period_ok, period_n)} (where annotated)")
 
 
 def evaluate_agencies(

@@ -77,3 +77,18 @@ def test_overlap_matches_and_canonical_is_judged_separately(
     assert "PLACE      P=1.000 (1/1)  R=1.000 (1/1)  canonical right: 0.000 (0/1)" in (
         capsys.readouterr().out
     )
+
+
+def test_a_figures_period_is_compared_as_days() -> None:
+    from baoku.bench.entity_eval import figure_period
+    from baoku.nlp.records import FigureRecord, FigureType
+
+    def fig(start: str | None, end: str | None) -> FigureRecord:
+        return FigureRecord(
+            FigureType.MONEY, "5万元", 5e4, None, "exact", "元", None, None,
+            None, start, end, 0, 4, 0, "",
+        )  # fmt: skip
+
+    assert figure_period(fig("2023", "2023-07")) == ("2023-01-01", "2023-07-31")
+    assert figure_period(fig(None, "2023-09-30")) == (None, "2023-09-30")
+    assert figure_period(fig(None, None)) == (None, None)
