@@ -745,6 +745,15 @@ def measure_before(
                 # ，冻结|银行账户17个: a verb opening the clause is its predicate; not before
                 # a quantity noun, which names the verb's count (招聘人数7000多人).
                 break
+            if linked and w in lex.verb_set and _per_word(left[0]):
+                # 每人每年|资助|标准|为5000元: in a subject linked to its number, a lexicon verb
+                # after a distributive modifies the noun after it (the link is the predicate)
+                parts.insert(0, w)
+                if left[0][:1] == "每":
+                    break  # 每人每年 says per what; 人均|补助标准 keeps its statistic's name
+                first_tag = t
+                k -= 1
+                continue
             if w in lex.verb_set or _verbish(*left, lex) or left[0] in lex.filler_set:
                 break
             if left[1] in _ADVERBIAL:
@@ -802,6 +811,10 @@ def _verb_object(
             ),
             None,
         )
+        if linked and pred and _per_word(toks[pred - 1][0]):
+            # 每人每年|资助|标准|为…: in a linked subject a verb after a distributive
+            # modifies the noun after it; the word-by-word reading keeps them together
+            return None
     if (
         pred is None
         and opens
@@ -1686,6 +1699,11 @@ def _docket_acts_only(measure: str, lex: FigureLexicon) -> bool:
         act = act or word in lex.docket_acts
         rest = rest[len(word) :]
     return act
+
+
+def _per_word(word: str) -> bool:
+    """人均, 每人, 每年: a distributive word (per head, per year)."""
+    return word in _PER_WORDS or (len(word) >= 2 and word[0] == "每")
 
 
 def _predicate_only(measure: str, lex: FigureLexicon) -> bool:

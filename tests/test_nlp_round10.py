@@ -174,6 +174,12 @@ def test_a_pronoun_names_no_fund() -> None:
     assert _measure(text, "6.9万元") == "一线职工平均工资"
 
 
+def test_a_verb_after_a_distributive_in_a_linked_subject_is_a_modifier() -> None:
+    assert _measure("项目每人每年资助标准为3000元。", "3000元") == "资助标准"
+    # not linked: after the distributive the verb is the grant (每人|资助|5000元)
+    assert _measure("工会为每人资助5000元。", "5000元") == "资助"
+
+
 def test_income_is_a_money_noun() -> None:
     assert _measure("去年，全市工会经费收入12亿元。", "12亿元") == "工会经费收入"
 
