@@ -216,7 +216,8 @@ _PEOPLE_NEXT = frozenset({"d", "ad", "t", "tg"})
 # are all nouns to it): a noun for people, then an adverb, a time word or a distributive.
 _PEOPLE_THEN_ADVERB = re.compile(
     r"[\u4e00-\u9fff]{0,6}?(?:[工员者人师生手匠警官]|代表|干部|司机|骨干|模范|家属|子女|群众|青年)"
-    r"们?(?:全部|全都|都|均|已|也|纷纷|共|累计|先后|陆续|每人|人均|今年|去年|普遍)"
+    r"们?(?:全部|全都|都|均|已|也|纷纷|共|累计|先后|陆续|每人|人均|今年|去年|普遍"
+    r"|可以|可|能够|能|需|应|将)"
 )
 
 
@@ -226,9 +227,15 @@ def subject_kind(text: str, start: int, end: int) -> str:
     (学员中…), ``people`` (a noun for people acting with a verb of their own: 参保职工共获得),
     ``change`` (the counted items changing: …由420家增加到610家), ``area`` (全市…, 包头市…)
     or ``""`` (an activity, a thing, nothing: the topic may go on)."""
-    o = opening(text, start, end)
     at = _subject_at(text, start, end)
+    o = opening(text, at, end)
     piece = text[at:end]
+    if piece.startswith("被"):
+        # 被约谈企业均…/被帮扶职工已…: a passive participle opens the subject (jieba files 被
+        # as a preposition, so the head is read on the characters)
+        m = _PASSIVE_SUBJECT.match(piece)
+        if m is not None:
+            return "people" if a_person(m.group(1)) else "organization"
     if _INDEFINITE.match(piece):
         return "indefinite"
     if _EACH.match(piece):
@@ -269,11 +276,27 @@ def subject_kind(text: str, start: int, end: int) -> str:
         # (a verb first, 帮扶困难职工共…, makes the people its object, unless a 的 makes it
         # a relative clause: 投保的环卫工人每人…)
         return "people"
-    if o.area and not o.means:
-        return "area"
+    if o.area and not o.means and piece:
+        word = _words(piece[:8])[0][0]  # 全市, 九江市: the area word itself
+        if len(o.full) > len(word) or _STATE_AFTER_AREA.match(piece, len(word)):
+            return "area"
     return ""
 
 
+# After an area opening its sentence, a noun (全市企业…率) or a verb of change or state
+# (新增, 达到, 现有) makes the area the subject of a statistic; an act (全市累计录入…, 全市共
+# 受理…) has the area as its scope and is the doing of the body reporting it.
+_STATE_AFTER_AREA = re.compile(
+    r"(?:今年|去年|目前|当前|已|共|累计|总计|现)?"
+    r"(?:新增|增加|增长|达到|达|减少|下降|提高|提升|现有|拥有|有|共有|[\u4e00-\u9fff]{0,6}?(?:率|数|量|比例|人数|总数))"
+)
+
+
+_PASSIVE_SUBJECT = re.compile(
+    r"被[\u4e00-\u9fff]{1,4}?((?:企业|公司|单位|工厂|商户|门店|平台)|[\u4e00-\u9fff]{0,3}"
+    r"(?:[工员者人师生手匠]|代表|干部|司机|家属|子女|群众))"
+    r"(?:全部|全都|都|均|已|也|纷纷|共|累计|先后|陆续|今年|可|将)"
+)
 # Heads of a noun for organizations that no name picks out (企业, 用人单位, 公司).
 _ORG_HEADS = ("企业", "公司", "单位", "工厂", "商户", "门店", "平台", "医院", "学校")
 # Links from a subject to its count or share, not an action (…的企业有37家, 企业占…).
