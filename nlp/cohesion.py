@@ -8,6 +8,8 @@ opening subject takes up something that paragraph named (驿站运行以来… a
 area (全市…, 银川市现有…) is a statistic of that area, which no body is credited with.
 Word tags are unreliable on such openings (jieba files 托管, 审计 and 互助 as verbs), so the
 opening is read by position and compared by two-character pieces.
+``subject_kind`` (round 10b) classes a sentence's subject by its head: an unnamed firm, 各X,
+people acting, a set of people, the counted items changing, an organization noun, an area.
 """
 
 from __future__ import annotations

@@ -8,6 +8,13 @@ subject is not a generic collective, people or an area, the body of the sentence
 in the same paragraph, or in the previous one when the paragraph opens with a connective,
 has no subject of its own, points back, or takes up that paragraph's topic
 (``nlp.cohesion``).  Bodies referred back to by their head word (该集团, 服务团…) credit too.
+
+Round 10b: the subject decides, classified by its head and frame rather than by listed words —
+a subject of its own that is no body (the counted people or items opening their clause with a
+predicate, people with an adverb or modal after them, an organization noun with no name, 各X, a
+set frame of people or firms, an area with a noun or a verb of state after it) credits nobody,
+except where the body is the statistic's source (据X统计, 记者从X获悉, X表示) or an agent frame
+(由X主办, 在X的…下) names it; a body that is only a verb's object stops nothing.
 """
 
 from __future__ import annotations
@@ -101,7 +108,7 @@ _FRAME_THEN_BODY = re.compile(r"[^，。；]{0,8}下[，,](?:[今明去]年|目�
 # 西海岸新区总工会指导辛安街道总工会成立…: the guided body is the one that acts next.
 PIVOT = ("指导", "引导", "推动", "督促", "支持", "帮助", "带领", "委托", "协助")
 # 全市各级工会通过…/福建工会共征集: a generic collective is the subject, no named body is.
-# 负责人说 / 主任魏光表示: a person speaking opens the sentence (names are ≤4 characters).
+# 负责人说 / 主任魏光表示: a person speaking opens the sentence.
 # The family is a title (any office ending: 副局长, 党组书记, 秘书长, 负责人; a people noun) and
 # a reporting verb, with a name and an adverbial between them (副局长钟华在发布会上透露，).
 _SPEECH = re.compile(
