@@ -53,20 +53,23 @@ def gold_spans(
     text: str, gold: list[dict[str, Any]], agency_spans: list[tuple[int, int]]
 ) -> list[tuple[int, int]]:
     """Where each gold entity is printed. The gold lists them in reading order, so each is
-    the first occurrence at or after the previous one's start that overlaps no mention
-    placed before it; a place is never one inside an agency's name (武汉 in 武汉市总工会)."""
-    placed: list[tuple[int, int]] = []
+    the first occurrence at or after the previous one's start that overlaps no mention of
+    its label placed before it; a place is never one inside an agency's name (武汉 in
+    武汉市总工会)."""
+    placed: dict[str, list[tuple[int, int]]] = {}
     out = []
     floor = 0
     for g in gold:
-        surface = g["text"]
-        blocked = placed + (agency_spans if g["label"] == EntityLabel.PLACE else [])
+        surface, label = g["text"], g["label"]
+        # Mentions of one label never overlap; across labels they may nest (a name inside
+        # an initiative's name).
+        blocked = placed.get(label, []) + (agency_spans if label == EntityLabel.PLACE else [])
         span = _free_occurrence(text, surface, floor, blocked) or _free_occurrence(
             text, surface, 0, blocked
         )
         if span is None:
             raise ValueError(f"{surface!r} is not printed where the gold lists it")
-        placed.append(span)
+        placed.setdefault(label, []).append(span)
         out.append(span)
         floor = span[0]
     return out
