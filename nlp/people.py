@@ -7,21 +7,33 @@ Officials are found as *title + name* (奉贤区总工会劳动关系部部长�
 ``nlp/data/people.toml``, then a two- or three-character name starting with a known surname
 and ending before a word such as 介绍/说/表示/看来 or punctuation.  The title runs left from the
 title word to a boundary, so it keeps the unit (奉贤区人社局执法大队副大队长).
+
+Round 11: people named without a post (workers, riders, model workers, villagers) are found
+by the cues a reader uses: a role noun right before the name (外卖骑手赵利, 焊工刘建军), an age
+(58岁的李红旗), a reporting verb right after a name that follows a closing quote or opens a
+clause (”张涛说, 对此，王明表示), the studio named after a person (赵晓辉创新工作室), and the
+next names of a 、/和 list (司机郑国强、何文斌和邱丽华).  Once a full name is found, every other
+printing of it in the article is a mention too (赵利 … 最终，赵利拿回…).  Such names have kind
+``other`` and an empty title; a person given a post anywhere keeps kind ``official``.  Forms of
+address (何师傅, 王女士, 张某) and dictionary words that open with a surname character (明确,
+黄金周, 马上) are not names.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+import jieba
 import jieba.posseg as pseg
 
 from baoku.ingest.textclean import is_han
 from baoku.nlp.agencies import AgencyMatch
 
-_LEFT_STOP = frozenset("，。；：！？、,;:!?（）()“”‘’《》\n 　在据由和与及向对为是")
+_LEFT_STOP = frozenset("，。；：！？、,;:!?（）()“”‘’《》\n 　在据由和与及向对为是的该这")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,17 +42,27 @@ class PeopleLexicon:
     surnames: frozenset[str]
     compound: tuple[str, ...]
     after_name: frozenset[str]
+    roles: tuple[str, ...] = ()
+    address: tuple[str, ...] = ()
+    reporting: tuple[str, ...] = ()
 
 
 @cache
 def people_lexicon() -> PeopleLexicon:
     raw = (resources.files("baoku.nlp") / "data" / "people.toml").read_text(encoding="utf-8")
     d = tomllib.loads(raw)
+
+    def longest_first(words: list[str]) -> tuple[str, ...]:
+        return tuple(sorted(set(words), key=len, reverse=True))
+
     return PeopleLexicon(
-        tuple(sorted(set(d["titles"]), key=len, reverse=True)),
+        longest_first(d["titles"]),
         frozenset(d["surnames"].strip()),
         tuple(d["compound_surnames"]),
         frozenset(d["after_name"]),
+        longest_first(d["roles"]),
+        longest_first(d["address"]),
+        longest_first(d["reporting_verbs"]),
     )
 
 
@@ -65,22 +87,44 @@ def a_name(word: str) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class OfficialMatch:
+    """A person named in the text: an official (title + name) or, since round 11, anyone
+    named with another cue (kind ``other``, empty title)."""
+
     start: int  # of the name
     end: int
     name: str
     title: str
     title_start: int
     agency: str | None
+    kind: str = "official"
 
 
 # jieba tags of words that are never a name's start (time, numeral, adverb, preposition…).
 _FUNCTION_TAGS = frozenset({"t", "m", "d", "p", "c", "r", "f"})
+# Characters that do not close a three-character name: adverbs and prepositions that follow
+# a two-character one (陈妍|也坐…, 黄剑|正讲述…).
+_NOT_GIVEN = frozenset("也都就又还却把被将已曾正便从对向给跟让是有到去每今昨近均仍共同再亦")
+# A dictionary word this frequent that jieba does not tag as a name is a word (明确, 黄金).
+_COMMON = 50
 
 
 def _tag(word: str) -> set[str]:
     """jieba's dictionary tag of ``word`` (empty when it is no dictionary word)."""
     tag = pseg.dt.word_tag_tab.get(word)
     return {tag} if tag else set()
+
+
+def _freq(word: str) -> int:
+    jieba.dt.check_initialized()  # the dictionary loads lazily
+    return jieba.dt.FREQ.get(word, 0) or 0
+
+
+def _common_word(word: str) -> bool:
+    """A frequent dictionary word that is not a name (明确, 黄金, 全市); jieba tags some
+    common nouns as names (顾问), so a very frequent word is a word whatever its tag."""
+    tag = pseg.dt.word_tag_tab.get(word, "")
+    freq = _freq(word)
+    return (freq >= _COMMON and not tag.startswith("nr")) or freq >= 20 * _COMMON
 
 
 def _name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
@@ -91,16 +135,91 @@ def _name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
         return None
     if _FUNCTION_TAGS.intersection(_tag(text[i : i + 2])):
         return None  # 调解员|全年参与…: 全年 is a time word, not 全 + a given name
+    if any(text.startswith(a, base) for a in lex.address):
+        return None  # 车间主任何师傅: a form of address, no full name
     for given in (1, 2):  # prefer the shorter name when the next char is a boundary
         end = base + given
         if end > len(text) or not all(is_han(c) for c in text[i:end]):
             return None
         if end == len(text) or text[end] in lex.after_name or not is_han(text[end]):
             return end
-    return None
+    return _bare_name_at(text, i, lex)  # 院长何寄华建议: the name's length read from after it
+
+
+def _multi_word_at(text: str, k: int) -> bool:
+    """Does a dictionary word of two or three characters start at ``k``?"""
+    return _freq(text[k : k + 2]) > 0 or _freq(text[k : k + 3]) > 0
+
+
+def _bare_name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
+    """End of a name of two or three characters starting at ``i`` whatever follows it.
+
+    The length is read from what comes after: a two-character name when its next character
+    ends names (说, 和, punctuation), is an adverb (也, 正), opens a role or title (陈静|律师),
+    or opens a word with nothing word-like after it (赵利|近日说, 李刚|今年考取); else three
+    (刘建军|今年, 吴晓梅|每天).
+    """
+    n = len(text)
+    sur = next((c for c in lex.compound if text.startswith(c, i)), None)
+    if sur is None and (i >= n or text[i] not in lex.surnames):
+        return None
+    if text[i] in lex.after_name:
+        return None  # 职工和新…: 和/与/向 after a role noun join or govern, they open no name
+    base = i + (len(sur) if sur else 1)
+    if base >= n or not is_han(text[base]) or text[base] in lex.after_name:
+        return None
+    if text[base] in _NOT_GIVEN or any(text.startswith(a, base) for a in lex.address):
+        return None  # 何师傅, 王女士, 张某, 李也…
+    head = text[i : base + 1]
+    if _FUNCTION_TAGS.intersection(_tag(head)) or _common_word(head):
+        return None  # 马上, 明确, 全市, 黄金周: words opening with a surname character
+    nxt = base + 1
+    if any(text.startswith(a, nxt) for a in lex.address):
+        return None  # 和王|女士: a surname and a form of address one character on
+    two = (
+        nxt >= n
+        or not is_han(text[nxt])
+        or text[nxt] in lex.after_name
+        or text[nxt] in _NOT_GIVEN
+        or any(text.startswith(w, nxt) for w in lex.roles + lex.titles)
+        or (_freq(text[nxt : nxt + 2]) > 0 and not _multi_word_at(text, nxt + 1))
+    )
+    if two:
+        return nxt
+    three = text[i : nxt + 1]
+    if _freq(three) > 0 and not pseg.dt.word_tag_tab.get(three, "").startswith("nr"):
+        return None  # 职工|高品质: a three-character dictionary word that is no name
+    return nxt + 1
+
+
+def _title_start(text: str, i: int, lex: PeopleLexicon) -> int:
+    """Where the title ending at ``i`` starts: left to a boundary, across a 、 between two
+    posts (人大常委会副主任、省总工会主席) and across a bracketed campus (大学（北京）)."""
+    t = i
+    while t > 0 and i - t < 40:
+        c = text[t - 1]
+        if c == "、" and any(text.endswith(w, 0, t - 1) for w in lex.titles):
+            t -= 1
+            continue
+        if c in "）)":
+            opening = max(text.rfind("（", 0, t - 1), text.rfind("(", 0, t - 1))
+            if opening >= 0 and t - 1 - opening <= 6:
+                t = opening
+                continue
+        if c in _LEFT_STOP:
+            break
+        t -= 1
+    if t > 0 and text[t - 1] in "该此这" and text[t : t + 2] in _REFERRED:
+        t += 2  # 该企业人力资源部经理: the body is referred to, not named
+    return t
+
+
+_REFERRED = frozenset({"企业", "公司", "单位", "集团", "工厂", "医院", "学校"})
 
 
 def find_officials(text: str, agencies: list[AgencyMatch]) -> list[OfficialMatch]:
+    """Every person named in ``text``: officials with their titles, then the people named
+    with other cues (see the module docstring), then the repeats of all those names."""
     lex = people_lexicon()
     out: list[OfficialMatch] = []
     first_chars = {t[-1] for t in lex.titles}
@@ -118,11 +237,91 @@ def find_officials(text: str, agencies: list[AgencyMatch]) -> list[OfficialMatch
         if end is None:
             i += 1
             continue
-        t_start = i - len(title) + 1
-        while t_start > 0 and text[t_start - 1] not in _LEFT_STOP and i - t_start < 30:
-            t_start -= 1
+        t_start = _title_start(text, i - len(title) + 1, lex)
         agency = next((a.canonical for a in agencies if t_start <= a.start < name_start), None)
         out.append(OfficialMatch(name_start, end, text[name_start:end], text[t_start:name_start],
                                  t_start, agency))  # fmt: skip
         i = end
-    return out
+    return _with_repeats(text, out + _untitled(text, out, lex))
+
+
+def _cue_patterns(lex: PeopleLexicon) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return _patterns(lex.roles, lex.reporting)
+
+
+@cache
+def _patterns(
+    roles: tuple[str, ...], verbs: tuple[str, ...]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    before = re.compile("(?:" + "|".join(map(re.escape, roles)) + r"|岁的)")
+    after = re.compile("(?:" + "|".join(map(re.escape, verbs)) + r"|(?:创新)?工作室)")
+    return before, after
+
+
+# What opens the clause of a speaker named before a reporting verb: a closing quote, the
+# end of a sentence or clause, a paragraph break.
+_CLAUSE_OPEN = frozenset("”」。！？，；：\n")
+
+
+def _untitled(text: str, titled: list[OfficialMatch], lex: PeopleLexicon) -> list[OfficialMatch]:
+    """People named without a post: after a role noun or an age, before a reporting verb at
+    a clause's start, before the studio named after them, and the rest of their list."""
+    taken = [(o.start, o.end) for o in titled]
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or b <= s for a, b in taken)
+
+    found: list[tuple[int, int]] = []
+    before, after = _cue_patterns(lex)
+    for m in before.finditer(text):
+        end = _bare_name_at(text, m.end(), lex)
+        if end is not None and free(m.end(), end):
+            found.append((m.end(), end))
+            taken.append((m.end(), end))
+    for m in after.finditer(text):
+        k = m.start()
+        studio = m.group().endswith("工作室")
+        for size in (3, 2, 4):
+            s = k - size
+            if s < 0 or _bare_name_at(text, s, lex) != k or not free(s, k):
+                continue
+            if not studio and s > 0 and text[s - 1] not in _CLAUSE_OPEN:
+                continue
+            if studio and s > 0 and _freq(text[s - 1 : s + 1]) > 0:
+                continue  # 有限公|司劳模工作室: the surname character ends a word
+            found.append((s, k))
+            taken.append((s, k))
+            break
+    for _s, e in list(found) + [(o.start, o.end) for o in titled]:
+        while e < len(text) and text[e] in "、和":  # 郑国强、何文斌和邱丽华
+            nxt = _bare_name_at(text, e + 1, lex)
+            if nxt is None or not free(e + 1, nxt):
+                break
+            found.append((e + 1, nxt))
+            taken.append((e + 1, nxt))
+            e = nxt
+    return [OfficialMatch(s, e, text[s:e], "", s, None, "other") for s, e in sorted(found)]
+
+
+def _with_repeats(text: str, people: list[OfficialMatch]) -> list[OfficialMatch]:
+    """All mentions in text order: the found ones plus every other printing of their names
+    (kind ``official`` for a name given a post anywhere, title only where it was printed)."""
+    official = {o.name for o in people if o.kind == "official"}
+    taken = [(o.start, o.end) for o in people]
+    out = [o if o.name not in official else _as_official(o) for o in people]
+    for name in {o.name for o in people}:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if all(end <= a or b <= at for a, b in taken):
+                kind = "official" if name in official else "other"
+                out.append(OfficialMatch(at, end, name, "", at, None, kind))
+                taken.append((at, end))
+            at = text.find(name, end)
+    return sorted(out, key=lambda o: o.start)
+
+
+def _as_official(o: OfficialMatch) -> OfficialMatch:
+    if o.kind == "official":
+        return o
+    return OfficialMatch(o.start, o.end, o.name, o.title, o.title_start, o.agency, "official")
