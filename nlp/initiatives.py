@@ -16,6 +16,17 @@ head right after the quote).  Quoted speech (sentence punctuation inside, or lon
 characters) and figurative words (“淬火”, “对症下药”, “碎片化”: short quotes that meet none
 of the rules) are not.  An idiom followed by a head word (“双管齐下”联动机制) names that
 mechanism and counts; on its own (坚持“双管齐下”) it does not.
+Round 11 adds: every other quoted printing of a name found so (“暖心送餐”行动 … “暖心送餐”
+已覆盖…); a quoted numbered abbreviation of four or more characters with two numerals
+(“三创争两提升”, “一函两书”; not a count such as “1个中心、2个服务站”, nor an idiom alone);
+a quote right before another that names a programme, sharing its head (“春送岗位”“秋送温暖”
+等活动; 等 may stand before the head); a quote in apposition to a programme word (集合计划
+“渝惠年金”); a dangling operator before a mechanism word after a short modifier (“职代会+”
+民主管理模式); names ending in 之家; more naming verbs (设立, 推行, 发出, 落实了…; 成立 names
+bodies and is gone, as is 主题: themes are no programmes); and unquoted campaign names
+(``find_campaigns``): jieba's words before 工程/行动 back to a naming verb or function word,
+kept when at least four characters are not generic words (重点, 专项, 联合, 执法…): 凝心聚力工程,
+根治欠薪冬季攻坚行动, not 省级重点工程, 联合执法行动, nor 海洋工程有限公司.
 The key a researcher follows across years is the quoted text with NFKC width folding,
 whitespace removed, and ``+ · —`` variants unified; letters keep their printed case
 (“法院+工会+人社+N”); the head word goes to ``extra["head"]``.
@@ -34,7 +45,7 @@ _QUOTE: Final[re.Pattern[str]] = re.compile(r"[“「『\"](?P<body>[^“”「�
 _SPEECH: Final[frozenset[str]] = frozenset("，。！？；：,!?;")
 _HEADS: Final[tuple[str, ...]] = tuple(sorted((
     "机制", "模式", "行动", "活动", "工程", "计划", "平台", "体系", "品牌", "项目", "专项",
-    "工作法", "工作室", "驿站", "服务站", "联盟", "主题", "大赛", "竞赛", "论坛", "工作体系",
+    "工作法", "工作室", "驿站", "服务站", "联盟", "大赛", "竞赛", "论坛", "工作体系",
     "专场", "系列",
     "协作机制", "联动机制", "行动计划", "工作站", "试点", "课堂", "讲堂", "基地", "制度", "战略",
     "热线", "主题馆", "国际主题馆", "国际合作论坛", "直播",
@@ -60,6 +71,7 @@ _OWN_HEADS: Final[tuple[str, ...]] = (
     "日",
     "季",
     "节",
+    "之家",
 )
 _VERBS: Final[tuple[str, ...]] = (
     "开展",
@@ -73,7 +85,6 @@ _VERBS: Final[tuple[str, ...]] = (
     "推行",
     "探索",
     "构建",
-    "成立",
     "创新",
     "名为",
     "称为",
@@ -81,8 +92,16 @@ _VERBS: Final[tuple[str, ...]] = (
     "发起",
     "首届",
     "开通",
-    "举办",
-    "开展",
+    "设立",
+    "组建",
+    "实行",
+    "践行",
+    "落实",
+    "开设",
+    "推广",
+    "部署",
+    "发出",
+    "深化",
 )
 _OPS: Final[str] = "+＋·•・×"
 # An operator with a part on each side (工会+法院, 中国梦·劳动美), or digits next to a letter or
@@ -121,7 +140,10 @@ def initiative_key(text: str) -> str:
 
 
 def _head_after(text: str, at: int) -> tuple[str | None, str | None]:
-    """The programme head right after ``at``, or after a short modifier: (right, modified)."""
+    """The programme head right after ``at``, or after a short modifier: (right, modified).
+    A 等 closing a list of names stands before the head (“会员普惠月”“职工消费季”等活动)."""
+    if text.startswith("等", at):
+        at += 1
     after = text[at : at + 6]
     right = next((h for h in _HEADS if after.startswith(h)), None)
     if right:
@@ -140,25 +162,109 @@ def _figurative_word(body: str) -> bool:
     return jieba.dt.FREQ.get(body, 0) > 0
 
 
+_APPOSED: Final[tuple[str, ...]] = ("计划", "品牌", "项目", "平台", "工程", "行动")
+# A numbered abbreviation opens with a Chinese numeral (三创争两提升, 一函两书, 双随机、一公开).
+_NUMBERED: Final[re.Pattern[str]] = re.compile(r"[一二两三四五六七八九十百千万双]")
+# A count of things (1个中心、2个服务站) describes a set-up; it names nothing.
+_COUNTED: Final[re.Pattern[str]] = re.compile(r"[0-9０-９一二两三四五六七八九十]+个")
+# Mechanism words a dangling fragment may stand before at a short distance (“职代会+”民主管理模式).
+_MECHANISMS: Final[frozenset[str]] = frozenset({"机制", "模式", "体系", "工作机制", "工作体系"})
+# Separators between two quoted names of one list (“春送岗位”“秋送温暖”, “A”、“B”, “A”和“B”).
+_BETWEEN: Final[frozenset[str]] = frozenset({"", "、", "和", "与", "及"})
+
+
+def _quoted_ok(text: str, m: re.Match[str]) -> tuple[bool, str | None]:
+    """Is the quote ``m`` a programme's name on its own evidence?  (ok, head)."""
+    body = m.group("body")
+    if any(c in _SPEECH for c in body):
+        return False, None
+    right, head = _head_after(text, m.end())
+    if _DANGLING_OP.search(body):
+        # “互联网+”行动: a fragment names a programme only as its head's modifier
+        return right is not None or head in _MECHANISMS, head
+    if _ONLY_NUMBER.fullmatch(body):
+        return head is not None, head  # “126”工会工作体系, never a bare “126”
+    before = text[max(0, m.start() - 5) : m.start()].removesuffix("了")
+    named = any(before.endswith(v) for v in _VERBS) and not _figurative_word(body)
+    counted = bool(_COUNTED.search(body))
+    own = any(body.endswith(h) for h in _OWN_HEADS) and len(body) >= 4 and not counted
+    # A quote in apposition to a programme word names it (企业年金集合计划“渝惠年金”).
+    named = named or any(before.removesuffix("——").endswith(h) for h in _APPOSED)
+    structured = bool(_JOINED_OP.search(body) or _DIGIT.search(body)) and not counted
+    # two numerals at least: 三创争两提升, 一函两书 count things; 八桂技术能手 is a place word
+    numbered = bool(_NUMBERED.match(body)) and len(_NUMBERED.findall(body)) >= 2
+    numbered = numbered and len(body) >= 4 and not counted
+    numbered = numbered and not _figurative_word(body)  # 双管齐下 alone is an idiom
+    return head is not None or own or named or structured or numbered, head
+
+
 def find_initiatives(text: str) -> list[InitiativeMatch]:
+    """Quoted names (rules in the module docstring) and unquoted campaign names, in order."""
+    quotes = [m for m in _QUOTE.finditer(text) if not any(c in _SPEECH for c in m.group("body"))]
+    verdicts = [_quoted_ok(text, m) for m in quotes]
+    ok = [v[0] for v in verdicts]
+    # A quote right before a found one is the same list's (“春送岗位”“秋送温暖”等活动).
+    for k in range(len(quotes) - 2, -1, -1):
+        if not ok[k] and ok[k + 1]:
+            gap = text[quotes[k].end() : quotes[k + 1].start()]
+            ok[k] = gap in _BETWEEN and not _DANGLING_OP.search(quotes[k].group("body"))
+    keys = {initiative_key(m.group("body")) for m, good in zip(quotes, ok, strict=True) if good}
     out: list[InitiativeMatch] = []
-    for m in _QUOTE.finditer(text):
-        body = m.group("body")
-        if any(c in _SPEECH for c in body):
+    for m, good, (_, head) in zip(quotes, ok, verdicts, strict=True):
+        key = initiative_key(m.group("body"))
+        if good or key in keys:  # a name once found is the same name wherever it is quoted
+            out.append(InitiativeMatch(m.start(), m.end(), m.group(), key, head))
+    spans = [(x.start, x.end) for x in out]
+    for c in find_campaigns(text):
+        if all(c.end <= a or b <= c.start for a, b in spans):
+            out.append(c)
+    return sorted(out, key=lambda x: x.start)
+
+
+# Heads of unquoted campaign names, not the first part of a longer word (工程师, 工程项目).
+_CAMPAIGN: Final[re.Pattern[str]] = re.compile(
+    r"(?:工程|行动)(?!师|项目|建设|款|领域|机械|队|公司|有限|股份|集团|局|院|部|计划|方案|前)"
+)
+# Words that cut the name on its left (jieba's words of the run before the head): naming
+# and operating verbs, function words, determiners, areas and times; the rest is the name.
+_CUT: Final[frozenset[str]] = frozenset({
+    "开展", "推出", "启动", "实施", "打造", "建立", "创建", "举办", "推行", "构建", "发起",
+    "开通", "设立", "组建", "实行", "践行", "落实", "开设", "推广", "部署", "深化", "推进",
+    "参加", "参与", "纳入", "列入", "加入", "组织", "围绕", "通过", "结合", "依托", "聚焦",
+    "持续", "深入", "全面", "继续", "正式", "积极", "通报", "名为", "称为", "首届", "作为",
+    "了", "的", "和", "与", "及", "等", "在", "是", "为", "把", "被", "将", "从", "对", "向",
+    "这", "该", "此", "各", "这一", "此次", "本次", "年度", "全省", "全市", "全县", "全区",
+    "全国", "今年", "去年", "明年", "一项", "多项", "大", "项", "个", "情况", "以来", "已", "由",
+})  # fmt: skip
+# Generic words that do not make a name distinctive (省级重点工程, 联合执法行动, 专项整治行动).
+_GENERIC: Final[frozenset[str]] = frozenset({
+    "重点", "重大", "民生", "示范", "专项", "集中", "联合", "执法", "检查", "整治", "清理",
+    "攻坚", "冬季", "夏季", "春季", "秋季", "三年", "建设", "改造", "升级", "省级", "市级",
+    "县级", "国家级", "国家", "系列", "主题", "宣传", "培训", "服务", "工作", "相关", "有关",
+    "各类", "各项", "新一轮", "一系列", "统一", "省", "市", "县", "区",
+})  # fmt: skip
+_GENERIC_LONGEST: Final[tuple[str, ...]] = tuple(sorted(_GENERIC, key=len, reverse=True))
+_MIN_OWN = 4
+
+
+def find_campaigns(text: str) -> list[InitiativeMatch]:
+    """Unquoted campaign names: a name of its own before 工程/行动 (凝心聚力工程)."""
+    out: list[InitiativeMatch] = []
+    for m in _CAMPAIGN.finditer(text):
+        start = m.start()
+        while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and m.start() - start < 24:
+            start -= 1
+        words = jieba.lcut(text[start : m.start()], HMM=False)
+        kept: list[str] = []
+        for w in reversed(words):
+            if w in _CUT:
+                break
+            kept.insert(0, w)
+        name = "".join(kept)
+        own = len(name) - sum(len(g) * name.count(g) for g in _GENERIC_LONGEST if g in name)
+        if own < _MIN_OWN or _figurative_word(name):
             continue
-        right, head = _head_after(text, m.end())
-        if _DANGLING_OP.search(body):
-            ok = (
-                right is not None
-            )  # “互联网+”行动: a fragment names a programme only as its head's modifier
-        elif _ONLY_NUMBER.fullmatch(body):
-            ok = head is not None  # “126”工会工作体系, never a bare “126”
-        else:
-            before = text[max(0, m.start() - 4) : m.start()]
-            named = any(before.endswith(v) for v in _VERBS) and not _figurative_word(body)
-            own = any(body.endswith(h) for h in _OWN_HEADS) and len(body) >= 4
-            structured = bool(_JOINED_OP.search(body) or _DIGIT.search(body))
-            ok = head is not None or own or named or structured
-        if ok:
-            out.append(InitiativeMatch(m.start(), m.end(), m.group(), initiative_key(body), head))
+        s = m.start() - len(name)
+        printed = text[s : m.end()]
+        out.append(InitiativeMatch(s, m.end(), printed, initiative_key(printed), None))
     return out
