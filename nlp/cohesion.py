@@ -213,6 +213,14 @@ _PEOPLE_SET = re.compile(r"([\u4e00-\u9fff]{2,10}?)中[，,]?")
 # People are a subject only when an adverb or a time word follows them (参保职工今年共获得…,
 # 执行干警先后…); a number after them (惠及职工13万人) or a verb (接待职工来访…) makes them a
 # verb's object, and a linking adverb (共, 累计 + 达/有) their size.
+# An area's unnamed bodies acting (全区非公企业职代会共审议…, 全市企业工会累计开展…): a plural of
+# bodies no name picks out, a generic collective like 各基层工会.
+_AREA_BODIES = re.compile(
+    r"全(?:市|区|省|县|州|盟|镇)[\u4e00-\u9fff]{0,8}?(?:企业|单位|职代会|工会|机构|组织)"
+    r"(?:共|累计|已|均|都|先后|普遍)"
+)
+# A set frame of firms or units, counts allowed inside (在新增的300家参保企业中，).
+_UNIT_SET = re.compile(r"在([^，。；]{2,24}?)中[，,]")
 _PEOPLE_NEXT = frozenset({"d", "ad", "t", "tg"})
 # The same read on the characters, for openings jieba runs together (参|训|职工|全部|通过考核
 # are all nouns to it): a noun for people, then an adverb, a time word or a distributive.
@@ -227,8 +235,10 @@ def subject_kind(text: str, start: int, end: int) -> str:
     """What ``text[start:end]`` (a sentence or clause) opens with, after discourse openers and
     time frames: ``indefinite`` (一家企业, 某公司), ``each`` (各基层工会), ``people-set``
     (学员中…), ``people`` (a noun for people acting with a verb of their own: 参保职工共获得),
-    ``change`` (the counted items changing: …由420家增加到610家), ``area`` (全市…, 包头市…)
-    or ``""`` (an activity, a thing, nothing: the topic may go on)."""
+    ``change`` (the counted items changing: …由420家增加到610家), ``area`` (全市…, 包头市…),
+    ``amount`` (a price or fee linked to its amount: 租金为…) or ``""`` (an activity, a
+    thing, nothing: the topic may go on).  A set frame of firms (在…企业中，) is a
+    ``people-set`` too: its members are the subject."""
     at = _subject_at(text, start, end)
     o = opening(text, at, end)
     piece = text[at:end]
@@ -240,10 +250,14 @@ def subject_kind(text: str, start: int, end: int) -> str:
             return "people" if a_person(m.group(1)) else "organization"
     if _INDEFINITE.match(piece):
         return "indefinite"
-    if _EACH.match(piece):
+    if _EACH.match(piece) or _AREA_BODIES.match(piece):
         return "each"
     m = _PEOPLE_SET.match(piece)
     if m is not None and a_person(m.group(1).rpartition("的")[2]):
+        return "people-set"
+    m = _UNIT_SET.match(piece)
+    if m is not None and m.group(1).rpartition("的")[2].endswith(_ORG_HEADS):
+        # 在去年新增的620家…企业中，中小微企业占比…: the make-up of a set of firms
         return "people-set"
     if _CHANGE_OF_ITEMS.match(piece) and not o.zero:
         return "change"
@@ -278,6 +292,8 @@ def subject_kind(text: str, start: int, end: int) -> str:
         # (a verb first, 帮扶困难职工共…, makes the people its object, unless a 的 makes it
         # a relative clause: 投保的环卫工人每人…)
         return "people"
+    if _AMOUNT_SUBJECT.match(piece):
+        return "amount"
     if o.area and not o.means and piece:
         word = _words(piece[:8])[0][0]  # 全市, 九江市: the area word itself
         if len(o.full) > len(word) or _STATE_AFTER_AREA.match(piece, len(word)):
@@ -291,6 +307,13 @@ def subject_kind(text: str, start: int, end: int) -> str:
 _STATE_AFTER_AREA = re.compile(
     r"(?:今年|去年|目前|当前|已|共|累计|总计|现)?"
     r"(?:新增|增加|增长|达到|达|减少|下降|提高|提升|现有|拥有|有|共有|[\u4e00-\u9fff]{0,6}?(?:率|数|量|比例|人数|总数))"
+)
+
+
+# A price or fee linked to its amount opens the sentence (公寓租金为…七成, 托育费用约为…): the
+# amount itself is the subject.
+_AMOUNT_SUBJECT = re.compile(
+    r"[\u4e00-\u9fff]{0,8}?(?:租金|房租|价格|收费|费用|票价|售价)(?:标准)?(?:约为|仅为|为|是|约)"
 )
 
 

@@ -261,6 +261,9 @@ def credited(
         return chosen.canonical  # type: ignore[union-attr]
     if _generic_subject(text, s.start, offset):
         return None
+    members = _SET_FRAME.match(text, s.start)
+    if members is not None and offset < members.end() and _members(members.group(1)):
+        return None  # 在去年新增的620家…企业中，: the set's own count, restated in its frame
     kind = subject_kind(text, s.start, offset)
     clause = max(s.start, max(text.rfind(c, s.start, offset) for c in "，；：") + 1)
     end = min((k for k in (text.find(c, offset, s.end) for c in "，；：") if k >= 0), default=s.end)
@@ -286,10 +289,25 @@ def credited(
     # (a centre known only by its long description is where people go: it blocks nothing)
     if si == 0:
         return None
+    if depth < 3 and text[s.start - 1 : s.start] == "；":
+        # …分别为1790元…；小时最低工资标准分别为18.6元: a clause after a semicolon is the
+        # same sentence going on, so it keeps the credit the clause before it got, unless
+        # after a frame (在线下招聘会上，) it has a subject of its own (用工企业收到…)
+        framed = text.find("，", s.start, offset) if text.startswith("在", s.start) else -1
+        if framed > 0 and (
+            subject_kind(text, framed + 1, offset) in _OWN_SUBJECTS | {"area"}
+            or _opens_own_subject(text, framed + 1, offset)
+        ):
+            return None
+        return credited(text, agencies, sents, si - 1, sents[si - 1].end - 1, depth + 1)
     p = sents[si - 1]
     carry = p.paragraph == s.paragraph
     if carry and _place_subject(text, s.start, offset):
         return None  # 今年2月，桂林市充分发挥…: a place's own doing, no body's
+    if carry and kind == "amount" and not _reports(text, agencies, p):
+        # 公寓租金为市场租金的七成左右，每套每月…: the amount itself is the subject (a price,
+        # a fee), a statistic of the items, not the doing of the body that acted before
+        return None
     if carry and kind == "area" and not _reports(text, agencies, p):
         # 全市企业劳动合同签订率达到…: an area's statistic after a body acting, not one the
         # body before reports (X发布…情况。全市共… is its report)
@@ -313,7 +331,11 @@ def credited(
         first = next(
             k for k in range(si - 1, -1, -1) if k == 0 or sents[k - 1].paragraph != p.paragraph
         )
-        linked = bool(_CONTINUES.match(text, s.start)) or subject.zero or subject.anaphor
+        linked = (
+            bool(_CONTINUES.match(text, s.start) or _FINDINGS.match(text, s.start))
+            or subject.zero
+            or subject.anaphor
+        )
         if not linked and not _acting_in(text, agencies, sents[first].start, p.end):
             # the paragraph before names no body (a quote, a person's story): the topic is
             # taken up from the one that named it
@@ -526,6 +548,15 @@ _CONTINUES = re.compile(
 )
 
 
+# A sentence opening with what an inspection, audit or survey found (检查发现…, 审计结果显示…):
+# it reports the results of the activity the paragraph before described, so the body that
+# acted there goes on.
+_FINDINGS = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,4}?(?:检查|抽查|督查|巡查|核查|排查|审计|调查|调研|体检|评估|监测))"
+    r"(?:结果|中)?(?:发现|显示|表明)"
+)
+
+
 # A sentence opening with people as its subject: a short noun phrase ending in a people
 # suffix (选手, 会员, 职工, 劳动者), then an adverb that only a subject takes before its verb.
 _PEOPLE_SUBJECT = re.compile(
@@ -546,6 +577,22 @@ def _place_subject(text: str, start: int, end: int) -> bool:
     if not subject.area or subject.means or not subject.subject:
         return False
     return pseg.lcut(subject.subject, HMM=False)[0].flag == "ns"
+
+
+# A set frame opening the sentence (在新增的300家参保企业中，).
+_SET_FRAME = re.compile(r"在([^，。；]{2,24}?)中[，,]")
+
+
+def _members(phrase: str) -> bool:
+    """Is ``phrase`` a set of people or firms (参加培训的企业, 参保职工)?"""
+    head = _head(phrase)
+    return a_person(head) or head.endswith(_UNITS)
+
+
+def _opens_own_subject(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` open with a noun for firms or people acting (用工企业收到…)?"""
+    subject = opening(text, start, end)
+    return subject.people or subject.full.endswith(_UNITS) or a_person(_head(subject.full))
 
 
 def _head(phrase: str) -> str:

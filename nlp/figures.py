@@ -326,6 +326,13 @@ def measure_after(
             head = _np_after(text, owner.end(), lex, limit)[0]
             if head is not None and a_person(head):
                 word = head
+    if people and word and not a_person(word):
+        # 300名|年龄在50岁以上的|公益性岗位人员: the count's noun is the head after a relative
+        # clause; the word right after the unit (年龄) is inside the clause
+        clause = _RELATIVE_TO_HEAD.match(text, end)
+        head = _np_after(text, clause.end(), lex, limit)[0] if clause else None
+        if head is not None and a_person(head):
+            word = head
     if word is None and nominal:
         # 不等的|资助, 的|建设|经费: after 的 the words up to a break are a noun phrase
         # whatever the verb lexicon says
@@ -361,6 +368,9 @@ def _person_head(word: str, toks: list[tuple[str, str]]) -> str:
         return "".join(w for w, _ in toks[: last + 1])
     return word
 
+
+# A relative clause after a people count, up to its 的 (年龄在50岁以上的, 工龄满20年的).
+_RELATIVE_TO_HEAD = re.compile(r"[^，。；：的]{2,12}的(?=[\u4e00-\u9fff])")
 
 # The rest of a coordination and 的 after a noun phrase: what follows 的 is its head.
 _OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9fff])")
@@ -445,6 +455,12 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             and (stop >= len(text) or text[stop] in _CLAUSE_END)
             and text[end - 1] not in _CONJ  # not the tail of a coordination (指导和帮扶)
         )
+        if noun_seen and w in _GRANT_HEADS and text[end - 1] == "元":
+            # 10万元|培养|补助: after money the grant word heads the noun (the money is a grant),
+            # and the word before it says what for, however jieba files the two
+            parts.append(w)
+            i += 1
+            continue
         if w in lex.after_verb_set or (
             w in lex.verb_set and w not in lex.nominal_verbs and not (last and not parts)
         ):
@@ -474,7 +490,11 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             and t.startswith("v")
             and w not in lex.verb_set
             and i + 1 < len(toks)
-            and toks[i + 1][0] in _FACILITY_HEADS
+            and (
+                toks[i + 1][0] in _FACILITY_HEADS
+                # 2万元创业|扶持|资金: after money a verb before the money noun names the fund
+                or (toks[i + 1][0][-1] in _MONEY_END and text[end - 1] == "元")
+            )
         ):
             parts.append(w)  # 疗|休养|基地: a verb before a facility noun names its activity
         elif (
@@ -520,9 +540,24 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
     return (word if whole and noun_seen else None), at
 
 
+# Grant words: verbs of giving money that head a money noun (培养补助, 技能奖励, 生活补贴).
+_GRANT_HEADS = frozenset({"补助", "奖励", "资助", "救助", "补贴", "奖补"})
+
+
 # One-character nouns of administrative divisions (12个县, 22个镇（街道）).
 _DIVISION_NOUNS = frozenset("省市县区镇乡村旗盟州")
 
+
+# A subject, a link and the standard compared with, right before a share (租金为市场价的七成).
+_RATIO_OF = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:约为|仅为|为|是|相当于)[^，。；为]{1,12}的")
+
+# 占 + the whole + 的 right before a share (占务工总人数的28%).
+_SHARE_OF_WHOLE = re.compile(r"[约近超逾仅]?占[^，。；]{1,12}的")
+
+# The number of an age band (3岁以下, 50岁以上), printed right before its 岁.
+_AGE_NUMBER = re.compile(r"[0-9０-９]+|[一二两三四五六七八九十]+")
+
+_AGE_BAND = re.compile(r"(?:[0-9０-９]+|[一二两三四五六七八九十]+)岁以[上下]")
 
 # 100个自治区级…监测点: an administrative level says where the items sit, not what they are.
 _LEVEL = re.compile(r"^(?:全国|国家|自治区|省|市|县|区|镇|乡|村)级(?=[\u4e00-\u9fff]{2})")
@@ -552,12 +587,15 @@ def measure_before(
         toks = toks[1:]
     # Linking words right before the number (累计, 共计, 达, 超过) are not the measure; whole
     # words only, so 发出要约 keeps its 约.
+    n_before = len(toks)
     while toks and (
         toks[-1][0] in lex.filler_set
         or toks[-1][1] in ("uj", "ul")
         or toks[-1][0][0] == "每"
         # 的岗位|有|1260个: an existential 有 after a noun links the noun to its number
         or (toks[-1][0] == "有" and len(toks) > 1 and _nounish(*toks[-2], lex))
+        # 调整幅度|平均|为6.9%: 平均 before a link is an adverb of the link, not the noun's
+        or (toks[-1][0] == "平均" and len(toks) < n_before and len(toks) > 1)
     ):
         toks.pop()  # 助学金为|每人每年|3000~5000元: a distributive word says per what
     if len(toks) > 1 and toks[-1][0] in ("价值", "总价值") and _nounish(*toks[-2], lex):
@@ -656,7 +694,13 @@ def measure_before(
                 parts[:0] = [x for x, _ in toks[j + 1 : k + 1]]
                 coordinated = True
             break
-        if parts and w in lex.case_set and t.startswith("v") and w not in lex.verb_set:
+        if (
+            parts
+            and w in lex.case_set
+            and t.startswith("v")
+            and w not in lex.verb_set
+            and not a_person(parts[-1])  # 认定|首席技师: people are no case
+        ):
             # 农民工|欠薪|投诉|案件: case words jieba tags as verbs modify the case noun
             parts.insert(0, w)
             first_tag = t
@@ -680,6 +724,9 @@ def measure_before(
         elif (
             _nounish(w, t, lex)
             or (parts and len(w) == 1 and t == "m" and w not in _NUMERALS)
+            # 其中|零|就业|家庭成员: a lone zero opening a word is a morpheme (零就业, 零工),
+            # not a number (no numeral or classifier before it)
+            or (parts and w == "零" and left[1] != "m" and left[0][-1:] not in _NUMERALS)
             or (linked and not parts and w in lex.nominal_verbs)  # 女职工|组织|已达
         ):
             parts.insert(0, w)  # 点|赞数: jieba tags a lone 点 as a numeral
@@ -695,6 +742,20 @@ def measure_before(
                 break
         elif not parts and w in lex.change_verbs:
             pass  # 纠纷处置期限下降16%: the changed quantity is named before the verb
+        elif (
+            not parts
+            and w in _GRANT_HEADS
+            # (一次性|创新|奖励: a verb outside the lexicon before it says what for)
+            and (
+                _nounish(*left, lex)
+                or (left[1] == "v" and len(left[0]) >= 2 and left[0] not in lex.verb_set)
+            )
+            and left[0] not in _BODY_WORDS
+            and not a_person(left[0])
+        ):
+            # 技能|奖励|5000元: a grant word after a noun heads a compound (the award for skill)
+            parts.insert(0, w)
+            first_tag = t
         elif _verbish(w, t, lex) or t in ("a", "ad", "b"):
             if len(parts) == 1 and parts[0] in _QUANTITY_NOUNS and len(w) >= 2:
                 parts.insert(0, w)  # 户均|救助金额, 入会人数: a quantity noun takes its verb
@@ -756,8 +817,13 @@ def measure_before(
                 continue
             if w in lex.verb_set or _verbish(*left, lex) or left[0] in lex.filler_set:
                 break
-            if left[1] in _ADVERBIAL:
-                break  # 每年|发出|要约: after a time word or adverb the verb is the predicate
+            if left[1] in _ADVERBIAL or (
+                left[0] in ("新", "再", "另") and (w in lex.case_set or w in lex.serial_verbs)
+            ):
+                # 每年|发出|要约: after a time word or adverb the verb is the predicate (新|认定:
+                # jieba files the adverb 'newly' as an adjective; only before an agency's act,
+                # as 新|就业形态 is a term)
+                break
             parts.insert(0, w)
         else:
             break
@@ -768,6 +834,12 @@ def measure_before(
         parts.pop(0)  # long phrases keep their last whole words
     if len(parts) > 1 and pseg.lcut(parts[0], HMM=False)[0].flag == "ns":
         parts.pop(0)  # 广州市|户外劳动者总数: a place in front says where, like 全市
+    at = text.rfind("".join(parts), floor, start) if parts else -1
+    if len(parts) > 1 and at > 0 and text[at - 1] in "类類":
+        parts.pop(0)  # 三类|地区|月最低工资标准: the noun after a category number is the label's
+    age = _AGE_NUMBER.search(text, max(floor, at - 4), at) if parts and parts[0] == "岁" else None
+    if age is not None and age.end() == at:
+        parts.insert(0, age.group())  # 3|岁以下|婴幼儿占比: an age band is one modifier, whole
     word = "".join(parts)
     if not (len(word) >= 2 and all(is_han(c) or c == "、" for c in word)):
         return None
@@ -882,8 +954,17 @@ def _verb_object(
         while pred + 2 < len(toks) and toks[pred + 1][1] == "v":
             pred += 1
     obj = toks[pred + 1 :]
+    scoped = False
     while obj and (obj[0][1] in ("ul", "uz", "ug") or obj[0][0] in _SCOPE):
+        scoped = scoped or obj[0][0] in _SCOPE
         obj = obj[1:]  # 吸引了|…, 排查|全市…
+    if (
+        scoped
+        and len(obj) > 1
+        and (obj[0][1] == "v" or obj[0][0] in lex.verb_set or _verbal_word(obj[0][0]))
+        and obj[0][0] not in lex.nominal_verbs
+    ):
+        obj = obj[1:]  # 支持|各地|建设|职工公寓项目: the places act, their verb is no object
     if len(obj) == 1 and obj[0][0] in _QUANTITY_NOUNS and pred + 2 == len(toks):
         return None  # 救助|金额: a quantity noun names the verb's amount, it is no object
     # 困难职工的子女 / 热水、休息等服务: what follows 的 or an enumeration's 等 is the head
@@ -990,7 +1071,7 @@ def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
     还, 累计) modify verbs, never nouns, so a verb after them heads the clause's predicate and
     what follows it is the object (共|排查|隐患, 还|代理|案件)."""
     w, t = left
-    if w in _MODALS or w in _MANNER_ADVERBS or w in _CHANNEL_ADVERBS:
+    if w in _MODALS or w in _MANNER_ADVERBS or w in _CHANNEL_ADVERBS or w in _INTENT:
         return True  # 可|领取, 主动|排查: a modal or a manner adverb is followed by its verb
     if w in lex.filler_set:
         # 现有|在册困难职工: an existential verb is the predicate itself
@@ -1004,8 +1085,11 @@ def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
 # files them as adjectives, nouns or conjunctions (主动 b, 依法 n, 及时 c).  Words that also
 # modify nouns (免费, 统一, 重点, 专门) are left out.
 _MANNER_ADVERBS = frozenset(
-    {"主动", "及时", "定期", "积极", "依法", "全力", "大力", "认真", "逐步", "切实", "着力"}
+    {"主动", "及时", "定期", "积极", "依法", "全力", "大力", "认真", "逐步", "切实", "着力", "随机"}
 )
+# Verbs of intention (plan to, strive to): like modals they stand before the predicate and
+# take no noun object of their own (计划|培养|特级技师, 力争|培育|高技能人才).
+_INTENT = frozenset({"计划", "力争", "拟", "预计", "准备"})
 
 # Adverbials of channel and time (online, on site, in the same period, in step): they say how
 # or when an act is done, so the word after them is the predicate (共|网上|立案|劳动争议案件,
@@ -1082,7 +1166,7 @@ _PER_WORDS = frozenset({"人均", "每人", "户均", "年均", "月均", "日�
 # 由6项精简为2项, 由4个扩充到10个: any verb with a resultative 为/到/至 between two amounts is
 # such a change, whatever the verb.
 _FROM_TO = re.compile(
-    r"由(?:(?:[^，。；由]{0,8}的|每人|人均|每月|每年)?|[^，。；由]{0,24}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至)"
+    r"由(?:(?:[^，。；由]{0,8}的|每[\u4e00-\u9fff]{1,2}|人均)?|[^，。；由]{0,24}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至)"
     r"(?:到|至)?(?:[^，。；]{0,8}的)?"
     r"|[^，。；由]{0,8}?[0-9一二两三四五六七八九十百千万亿][^，。；由]{0,4}?[\u4e00-\u9fff]{1,2}[为到至])$"
 )
@@ -1111,6 +1195,12 @@ def _whole_words(text: str, m: re.Match[str], clause: int) -> str:
     """The rate name of ``m`` widened to whole jieba words (农民工实名制覆盖率, not
     工实名制覆盖率), when the wider name stays short."""
     start = m.start(1)
+    age = _AGE_NUMBER.search(text, max(clause, start - 3), start) if m.group(1)[0] == "岁" else None
+    if age is not None and age.end() == start:
+        return text[age.start() : m.end(1)]  # 3|岁以下婴幼儿占比: an age band is kept whole
+    band = _AGE_BAND.search(text, max(clause, start - 8), m.end(1))
+    if band is not None and band.start() < start <= band.end():
+        return text[band.start() : m.end(1)]  # 60岁以上|老年会员占比: so is one before the name
     at = max(0, clause)
     for w in pseg.lcut(text[at : m.end(1)], HMM=False):
         if at < start < at + len(w.word):
@@ -1558,6 +1648,12 @@ def build_figures(
         earlier = measures_in_sentence.setdefault(si, [])
         mapped = _respectively(text, q, quantities, starts, s_start, earlier)
         measure = mapped or measure
+        group = None if mapped or after else _group_of(text, s_start, q.start, lex)
+        if group is not None:
+            # 已建会的非公企业中有486家 / 已建会企业中实行厂务公开的有452家: a count inside
+            # 'X中(…的)有' is a part of the group X, and counts X's members
+            measure = group
+            mapped = group
         if (
             after is None
             and not mapped
@@ -1576,6 +1672,13 @@ def build_figures(
                     text[s_start - 1 : s_start] == "；"
                     and _same_kind(q, units_in_sentence.get(si - 1, []), lex)
                 )
+                # 评聘特级技师27名。加上首批评聘的19名，…: or of the sentence before in the
+                # same paragraph
+                or (
+                    si > 0
+                    and sents[si - 1].paragraph == s.paragraph  # type: ignore[union-attr]
+                    and _same_kind(q, units_in_sentence.get(si - 1, []), lex)
+                )
                 or measure
             )
         if (
@@ -1592,6 +1695,20 @@ def build_figures(
                 or _same_kind(q, units_in_sentence.get(si - 1, []), lex)
                 or measure
             )
+        lead = clause_start(text, s_start, q.start)
+        ratio = _RATIO_OF.fullmatch(text, lead, q.start) if q.kind == "percent" else None
+        if ratio is not None:
+            # 公寓租金为市场租金的七成: the share is the subject's, the standard after 为 is
+            # what it is compared with
+            measure = _subject_np(_tags(ratio.group(1), lex), lex) or measure
+        if measure is None and text.startswith("每", lead) and earlier and earlier[-1][1]:
+            # 公寓租金为…七成左右，每套每月400元至900元不等: a clause of distributives and an
+            # amount with no noun goes on with what the clause before measured
+            measure = earlier[-1][1]
+        if q.kind == "percent" and _SHARE_OF_WHOLE.fullmatch(text, lead, q.start) and prev_measure:
+            # 其中脱贫人口3400余人，占务工总人数的28%: a share printed after a part is that
+            # part's share of the whole
+            measure = prev_measure if lead > s_start else measure
         earlier.append((q.start, measure))
         if measure is None and text.endswith("其中", 0, q.start):
             # 为毕业学员推荐岗位260个，帮助|其中|96人…: 其中 takes a part of what the sentence
@@ -1762,6 +1879,28 @@ def _frame_set(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str 
     return None
 
 
+# 'X中有N' / 'X中…的有N': a part of a group counted inside it.
+_IN_GROUP = re.compile(r"中(?:[^，。；：中]{0,12}的)?有$")
+
+
+def _group_of(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str | None:
+    """The group X of 'X中(…的)有N' right before ``offset``, from its clause's start (time
+    and scope words left out); long groups keep what follows their last 的."""
+    m = _IN_GROUP.search(text, max(s_start, offset - 16), offset)
+    if m is None:
+        return None
+    toks = _tags(text[clause_start(text, s_start, m.start()) : m.start()], lex)
+    while toks and (toks[0][1] in _ADVERBIAL or toks[0][0] in _SCOPE or toks[0][1] == "m"):
+        toks = toks[1:]  # 截至…，全区|已建会的非公企业中: time and scope say where and when
+    if not toks or not _nounish(*toks[-1], lex):
+        return None
+    words = [w for w, _ in toks]
+    while len("".join(words)) > 14 and "的" in words:
+        words = words[words.index("的") + 1 :]
+    word = "".join(words)
+    return word if len(word) >= 2 and all(is_han(c) for c in word) else None
+
+
 def _opens_verb(text: str, at: int, lex: FigureLexicon) -> bool:
     """Is the first word at ``at`` a verb (帮助1260人|取得…)?"""
     toks = _tags(text[at : at + 4], lex)
@@ -1794,7 +1933,11 @@ def _respectively(
         return None
     k = bisect_left(starts, at)
     if not _COMPARE.search(text, at, q.start):
-        return _each_subject(text, q, quantities, k, s_start, at)
+        each = _each_subject(text, q, quantities, k, s_start, at)
+        if each is not None or not _COMPARE.search(text, clause_start(text, s_start, at), at):
+            return each
+        # 代理案件63件，挽回损失412.5万元，同比分别增长12.5%和20.3%: with no coordinated
+        # subject before the comparison, the changes follow the figures before them in order
     group = [quantities[k]] if k < len(quantities) else []
     for o in quantities[k + 1 :]:
         if text[group[-1].end : o.start].strip("和及与、, ") != "":

@@ -372,6 +372,13 @@ def _from_match(text: str, m: re.Match[str], floor: int) -> tuple[Quantity, _Uni
     unit = _UNITS[surface]
     if end < len(text) and text[end] in _NOT_BEFORE.get(surface, ""):
         return None
+    if (
+        surface in ("类", "類")
+        and first >= 2
+        and text[first - 1] == "、"
+        and text[first - 2] in _CN_ALL
+    ):
+        return None  # 一、二、三类地区: a list of numbered categories labels them, counts nothing
     if surface == "人" and _PER_HEAD.match(text, end):
         return None  # …人均3000元: per head, not people; 386人均已转诊: 均 is "all" of the 386
     run = _SPACE.sub("", m.group("num"))
