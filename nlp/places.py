@@ -10,10 +10,16 @@ articles were resolved.
 Contract with the search stage: a place's ``path`` is the "/"-joined chain of full names from
 province down (``上海市/奉贤区``, ``河北省/秦皇岛市/海港区``); a filter on 上海 matches every
 path starting with ``上海市``.  Municipalities appear once (上海市/奉贤区, not 上海市/上海市/…).
+
+Round 11: a place printed inside another name (福建工会 as the province's union system, a
+document title 《…》, a quoted name, an event's edition 陕西第六届…, an honour 江苏省五一劳动
+奖章) is marked ``embedded``: it still counts as context for agencies, but the mention list
+should skip it, as it skips places inside agency names.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -47,6 +53,9 @@ class PlaceMatch:
     text: str
     candidates: tuple[Division, ...]  # one when resolved; several while ambiguous
     short_only: bool  # printed only as a short form that needs context (奉贤, not 奉贤区)
+    # Printed inside another name (福建工会, 《宁波市…条例》, “…美丽天津”, 陕西第六届…邀请赛,
+    # 江苏省五一劳动奖章): still context for agencies, but no PLACE mention of its own.
+    embedded: bool = False
 
     @property
     def division(self) -> Division | None:
@@ -172,9 +181,47 @@ def find_places(text: str) -> list[PlaceMatch]:
         if chain_ok:
             divs = tuple(d for d in divs if d.depth >= max(e.division.depth for e in parts[-1][1]))
             short_only = False
-        out.append(PlaceMatch(i, j, text[i:j], divs, short_only))
+        province = bool(divs) and all(d.depth == 0 for d in divs)
+        out.append(PlaceMatch(i, j, text[i:j], divs, short_only,
+                              embedded_at(text, i, j, province=province)))  # fmt: skip
         i = j
     return out
+
+
+# What makes a place the opening of another name: the union system of a province (福建工会,
+# 四川省工会干部…), an event's edition (陕西第六届…), an honour (江苏省五一劳动奖章获得者).
+_NAME_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"工会(?!联合会|委员会)|第[0-9一二三四五六七八九十百]+届|五一劳动奖章|五一巾帼|劳动模范|技术能手"
+)
+_OPEN_CLOSE: Final[tuple[tuple[str, str], ...]] = (("《", "》"), ("“", "”"), ("「", "」"))
+
+
+def embedded_at(text: str, start: int, end: int, *, province: bool = False) -> bool:
+    """Is the place at ``start:end`` printed inside another name: a title 《…》, a quoted name
+    “…” (same paragraph), or before a word that opens a name of its own (``_NAME_AFTER``)?
+    Before 工会 a short form or a province is the province's union system (福建工会, 湖北省
+    工会服务…行动); a city or county in full is the place (吉林省长春市工会服务圈)."""
+    after = _NAME_AFTER.match(text, end)
+    if after and (
+        not after.group().startswith("工会") or province or text[end - 1] not in _LEVEL_END
+    ):
+        return True
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line_end = len(text) if line_end < 0 else line_end
+    for open_, close in _OPEN_CLOSE:
+        o = text.rfind(open_, line_start, start)
+        if o < 0 or text.rfind(close, o, start) >= 0:
+            continue
+        c = text.find(close, end, line_end)
+        # a name, not quoted speech: short, no sentence punctuation (as initiatives reads it)
+        if c >= 0 and c - o <= 41 and not _SPEECH.search(text, o, c):
+            return True
+    return False
+
+
+_LEVEL_END: Final[frozenset[str]] = frozenset("省市区县州盟旗")
+_SPEECH: Final[re.Pattern[str]] = re.compile(r"[，。！？；：,!?;]")
 
 
 def pick(candidates: Iterable[Division], context: Iterable[Division]) -> Division | None:
