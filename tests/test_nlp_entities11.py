@@ -103,3 +103,12 @@ def test_untitled_person_has_no_title() -> None:
 )
 def test_places_inside_names(text: str, embedded: list[str]) -> None:
     assert [p.text for p in find_places(text) if p.embedded] == embedded
+
+
+def test_rank_titles_are_posts() -> None:
+    """巡视员/调研员 are civil-service ranks printed as posts before a name."""
+    art = Article(type=ArticleType("article"), headline="", kicker="", subheadline="",
+                  paragraphs=["市总工会一级巡视员罗振华出席活动。"], reporters=[],
+                  correspondents=[])  # fmt: skip
+    people = [e for e in analyze_article(art, pub_date=None).entities if e.label.value == "PERSON"]
+    assert [(p.text, p.extra.get("title")) for p in people] == [("罗振华", "市总工会一级巡视员")]
