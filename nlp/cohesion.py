@@ -34,6 +34,9 @@ _TIME_LEAD = ("截至", "截止", "到", "自", "从", "在")
 _OPENER = re.compile(
     r"(?:其中|据(?:悉|了解|介绍|统计)|此外|另外|同时|与此同时|同期|目前|当前|记者了解到)[，,]"
 )
+# A first clause that adds items to the subject's (加上首批评聘的19名，全市特级技师已达46名):
+# the subject follows it.
+ADDING = re.compile(r"(?:加上|连同|算上|包括)[^，。；]{1,20}[，,]")
 _DETERMINER = frozenset("首第这该此")
 _DEMONSTRATIVES = frozenset({"这些", "这", "该", "此", "上述", "这个", "这批", "这项", "此项"})
 # How nouns for people end (职工, 农民工, 志愿者, 律师, 学生, 工匠, 法官, 职工代表, 货车司机).
@@ -76,7 +79,7 @@ def opening(text: str, start: int, end: int) -> Opening:
     is taken (驿站|运行以来 → 驿站, 托管|班|共 → 托管班); at most four characters, which is
     enough to compare and keeps a verb chain (互助保障累计给付) from reading as a topic."""
     pos = start
-    m = _OPENER.match(text, pos)
+    m = _OPENER.match(text, pos) or ADDING.match(text, pos)
     if m is not None:
         pos = m.end()
     words = _words(text[pos : min(end, pos + 16)])
@@ -334,7 +337,7 @@ def _subject_at(text: str, start: int, end: int) -> int:
     """Where the subject starts: after a discourse opener and a first clause that only says
     when (其中，/据了解，/截至8月底，/今年以来，)."""
     pos = start
-    m = _OPENER.match(text, pos)
+    m = _OPENER.match(text, pos) or ADDING.match(text, pos)
     if m is not None:
         pos = m.end()
     comma = min((k for k in (text.find(c, pos, end) for c in "，,") if k >= 0), default=-1)

@@ -26,7 +26,7 @@ from functools import lru_cache
 import jieba.posseg as pseg
 
 from baoku.nlp.agencies import AgencyMatch
-from baoku.nlp.cohesion import Opening, a_person, opening, subject_kind, takes_up
+from baoku.nlp.cohesion import ADDING, Opening, a_person, opening, subject_kind, takes_up
 from baoku.nlp.people import a_name
 from baoku.nlp.sentences import Sentence
 
@@ -265,9 +265,19 @@ def credited(
     if members is not None and offset < members.end() and _members(members.group(1)):
         return None  # 在去年新增的620家…企业中，: the set's own count, restated in its frame
     kind = subject_kind(text, s.start, offset)
+    if ADDING.match(text, s.start) and subject_kind(text, s.start, s.end) in _OWN_SUBJECTS:
+        # 加上首批评聘的19名，全市特级技师已达46名: what the first clause adds to the subject
+        # is the subject's too
+        return None
     clause = max(s.start, max(text.rfind(c, s.start, offset) for c in "，；：") + 1)
     end = min((k for k in (text.find(c, offset, s.end) for c in "，；：") if k >= 0), default=s.end)
-    if kind in _OWN_SUBJECTS or _count_is_subject(text, clause, end, scene=False):
+    if (
+        kind in _OWN_SUBJECTS
+        or _count_is_subject(text, clause, end, scene=False)
+        # 截至11月底，已有43名骑手获得理赔，赔付金额共计…: a clause before with the counted
+        # people as subject, and the figure's clause going on with them
+        or (clause > s.start and _clauses_own_subject(text, s.start, offset, s.end, False))
+    ):
         # (公告贴出后，52名职工不愿意随迁: the figure's own people open the clause and act;
         # 现场200多家企业提供… is a scene of the activity and goes on with it)
         # 一家纺织企业为…, 各基层工会共…, 参保职工共获得…, 学员中已有…, …由420家增加到…:
@@ -376,6 +386,8 @@ _COUNT = re.compile(
 # (Not 共有/累计/共计 or a scope word: a total the report tallies, 共有5200余名司机加入…, and
 # the units of the body's own area, 全省13个设区市参与…, are the activity's own result.)
 _EXISTENTIAL = frozenset({"有", "已有", "还有", "另有", "现有", "尚有"})
+# A time given by an event (今年2月投用后, 整改结束后): it says when, like a time word.
+_AFTER_EVENT = re.compile(r"[^，。；]{1,10}?(?:之后|以后|后)")
 # 其中 before a count picks a part of the items just counted; with a predicate of its own
 # (其中3家企业已扭亏为盈) the part is the subject.
 _PART = frozenset({"其中"})
@@ -394,6 +406,8 @@ def _count_is_subject(text: str, start: int, end: int, scene: bool = True) -> bo
             words = _tagged(lead)
             ok = bool(words) and words[0][1] == "v" and words[0][0] not in _EXISTENTIAL
         else:
+            timed = _AFTER_EVENT.match(lead)
+            lead = lead[timed.end() :] if timed else lead  # 今年2月投用后|已有1200余名职工…
             ok = all(
                 t in ("t", "d", "ad", "m", "mq")
                 or w in _EXISTENTIAL
@@ -445,7 +459,11 @@ def _tagged(piece: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in pseg.lcut(piece, HMM=False))
 
 
-def _clauses_own_subject(text: str, start: int, offset: int, stop: int) -> bool:
+# Nouns for an amount of the items a clause counted (已有43名骑手获得理赔，赔付金额共计…).
+_AMOUNT_OF_ITEMS = ("金额", "总额", "人数", "数量", "总数")
+
+
+def _clauses_own_subject(text: str, start: int, offset: int, stop: int, scene: bool = True) -> bool:
     """Walking the clauses from ``start`` to the figure at ``offset`` (the sentence ends at
     ``stop``): is the figure's clause, or the last clause before it that has a subject, one
     whose subject is counted people or items (320名单身职工参加) or an unnamed firm?  A clause
@@ -458,10 +476,11 @@ def _clauses_own_subject(text: str, start: int, offset: int, stop: int) -> bool:
         if pos > start or text[max(0, pos - 1) : pos] in ("，", "；", "：", ",", ";", ":"):
             kind = subject_kind(text, pos, end)
             o = opening(text, pos, end)
-            if kind in ("indefinite", "organization") or _count_is_subject(text, pos, end):
+            if kind in ("indefinite", "organization") or _count_is_subject(text, pos, end, scene):
                 own = True  # (a count in the subject's relative clause, 来自86家…的, too)
-            elif o.subject and not o.zero:
+            elif o.subject and not o.zero and not o.full.endswith(_AMOUNT_OF_ITEMS):
                 own = False  # a subject of another kind (活动, 赛事) takes the report back
+                # (赔付金额, 人数: an amount of the items just counted goes on with them)
         if cut < 0 or cut >= offset:
             break
         pos = cut + 1

@@ -146,6 +146,14 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             # 共线|上 → 共|线上: an adverb or preposition glued to 线 by the dictionary (共线)
             out[-1] = (out[-1][0][0], pseg.dt.word_tag_tab[out[-1][0][0]])
             out.append(("线" + word, "s"))
+        elif (
+            word == "位"
+            and out
+            and out[-1][1] == "v"
+            and len(out[-1][0]) == 1
+            and out[-1][0] not in "有是为"
+        ):
+            out[-1] = (out[-1][0] + word, "n")  # 托|位, 床|位: a verb and 位 name a slot
         elif word in _NOMINAL_SUFFIX and out and out[-1][1] in ("v", "vn") and len(out[-1][0]) == 2:
             out[-1] = (out[-1][0] + word, "n")  # 调解|员, 慰问|金: a verb and a noun suffix
         elif (
@@ -540,6 +548,11 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
     return (word if whole and noun_seen else None), at
 
 
+def _money_noun(word: str) -> bool:
+    """Does ``word`` name money (工资, 津贴, 体检费用, 生活补助)?"""
+    return word[-1] in _MONEY_END or word.endswith(("费用", *_GRANT_HEADS))
+
+
 # Grant words: verbs of giving money that head a money noun (培养补助, 技能奖励, 生活补贴).
 _GRANT_HEADS = frozenset({"补助", "奖励", "资助", "救助", "补贴", "奖补"})
 
@@ -547,6 +560,14 @@ _GRANT_HEADS = frozenset({"补助", "奖励", "资助", "救助", "补贴", "奖
 # One-character nouns of administrative divisions (12个县, 22个镇（街道）).
 _DIVISION_NOUNS = frozenset("省市县区镇乡村旗盟州")
 
+
+# Causative verbs whose object is people doing the next verb (带动1.2万人就业).
+_CAUSATIVES = ("带动", "吸引", "促进")
+
+# An enumeration closed by 等 right before a number (外卖骑手、快递员、网约车司机等).
+_LIST_BEFORE = re.compile(
+    r"((?:(?:(?![为向对给和与及])[\u4e00-\u9fff]){2,10}、)+[\u4e00-\u9fff]{2,8})等$"
+)
 
 # A subject, a link and the standard compared with, right before a share (租金为市场价的七成).
 _RATIO_OF = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:约为|仅为|为|是|相当于)[^，。；为]{1,12}的")
@@ -1155,7 +1176,7 @@ def _subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
 
 
 _PERCENT_UNITS = frozenset({"%", "百分点"})
-_COMPARE = re.compile(r"同比|环比|相比|较|比")
+_COMPARE = re.compile(r"同比|环比|相比|较|比(?![照如赛例重拼武])")  # not 比照, 比赛, 比例
 # A change that follows the start amount: 由3000元|提高到4500元.
 _CHANGE_AFTER = re.compile(
     r"[^，。；]{0,12}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至|到|至)"
@@ -1166,7 +1187,7 @@ _PER_WORDS = frozenset({"人均", "每人", "户均", "年均", "月均", "日�
 # 由6项精简为2项, 由4个扩充到10个: any verb with a resultative 为/到/至 between two amounts is
 # such a change, whatever the verb.
 _FROM_TO = re.compile(
-    r"由(?:(?:[^，。；由]{0,8}的|每[\u4e00-\u9fff]{1,2}|人均)?|[^，。；由]{0,24}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至)"
+    r"由(?:(?:[^，。；由]{0,8}的|(?:每[\u4e00-\u9fff]{1,2}){1,2}|人均)?|[^，。；由]{0,24}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至)"
     r"(?:到|至)?(?:[^，。；]{0,8}的)?"
     r"|[^，。；由]{0,8}?[0-9一二两三四五六七八九十百千万亿][^，。；由]{0,4}?[\u4e00-\u9fff]{1,2}[为到至])$"
 )
@@ -1473,6 +1494,18 @@ def build_figures(
                 rest = rest[1:]
             tail = "".join(w for w, _ in rest)
             before = tail if len(tail) >= 2 else before
+        listing = _LIST_BEFORE.search(text, max(s_start, q.start - 40), q.start)
+        if listing is not None and q.unit in lex.people_units:
+            # 为外卖骑手、快递员、网约车司机等|1.26万人|投保: a list of people closed by 等 right
+            # before the count names who is counted; the word after the unit is the predicate
+            toks = _tags(listing.group(1), lex)
+            while len(toks) > 1 and (
+                toks[0][1] in ("p", "d", "m", "r", "c", "t") or toks[0][0] in lex.verb_set
+            ):
+                toks = toks[1:]  # (今年|共|帮扶|…: the list starts after time, adverbs and verbs)
+            listed_people = "".join(w for w, _ in toks)
+            if "、" in listed_people and a_person(listed_people.rpartition("、")[2]):
+                before, direct = listed_people, True
         measure = before if direct else after or before
         listed = q
         for o in quantities[bisect_left(starts, q.start) + 1 :]:
@@ -1502,8 +1535,14 @@ def build_figures(
         ):
             # 按每人每月1800元的标准|给予见习单位|生活补贴: an amount that sets a standard is
             # of the money the clause then pays
+            topic = re.match(
+                r"([\u4e00-\u9fff]{2,8}?)由", text[clause_start(text, s_start, q.start) :]
+            )
             measure = (
                 _paid_money(text[standard.end() : _clause_end(text, standard.end())], lex)
+                # 岗位津贴由用人单位按…的标准发放: with nothing paid after the standard, the
+                # money the clause opens with is paid by it
+                or (topic.group(1) if topic and _money_noun(topic.group(1)) else None)
                 or measure
             )
         if q.kind != "percent" and text.endswith("在", 0, q.start) and _BAND.search(q.text):
@@ -1645,6 +1684,15 @@ def build_figures(
             # 共|补贴|4.1万人 / 组织一线职工、劳动模范|疗休养|2.8万人次: a verb names no people;
             # the people counted are the last ones the sentence named before the number
             measure = _people_before(text, s_start, q.start, lex) or measure
+        if (
+            q.unit in lex.people_units
+            and measure is None
+            and after is None
+            and any(text.endswith(v, 0, q.start) for v in _CAUSATIVES)
+        ):
+            # 吸纳当地农牧民群众务工，已带动|1.2万余人|就近就业: a causative's people are the
+            # people the sentence named before
+            measure = _people_before(text, s_start, q.start, lex)
         earlier = measures_in_sentence.setdefault(si, [])
         mapped = _respectively(text, q, quantities, starts, s_start, earlier)
         measure = mapped or measure

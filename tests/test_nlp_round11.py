@@ -33,6 +33,23 @@ OWN = [
     ("全市6岁以下儿童占比达12%。", "12%", {"占比", "儿童占比", "6岁以下儿童占比", "6岁以下儿童", "儿童"}),
 ]  # fmt: skip
 
+# Second batch, written after the first fixes (commit a86807c) and annotated before any run
+# on it.
+OWN2 = [
+    ("今年，市总工会为快递员、外卖骑手、网约车司机等3200人办理意外伤害保险。", "3200人", {"快递员、外卖骑手、网约车司机"}),
+    ("全市托育机构共提供托位2600个。", "2600个", {"托位"}),
+    ("驿站吸纳周边困难群众参与运营，已带动300余人实现再就业。", "300余人", {"困难群众", "周边困难群众"}),
+    ("生活补助由区总工会按每人每月500元的标准发放。", "500元", {"生活补助", "补助"}),
+    ("参保职工可比照在职人员享受体检待遇，体检费用由单位按每人每年800元的标准列支。", "800元", {"体检费用", "费用"}),
+    ("截至9月底，已有260名学员取得证书，补贴金额共计52万元。", "52万元", {"补贴金额", "金额"}),
+    ("二、三类地区公益性岗位补贴标准分别为1500元、1300元。", "1300元", {"公益性岗位补贴标准", "岗位补贴标准", "补贴标准"}),
+    ("在已建会的物流企业中有41家成立了女职工委员会。", "41家", {"已建会的物流企业", "物流企业", "企业"}),
+    ("其中，零星务工人员420人，占务工总人数的12%。", "12%", {"零星务工人员", "务工人员"}),
+    ("全县快递员月收入平均为5200元。", "5200元", {"快递员月收入", "月收入"}),
+    ("去年新增的85家会员单位中有12家是小微企业。", "12家", {"会员单位", "新增的85家会员单位"}),
+    ("为150名年龄在45岁以上的农民工开展职业技能培训。", "150名", {"农民工"}),
+]  # fmt: skip
+
 # Still wrong at the end of round 11 (strict: they must fail until a rule fixes them).
 OWN_OPEN = [
     # 该园区 owns the income (a demonstrative before a place noun, not a body word)
@@ -62,6 +79,29 @@ OWN_CREDIT: list[tuple[str, dict[str, str | None]]] = [
 ]  # fmt: skip
 
 
+# Second batch of passages, written and annotated with OWN2.
+OWN2_CREDIT: list[tuple[str, dict[str, str | None]]] = [
+    ("辽宁省鞍山市人力资源和社会保障局今年开展劳动用工专项检查。\n抽查结果显示，未签劳动合同的企业有23家。",
+     {"23家": "鞍山市人力资源和社会保障局"}),
+    ("吉林省四平市总工会建成职工驿站40个，今年3月启用后已有2万余人次户外劳动者进站休息。",
+     {"40个": "四平市总工会", "2万余人次": None}),
+    ("广西壮族自治区玉林市总工会今年表彰“金牌工人”35名。连同去年表彰的25名，全市“金牌工人”已达60名。",
+     {"35名": "玉林市总工会"}),
+    ("浙江省台州市总工会推出职工疗休养套餐。套餐价格为市场价的六成左右，每人每次1200元。",
+     {"六成左右": None, "1200元": None}),
+    ("湖南省总工会推进新就业形态劳动者入会。截至6月底，全省已有1.2万名新就业形态劳动者参加互助保障，保障金额累计8600万元。",
+     {"1.2万名": None, "8600万元": None}),
+]  # fmt: skip
+
+
+# Still wrong at the end of round 11: a quoted people noun (“金牌工人”) after the area is not
+# read as people, so the area's statistic goes to the body before.
+OWN2_CREDIT_OPEN: list[tuple[str, str, str | None]] = [
+    ("广西壮族自治区玉林市总工会今年表彰“金牌工人”35名。连同去年表彰的25名，全市“金牌工人”已达60名。", "25名", None),
+    ("广西壮族自治区玉林市总工会今年表彰“金牌工人”35名。连同去年表彰的25名，全市“金牌工人”已达60名。", "60名", None),
+]  # fmt: skip
+
+
 def _credits(text: str) -> dict[str, str | None]:
     """The credit of each figure of ``text`` (the last print of a surface wins)."""
     art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=text.split("\n"))
@@ -88,12 +128,23 @@ def test_own_heldout_sentences_still_open(text: str, figure: str, accepted: set[
     assert _measure(text, figure) in accepted
 
 
+@pytest.mark.parametrize(("text", "figure", "accepted"), OWN2)
+def test_own_second_batch(text: str, figure: str, accepted: set[str]) -> None:
+    assert _measure(text, figure) in accepted
+
+
 def _own_credit_cases() -> list[object]:
     return [
         pytest.param(text, fig, want, id=f"{i}-{fig}")
-        for i, (text, wants) in enumerate(OWN_CREDIT)
+        for i, (text, wants) in enumerate(OWN_CREDIT + OWN2_CREDIT)
         for fig, want in wants.items()
     ]
+
+
+@pytest.mark.xfail(strict=True, reason="open at the end of round 11 (see OWN2_CREDIT_OPEN)")
+@pytest.mark.parametrize(("text", "figure", "want"), OWN2_CREDIT_OPEN)
+def test_own_credit_still_open(text: str, figure: str, want: str | None) -> None:
+    assert _credit_ok(_credits(text).get(figure, "<no figure>"), want)
 
 
 @pytest.mark.parametrize(("text", "figure", "want"), _own_credit_cases())
@@ -142,6 +193,20 @@ def test_category_labels_are_no_figures() -> None:
         ("今年新认定首席技师12名。连同往年认定的30名，全区首席技师已有42名。", "30名", "首席技师"),
         # a verb after a scope word in the object is the scope's own predicate
         ("省总工会今年计划支持各地新建户外劳动者驿站300个。", "300个", "户外劳动者驿站"),
+        # a one-character verb and 位 name a slot
+        ("新建的职工疗养院提供床位400个。", "400个", "床位"),
+        # a list of people closed by 等 right before the count
+        ("为保洁员、保安员、维修工等520人发放防暑用品。", "520人", "保洁员、保安员、维修工"),
+        # with nothing paid after a standard, the money the clause opens with
+        ("困难补助由街道工会按每户每月300元的标准发放。", "300元", "困难补助"),
+        # 比照 is no comparison
+        (
+            "退休职工可比照在职职工参加疗休养，疗休养费用由工会按每人2000元的标准列支。",
+            "2000元",
+            "疗休养费用",
+        ),
+        # a count after a bare 的 after 由 …: 由每人 is a distributive
+        ("门诊补贴由每人每年300元提高到500元。", "300元", "门诊补贴"),
     ],
 )
 def test_round11_measures(text: str, figure: str, measure: str) -> None:
@@ -183,6 +248,21 @@ def test_a_category_number_with_no_list_is_still_a_count() -> None:
             "记者从云南省人力资源和社会保障厅获悉，调整后，一类地区月最低工资标准为2070元；小时最低工资标准为20元。",
             {"2070元": "云南省人力资源和社会保障厅", "20元": "云南省人力资源和社会保障厅"},
         ),
+        # a count of people as a clause's subject after an event's time, and an amount of
+        # theirs in the next clause
+        (
+            "河北省邢台市总工会改造职工宿舍楼2栋，今年5月交付后已有460名职工入住。",
+            {"2栋": "邢台市总工会", "460名": None},
+        ),
+        (
+            "河北省邢台市总工会推进职工互助保障。截至8月底，已有3100名职工获得赔付，赔付金额共计410万元。",
+            {"3100名": None, "410万元": None},
+        ),
+        # what an adding frame adds to a people subject is theirs
+        (
+            "山东省潍坊市人力资源和社会保障局今年评定首席技师15名。加上往年评定的40名，全市首席技师已达55名。",
+            {"15名": "潍坊市人力资源和社会保障局", "40名": None, "55名": None},
+        ),
         # ... unless after a frame it has firms or people of its own as subject
         (
             "广东省佛山市总工会举办招聘会，进场企业120家；在现场，求职职工达成就业意向860人。",
@@ -194,3 +274,8 @@ def test_round11_credit(text: str, want: dict[str, str | None]) -> None:
     got = _credits(text)
     for figure, body in want.items():
         assert _credit_ok(got.get(figure, "<no figure>"), body), (figure, got.get(figure))
+
+
+def test_a_causatives_people_are_those_named_before() -> None:
+    got = _measure("基地优先招收返乡农民工，已带动800余人就近就业。", "800余人")
+    assert got in {"返乡农民工", "农民工"}
