@@ -146,6 +146,8 @@ def _tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             # 共线|上 → 共|线上: an adverb or preposition glued to 线 by the dictionary (共线)
             out[-1] = (out[-1][0][0], pseg.dt.word_tag_tab[out[-1][0][0]])
             out.append(("线" + word, "s"))
+        elif word != "补" and len(word) == 1 and tag == "v" and out and out[-1] == ("补", "v"):
+            out[-1] = ("补" + word, "v")  # 补|签, 补|交: 补 (make up for) and a verb are one verb
         elif (
             word == "位"
             and out
@@ -946,9 +948,14 @@ def _verb_object(
         # 协助|农民工|申请|劳动仲裁: a pivot verb's object is a person who does the next verb;
         # what is counted is that verb's object
         j = pred + 1
-        while j < len(toks) and _nounish(*toks[j], lex) and toks[j][1] != "vn":
+        while j < len(toks) and _nounish(*toks[j], lex) and (toks[j][1] != "vn" or j == pred + 1):
             j += 1
-        if pred + 1 < j < len(toks) - 1 and a_person(toks[j - 1][0]) and toks[j][1] == "v":
+        if (
+            pred + 1 < j < len(toks) - 1
+            # (督促|物业公司|补签|服务合同: a firm does the next verb as a person does)
+            and (a_person(toks[j - 1][0]) or toks[j - 1][0].endswith(tuple(_BODY_WORDS)))
+            and toks[j][1] == "v"
+        ):
             pred = j
     while pred + 2 < len(toks):
         w = toks[pred + 1][0]
