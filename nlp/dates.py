@@ -62,7 +62,10 @@ _DAY: Final[str] = rf"(?P<d>{_NUM}{{1,3}})[日号]"
 _PART: Final[str] = r"(?P<part>上旬|中旬|下旬|初|底|末|中|份)"
 _HALF: Final[str] = r"(?P<half>上半年|下半年|前三季度|第[一二三四]季度|[一二三四]季度)"
 # Every part optional; find_dates drops empty points.
-_POINT: Final[str] = rf"(?:{_YEAR}?(?:{_HALF}|{_MONTH}(?:{_DAY}|{_PART})?)?)"
+# 去年底, 2024年末: the year's last month.
+_POINT: Final[str] = (
+    rf"(?:{_YEAR}?(?:{_HALF}|{_MONTH}(?:{_DAY}|{_PART})?|(?P<yend>底(?!层)|末(?!端)))?)"
+)
 _REL_DAY: Final[str] = r"(?P<rd>今天|今日|昨天|昨日|近日|日前|前天)"
 _NEAR: Final[str] = rf"近(?P<ny>{_NUM}{{1,3}})年(?:来|间)?"
 
@@ -83,7 +86,7 @@ _PATTERN: Final[re.Pattern[str]] = re.compile(
     r"(?=[0-9０-９〇零一二三四五六七八九十两今去前明当本上下第近昨截到次翌])"
     rf"(?P<until>截至|截止到?|到)?"
     rf"(?:{_NEAR}|{_REL_DAY}|(?P<p1>{_point_re('1')})(?:{_RANGE_JOIN}(?P<p2>{_END}))?)"
-    rf"(?P<since>以来|至今)?"
+    rf"(?P<since>以来|至今|起)?"
 )
 
 
@@ -162,6 +165,8 @@ def _resolve(
         if q is not None:
             hi = lo + 2
         return _Point(date(year, lo, 1), _month_end(year, hi), "period")
+    if month is None and g.get("yend" + sfx):
+        return _Point(date(year, 12, 1), date(year, 12, 31), "month")
     if month is None:
         return _Point(date(year, 1, 1), date(year, 12, 31), "year")
     if not 1 <= month <= 12:
@@ -275,10 +280,12 @@ def find_dates(text: str, pub_date: date | None) -> list[DateMatch]:
             kind = "day" if first == last and first is not None else "period"
         elif g["ny"]:
             n = _small(g["ny"])
-            if n is None or pub_date is None:
+            if n is None or n < 1 or pub_date is None:
                 first, last = None, None
             else:
-                first, last = date(max(1, pub_date.year - n), pub_date.month, 1), pub_date
+                # 近3年来: three calendar years counting the page's own (2021-01-01 on a 2023
+                # page), not three years back to the day
+                first, last = date(max(1, pub_date.year - n + 1), 1, 1), pub_date
             kind = "period"
         else:
             p1 = _resolve(g, "1", pub_date, None)

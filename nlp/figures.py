@@ -41,6 +41,7 @@ from baoku.nlp.agencies import AgencyMatch
 from baoku.nlp.cohesion import a_person
 from baoku.nlp.credit import PIVOT, credited, references
 from baoku.nlp.dates import DateMatch, period_bounds
+from baoku.nlp.periods import figure_period
 from baoku.nlp.quantities import Quantity
 from baoku.nlp.records import FigureRecord, FigureType
 from baoku.nlp.sentences import SentenceIndex
@@ -1799,7 +1800,7 @@ def build_figures(
         if ftype is None or not _stated_amount(text, q, quantities, starts, s_start):
             continue
         agency = credited(text, credited_by, sents, si, q.start)
-        period = _period(dates, s_start, s_end, q.start)
+        period = figure_period(text, dates, index, si, q.start, pub_date)
         p_first, p_last = period_bounds(period, pub_date) if period else (None, None)
         out.append(
             FigureRecord(
@@ -2056,11 +2057,3 @@ def _each_subject(
     names = ["".join(c) + shared for c in conjuncts[:-1]] + ["".join(last)]
     name = names[group.index(q)]
     return name if len(name) >= 2 else None
-
-
-def _period(dates: Sequence[DateMatch], s_start: int, s_end: int, offset: int) -> DateMatch | None:
-    inside = [d for d in dates if s_start <= d.start < s_end and (d.first or d.last)]
-    before = [d for d in inside if d.end <= offset]
-    if before:
-        return before[-1]
-    return inside[0] if inside else None

@@ -1,0 +1,268 @@
+"""A figure's period: the time expression it covers, resolved to days.
+
+NLP stage (ingest → **nlp** → search).  ``figure_period`` picks, for one figure, a date of
+``nlp.dates.find_dates`` (or a time word that only matters as a period: 截至目前, 近年来, an event
+with 以来, 两年来) and decides how far it runs:
+
+* own sentence first: the nearest time expression before the figure, else the first after it;
+  a comparison base (较去年, 比2022年, 去年同期, 由去年的…) is not the figure's period, except
+  for a figure printed right after it (由去年的41%);
+* a vague time (近日, 日前) gives no period, and nothing is inherited past it;
+* a sentence with no time word inherits the frame of an earlier sentence of its paragraph
+  (今年以来，…。其中…), 当天/当日/当晚 the last date printed before them; never a later one;
+* 今年 (and 本月, a half or quarter of this year) counts to the page date for what is achieved,
+  the whole unit for a plan (将, 计划, 力争, 今年内); a printed year, 截至X and 到X keep X's end.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Final
+
+from baoku.nlp.dates import DateMatch
+from baoku.nlp.numbers import parse_number
+from baoku.nlp.sentences import SentenceIndex
+
+# Vague event times: the day cannot be told, so the figure has no period.
+_VAGUE: Final[frozenset[str]] = frozenset({"近日", "日前", "不久前", "近期"})
+_VAGUE_RE: Final[re.Pattern[str]] = re.compile("近日|日前|不久前|近期")
+# A date right after these (or before 同期/相比) is what the figure is compared with.
+_BASE_BEFORE: Final[re.Pattern[str]] = re.compile(r"(?:较|比|同比|由|与|相较于?|相比于?)$")
+_BASE_AFTER: Final[re.Pattern[str]] = re.compile(r"(?:同期|相比|的水平)")
+# Words of a plan or target: the unit named is the whole year (quarter, half), not to date.
+_PLAN: Final[re.Pattern[str]] = re.compile("将|计划|力争|拟|预计|争取|年内|安排|目标")
+_DONE: Final[re.Pattern[str]] = re.compile("已|累计|完成|共计")
+# 今年 and other units holding the page date; printed years and months are not cut.
+_CURRENT: Final[re.Pattern[str]] = re.compile(
+    r"^(?:今年|本年度|当年|本月|当月)(?:上半年|下半年|前三季度|第?[一二三四]季度)?$"
+    r"|^(?:上半年|下半年|前三季度|第?[一二三四]季度)$"
+)
+# Time words that only matter as a figure's period (the DATE rules leave them out).
+_OPEN_NOW: Final[re.Pattern[str]] = re.compile(
+    r"(?:截至|截止到?|到)目前|目前|近年来|近几年来?"
+    r"|(?P<event>[^，,。；;：:！!？?、\n\d０-９年月日]{2,12}?)以来"
+)
+_NUM: Final[str] = "[0-9０-９一二两三四五六七八九十]"
+# 两年来, 一年多来, 半年来, 3个月来: counted back from the page date (not 近3年来: dates.py).
+_BACK: Final[re.Pattern[str]] = re.compile(rf"(?<!近)(?P<n>{_NUM}{{1,2}}|半)(?P<unit>年|个月)多?来")
+# Openings of a paragraph that continue the report of the lead: a part of its totals (其中),
+# a set it drew (在参加培训的企业中，), its statistics or findings (据…统计, 检查发现), an act
+# done in step or in the same period (同步, 同期), the meeting it reported (会上).
+_CONTINUES: Final[re.Pattern[str]] = re.compile(
+    r"(?:据[^，。]{0,12}(?:介绍|统计)，)?"
+    r"(?:其中|会上|在[^，。；]{2,16}中，|据[^，。]{0,10}统计|(?:检查|调查|排查|督查)发现"
+    r"|[^，。；]{2,16}(?:同步|同期))"
+)
+# A frame is inherited from at most this many sentences back (a plain inheritance, and a
+# bound on the work for long paragraphs with no time word).
+_LOOKBACK: Final[int] = 8
+# Words referring back to a date printed before: they take that date.
+_ANAPHOR: Final[re.Pattern[str]] = re.compile("当天|当日|当晚|同日|同期")
+
+
+def _since_back(n: str, unit: str, pub: date) -> date | None:
+    """The page date ``n`` years (months) back, the same calendar day."""
+    months = 6 if n == "半" else None
+    if months is None:
+        value = parse_number(n)
+        if value is None or value != int(value) or value <= 0:
+            return None
+        if unit == "年" and value >= 3:
+            # 三年来: annotators count three or more years as calendar years including the
+            # page's own (like 近3年来); 一年来, 两年来 count back to the day
+            return date(pub.year - int(value) + 1, 1, 1)
+        months = int(value) * (12 if unit == "年" else 1)
+    elif unit != "年":
+        return None
+    y, m = divmod(pub.year * 12 + pub.month - 1 - months, 12)
+    day = min(pub.day, (date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1) - timedelta(days=1)).day)
+    return date(y, m + 1, day)
+
+
+def _extra(
+    text: str, lo: int, hi: int, dates: Sequence[DateMatch], pub: date | None
+) -> list[DateMatch]:
+    """Period words of ``text[lo:hi]`` that ``find_dates`` leaves out, as open periods."""
+    if pub is None:
+        return []
+    seg = text[lo:hi]
+    if "来" not in seg and "目前" not in seg:
+        return []  # every word below holds one of these: most sentences skip the scans
+    out: list[DateMatch] = []
+    taken = [(d.start, d.end) for d in dates if lo <= d.start < hi]
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= s or a >= e for s, e in taken)
+
+    for m in _OPEN_NOW.finditer(text, lo, hi):
+        a, b = m.span()
+        if m.group("event") is not None:
+            # 服务站成立以来: an event with no date; one with a date is find_dates' own.
+            a = b - len(m.group("event")) - 2
+            if not free(a - 4, b):
+                continue
+        if free(a, b):
+            out.append(DateMatch(a, b, text[a:b], None, pub, "period", True))
+    for m in _BACK.finditer(text, lo, hi):
+        first = _since_back(m.group("n"), m.group("unit"), pub)
+        if first is not None and free(*m.span()):
+            out.append(DateMatch(m.start(), m.end(), m.group(), first, pub, "period", True))
+    return out
+
+
+def _is_base(text: str, d: DateMatch) -> bool:
+    before = text[max(0, d.start - 3) : d.start]
+    return bool(_BASE_BEFORE.search(before)) or bool(_BASE_AFTER.match(text, d.end))
+
+
+def _bounded(text: str, d: DateMatch, offset: int, s_end: int, pub: date | None) -> DateMatch:
+    """``d`` as the figure's period: whether it runs to the page date or its own end."""
+    if text[d.start - 1 : d.start] == "到" and d.text.endswith(("底", "末")):
+        d = replace(d, first=None)  # 到2025年底 (a target): like 截至, it states only the end
+    if d.text.startswith(("截至", "截止", "到")) and d.first is None:
+        return replace(d, to_date=False) if d.last is not None else d
+    if d.text.endswith("起") and pub is not None and d.first is not None and d.first > pub:
+        # 从12月1日起 on a November page: a rule in force from then on, with no end
+        return replace(d, last=None, to_date=False)
+    if not d.to_date or d.kind not in ("year", "month", "period"):
+        return d
+    if not _CURRENT.match(d.text):
+        # a printed year or month (2023年, 今年2月) names the whole unit; 以来 was resolved.
+        return d if d.text.endswith(("以来", "至今", "起")) else replace(d, to_date=False)
+    lo, hi = min(d.end, offset), max(d.end, offset)
+    span = text[lo:hi]
+    clause_end = re.search("[，。；,;]", text[offset:s_end])
+    tail = text[offset : offset + clause_end.start()] if clause_end else text[offset:s_end]
+    if _DONE.search(span):
+        return d
+    if text.startswith("内", d.end) or _PLAN.search(span) or _PLAN.search(tail):
+        return replace(d, to_date=False)
+    return d
+
+
+def _with_start(text: str, d: DateMatch, own: Sequence[DateMatch]) -> DateMatch:
+    """截至X after X以来 in the same sentence (今年2月以来…截至4月底): the stated start."""
+    if d.first is not None or not d.text.startswith(("截至", "截止")):
+        return d
+    since = [
+        e.first
+        for e in own
+        if e.end <= d.start and e.text.endswith("以来") and e.first and d.last and e.first <= d.last
+    ]
+    return replace(d, first=since[-1]) if since else d
+
+
+def _usable(d: DateMatch) -> bool:
+    return d.first is not None or d.last is not None
+
+
+def figure_period(
+    text: str,
+    dates: Sequence[DateMatch],
+    index: SentenceIndex,
+    sentence: int,
+    offset: int,
+    pub: date | None,
+) -> DateMatch | None:
+    """The period of the figure at ``offset`` in sentence ``sentence`` (None: none)."""
+    sents = index.sentences
+    if not sents:
+        return None
+    s = sents[sentence]
+    own = _candidates(text, dates, s.start, s.end, pub)
+    # 由去年的41%: a figure printed right after a base date is that date's.
+    for d in own:
+        if d.end <= offset and text[d.end : offset] in ("", "的") and _usable(d):
+            return _bounded(text, d, offset, s.end, pub)
+    if any(d.text in _VAGUE for d in own):
+        kept = [d for d in own if d.text not in _VAGUE and not _is_base(text, d)]
+        if not kept:
+            return None
+    picked = _pick(text, own, offset)
+    if picked is not None:
+        return _bounded(text, _with_start(text, picked, own), offset, s.end, pub)
+    if _VAGUE_RE.search(text, s.start, s.end):
+        return None
+    anaphor = _ANAPHOR.search(text, s.start, offset)
+    # a sentence with no time word continues its paragraph's frame (nearest sentence before
+    # with a time word); 当天 takes the last date printed before it, in any earlier paragraph.
+    for j in range(sentence - 1, max(-1, sentence - 1 - _LOOKBACK), -1):
+        prev = sents[j]
+        if prev.paragraph != s.paragraph and anaphor is None:
+            # a paragraph opening with a tie back to the report (其中, 同步, 据…统计, 在X中)
+            # continues the lead's frame; any other paragraph starts afresh
+            if _CONTINUES.match(text, text.rfind("\n", 0, s.start) + 1):
+                return _lead_frame(text, dates, index, pub, s.paragraph)
+            break
+        cands = [
+            d for d in _candidates(text, dates, prev.start, prev.end, pub) if not _is_base(text, d)
+        ]
+        if any(d.text in _VAGUE for d in cands) or (
+            not cands and _VAGUE_RE.search(text, prev.start, prev.end)
+        ):
+            return None
+        usable = [d for d in cands if _usable(d)]
+        if usable:
+            frame = usable[-1] if anaphor is not None else usable[0]
+            return _bounded(text, frame, frame.end, prev.end, pub)
+    return None
+
+
+def _candidates(
+    text: str, dates: Sequence[DateMatch], lo: int, hi: int, pub: date | None
+) -> list[DateMatch]:
+    # find_dates returns its matches in text order: bisect, so long texts stay linear
+    a = bisect.bisect_left(dates, lo, key=lambda d: d.start)
+    b = bisect.bisect_left(dates, hi, lo=a, key=lambda d: d.start)
+    inside = list(dates[a:b])
+    return sorted([*inside, *_extra(text, lo, hi, inside, pub)], key=lambda d: d.start)
+
+
+def _pick(text: str, own: Sequence[DateMatch], offset: int) -> DateMatch | None:
+    """The nearest usable, non-base time expression before the figure, else the first after."""
+    usable = [d for d in own if _usable(d) and d.text not in _VAGUE and not _is_base(text, d)]
+    before = [d for d in usable if d.end <= offset]
+    if before:
+        return before[-1]
+    return usable[0] if usable else None
+
+
+# The lead frame of the last text asked about: every figure of a paragraph that continues the
+# report asks for it (one entry; a str compares by identity first, so the hit is cheap).
+_LEAD_CACHE: dict[tuple[str, date | None], DateMatch | None] = {}
+
+
+def _lead_frame(
+    text: str, dates: Sequence[DateMatch], index: SentenceIndex, pub: date | None, para: int
+) -> DateMatch | None:
+    if para == 0:
+        return None
+    key = (text, pub)
+    if key not in _LEAD_CACHE:
+        _LEAD_CACHE.clear()
+        _LEAD_CACHE[key] = _find_lead_frame(text, dates, index, pub)
+    return _LEAD_CACHE[key]
+
+
+def _find_lead_frame(
+    text: str, dates: Sequence[DateMatch], index: SentenceIndex, pub: date | None
+) -> DateMatch | None:
+    for prev in index.sentences[:_LOOKBACK]:  # the frame opens the lead
+        if prev.paragraph != 0:
+            return None
+        cands = [
+            d for d in _candidates(text, dates, prev.start, prev.end, pub) if not _is_base(text, d)
+        ]
+        if any(d.text in _VAGUE for d in cands) or (
+            not cands and _VAGUE_RE.search(text, prev.start, prev.end)
+        ):
+            return None
+        usable = [d for d in cands if _usable(d)]
+        if usable:
+            frame = _with_start(text, usable[0], cands)
+            return _bounded(text, frame, frame.end, prev.end, pub)
+    return None
