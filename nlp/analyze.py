@@ -139,6 +139,8 @@ def _collect(facts: ArticleFacts, doc: Doc, offset: int, para0: int) -> None:
     for p in doc._.places:
         if any(a <= p.start and p.end <= b for a, b in agency_spans):
             continue  # the place is part of an agency name; the agency carries its path
+        if p.embedded:
+            continue  # inside another name (福建工会, 《…》, a prize): context only, no mention
         div = supported(p, ctx.known)
         if div is None and (p.short_only or len(p.text) < 3):
             continue  # 资源/新区 as a bare word with nothing in the article to support it
