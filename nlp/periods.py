@@ -198,14 +198,10 @@ def figure_period(
             if _CONTINUES.match(text, text.rfind("\n", 0, s.start) + 1):
                 return _lead_frame(text, dates, index, pub, s.paragraph)
             break
-        cands = [
-            d for d in _candidates(text, dates, prev.start, prev.end, pub) if not _is_base(text, d)
-        ]
-        if any(d.text in _VAGUE for d in cands) or (
-            not cands and _VAGUE_RE.search(text, prev.start, prev.end)
-        ):
+        found = _frame_dates(text, dates, prev.start, prev.end, pub)
+        if found is None:
             return None
-        usable = [d for d in cands if _usable(d)]
+        usable = found[1]
         if usable:
             frame = usable[-1] if anaphor is not None else usable[0]
             return _bounded(text, frame, frame.end, prev.end, pub)
@@ -248,20 +244,28 @@ def _lead_frame(
     return _LEAD_CACHE[key]
 
 
+def _frame_dates(
+    text: str, dates: Sequence[DateMatch], start: int, end: int, pub: date | None
+) -> tuple[list[DateMatch], list[DateMatch]] | None:
+    """A sentence's dates that can frame later figures (comparison bases left out), and those
+    of them usable as a period; None when its time is vague (近日): no frame, and nothing is
+    inherited past it."""
+    cands = [d for d in _candidates(text, dates, start, end, pub) if not _is_base(text, d)]
+    if any(d.text in _VAGUE for d in cands) or (not cands and _VAGUE_RE.search(text, start, end)):
+        return None
+    return cands, [d for d in cands if _usable(d)]
+
+
 def _find_lead_frame(
     text: str, dates: Sequence[DateMatch], index: SentenceIndex, pub: date | None
 ) -> DateMatch | None:
     for prev in index.sentences[:_LOOKBACK]:  # the frame opens the lead
         if prev.paragraph != 0:
             return None
-        cands = [
-            d for d in _candidates(text, dates, prev.start, prev.end, pub) if not _is_base(text, d)
-        ]
-        if any(d.text in _VAGUE for d in cands) or (
-            not cands and _VAGUE_RE.search(text, prev.start, prev.end)
-        ):
+        found = _frame_dates(text, dates, prev.start, prev.end, pub)
+        if found is None:
             return None
-        usable = [d for d in cands if _usable(d)]
+        cands, usable = found
         if usable:
             frame = _with_start(text, usable[0], cands)
             return _bounded(text, frame, frame.end, prev.end, pub)
