@@ -186,7 +186,7 @@ def _collect(facts: ArticleFacts, doc: Doc, offset: int, para0: int) -> None:
             EntityLabel.PERSON,
             o.name,
             o.name,
-            "official",
+            o.kind,  # official with a post, other for people named without one
             o.start + offset,
             o.end + offset,
             para(o.start),

@@ -112,3 +112,21 @@ def test_rank_titles_are_posts() -> None:
                   correspondents=[])  # fmt: skip
     people = [e for e in analyze_article(art, pub_date=None).entities if e.label.value == "PERSON"]
     assert [(p.text, p.extra.get("title")) for p in people] == [("罗振华", "市总工会一级巡视员")]
+
+
+def test_a_person_named_without_a_post_is_stored_with_kind_other() -> None:
+    from baoku.ingest.records import Article, ArticleType
+    from baoku.nlp.analyze import analyze_article
+
+    article = Article(
+        type=ArticleType.ARTICLE,
+        headline="",
+        kicker="",
+        paragraphs=["区总工会主席王建国介绍，外卖骑手赵利近日拿回了被拖欠的工资。"],
+    )
+    people = {
+        e.text: e.kind
+        for e in analyze_article(article, pub_date="2024-06-01").entities
+        if e.label.value == "PERSON"
+    }
+    assert people == {"王建国": "official", "赵利": "other"}
