@@ -34,13 +34,9 @@ INTERRUPTED = "stored, but the update that was to send it stopped before it did"
 
 @dataclass(frozen=True, slots=True)
 class Backlog:
-    """The files waiting, oldest first, and the mark to clear them with."""
+    """The files waiting, oldest first."""
 
     sha256s: tuple[str, ...]
-    mark: int
-
-    def __len__(self) -> int:
-        return len(self.sha256s)
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,8 +69,8 @@ def reason(store: Store, sha256: str) -> str | None:
 
 def pending(store: Store) -> Backlog:
     """Every file waiting for Elasticsearch, oldest first."""
-    rows = store.connection.execute("SELECT seq, sha256 FROM es_backlog ORDER BY seq").fetchall()
-    return Backlog(tuple(sha for _, sha in rows), max((seq for seq, _ in rows), default=0))
+    rows = store.connection.execute("SELECT sha256 FROM es_backlog ORDER BY seq")
+    return Backlog(tuple(sha for (sha,) in rows))
 
 
 def mark(store: Store) -> int:
@@ -112,11 +108,11 @@ def clear(store: Store, sha256s: Iterable[str] | None, *, upto: int) -> int:
         if sha256s is None:
             cur = conn.execute("DELETE FROM es_backlog WHERE seq <= ?", (upto,))
             return cur.rowcount
-        dropped = 0
-        for sha in set(sha256s):
-            cur = conn.execute("DELETE FROM es_backlog WHERE sha256 = ? AND seq <= ?", (sha, upto))
-            dropped += cur.rowcount
-        return dropped
+        cur = conn.executemany(
+            "DELETE FROM es_backlog WHERE sha256 = ? AND seq <= ?",
+            [(sha, upto) for sha in set(sha256s)],
+        )
+        return cur.rowcount
 
 
 @dataclass(frozen=True, slots=True)
