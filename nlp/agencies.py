@@ -163,6 +163,7 @@ _NOT_ZONG_BEFORE: Final[frozenset[str]] = frozenset(
     "体量数结计值额和产经裁监规部队署理书统督站公院厂局务共台价要长"
 )
 _DETERMINERS: Final[frozenset[str]] = frozenset("该本各这那一每某其此两几多")
+_LEVEL_CHARS: Final[str] = "省市区县"
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:
@@ -225,7 +226,12 @@ def _orgs(text: str, lex: Lexicon, context: PlaceContext | None = None) -> list[
             name = text[start:end]
             if i - start < 2 or text[start] in _DETERMINERS or not is_han(text[start]):
                 break
-            if not _plausible_org(text, start, name, suf):
+            leveled = (
+                context is not None
+                and name[0] in _LEVEL_CHARS
+                and context.for_level(name[0]) is not None
+            )
+            if not _plausible_org(text, start, name, suf, leveled=leveled):
                 break
             kind = lex.org_suffixes[suf]
             if suf == "大学" and text.startswith(("（", "("), end):  # 中国矿业大学（北京）
@@ -260,24 +266,32 @@ _TIME_LEAD = re.compile(r"(?:[今明去前]年|目前|当前|近日|日前|近�
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分公司|子公司|分局|分院)")
 
 
-def _plausible_org(text: str, start: int, name: str, suffix: str) -> bool:
+def _plausible_org(text: str, start: int, name: str, suffix: str, *, leveled: bool) -> bool:
     """Guard against clauses that merely end in 公司/协会 (张贴公告通知职工公司).
 
     Registered names (…有限公司) pass; a bare 公司 needs a place or 中国/全国 in front; other
-    suffixes need that or a name that starts right after punctuation, at most 12 characters.
+    suffixes need that, a level prefix the story resolves (与市医药行业协会), or a name that
+    starts right after punctuation, at most 12 characters, with no adverb in it: names hold
+    no 不/再/就 (“…不用再请假跑医院。” is a clause ending in 医院).
     """
     if suffix in _FORMAL:
         return True
-    if any(v in name for v in descriptive_lexicon().clause_verbs) or _pos(name[-4:-2]) == "v":
+    if any(v in name for v in descriptive_lexicon().clause_verbs):
         return False  # 家庭幸福融入集团: a clause that ends in 集团, not a name
+    if leveled and len(name) <= 12 and name[1] not in _NOT_LEVEL_AFTER:
+        return True
+    if _pos(name[-4:-2]) == "v":
+        return False
     lead = find_places(name[:6])
     if (lead and lead[0].start == 0 and not lead[0].short_only) or name.startswith(
         ("中国", "全国", "中华")
     ):
         return True
-    if suffix == "公司":
+    if suffix == "公司" or len(name) > 12:
         return False
-    return len(name) <= 12 and (start == 0 or text[start - 1] in _PUNCT)
+    if any(flag == "d" for _, flag in _tagged(name[: -len(suffix)])):
+        return False
+    return start == 0 or text[start - 1] in _PUNCT
 
 
 # NFKC turns full-width brackets into ASCII ones; Chinese official names print them
@@ -684,6 +698,13 @@ def _digitish(ch: str) -> bool:
 
 
 @cache
+def _tagged(run: str) -> list[tuple[str, str]]:
+    """jieba's (word, tag) pairs for ``run`` (imported lazily, as in ``_pos``)."""
+    import jieba.posseg
+
+    return [(w.word, w.flag) for w in jieba.posseg.cut(run)]
+
+
 def _pos(word: str) -> str:
     """jieba's tag when ``word`` is one token, else "" (imported lazily: it is slow to load)."""
     import jieba
@@ -829,6 +850,8 @@ def _descriptive(
                 break
             if ch in _DETERMINERS and not _in_word(text, j - 1):
                 break
+            if text[j] in _LEVEL_CHARS and text[max(0, j - 2) : j] in _GOVERNING:
+                break  # 联合|市退休职工管理服务中心: the verb's object starts at the level
             j -= 1
         if any(text[k:end] in lex.bodies and k in placed for k in range(max(0, i - 3), i)):
             i += 1
@@ -861,8 +884,10 @@ def _name_at(
     dl: Descriptive,
     bodies: frozenset[int] = frozenset(),
 ) -> AgencyMatch | None:
-    # 宝安区人力资源局: a 局 is a government bureau, whatever its name
-    kind = "union" if head in dl.unions else "government" if head == "局" else "institution"
+    # 宝安区人力资源局: a 局 is a government bureau, whatever its name; a federation or
+    # committee of unions (医药行业工会联合会, 公司工会委员会) is a union
+    union = head in dl.unions or (head in ("联合会", "委员会") and text[i - 2 : i] == "工会")
+    kind = "union" if union else "government" if head == "局" else "institution"
     actor = True
     if j in anchors and j < i:
         start, prefix, div = anchors[j]
@@ -873,8 +898,7 @@ def _name_at(
             return None
         if j in bodies and "v" in (_pos(run), _pos(run[:2])):
             return None  # 市总工会|派驻|法院: the body acts on the other, it has no sub-unit
-    elif text[j] in "省市区县" and j < i - 1 and (j == 0 or not is_han(text[j - 1])
-                                               or text[j - 1] in _STOP):  # fmt: skip
+    elif text[j] in _LEVEL_CHARS and j < i - 1 and _starts_word(text, j):
         got = _level_prefix(text[j], context, local)
         if got is None:
             return None

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from baoku.ingest.records import Article, ArticleType, IngestedDocument
 from baoku.nlp.dates import parse_pub_date
 from baoku.nlp.pipeline import build_pipeline
-from baoku.nlp.places import supported
+from baoku.nlp.places import is_zone, supported
 from baoku.nlp.records import (
     AnalyzedDocument,
     ArticleFacts,
@@ -144,6 +144,8 @@ def _collect(facts: ArticleFacts, doc: Doc, offset: int, para0: int) -> None:
         div = supported(p, ctx.known)
         if div is None and (p.short_only or len(p.text) < 3):
             continue  # 资源/新区 as a bare word with nothing in the article to support it
+        if div is not None and is_zone(div):
+            continue  # a development zone is context for agencies, not a division
         extra = (
             {"path": div.path} if div else {"candidates": "|".join(c.path for c in p.candidates)}
         )

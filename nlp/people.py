@@ -253,7 +253,8 @@ def _cue_patterns(lex: PeopleLexicon) -> tuple[re.Pattern[str], re.Pattern[str]]
 def _patterns(
     roles: tuple[str, ...], verbs: tuple[str, ...]
 ) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    before = re.compile("(?:" + "|".join(map(re.escape, roles)) + r"|岁的)")
+    # Any job noun in 员 (设备员, 网格员, 调解员) is a role as the listed ones are.
+    before = re.compile("(?:" + "|".join(map(re.escape, roles)) + r"|[\u4e00-\u9fff]员|岁的)")
     after = re.compile("(?:" + "|".join(map(re.escape, verbs)) + r"|(?:创新)?工作室)")
     return before, after
 

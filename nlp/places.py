@@ -75,6 +75,7 @@ class Gazetteer:
     def __init__(self, rows: Iterable[tuple[str, str, str, bool]]) -> None:
         self._names: dict[str, list[_Name]] = {}
         self.by_path: dict[str, Division] = {}
+        self.zones: frozenset[str] = frozenset()
         for level, path, short, standalone in rows:
             if level == "former":
                 target = self.by_path.get(path)
@@ -115,12 +116,27 @@ def gazetteer() -> Gazetteer:
     """The bundled table, loaded once per process."""
     raw = (resources.files("baoku.nlp") / "data" / "divisions.tsv").read_text(encoding="utf-8")
     rows = []
+    zones = set()
     for line in raw.splitlines():
         if not line or line.startswith("#"):
             continue
-        _code, level, path, short, standalone = line.split("\t")
+        code, level, path, short, standalone = line.split("\t")
         rows.append((level, path, short, standalone == "1"))
-    return Gazetteer(rows)
+        if _ZONE_CODE.search(code):
+            zones.add(path)
+    gz = Gazetteer(rows)
+    gz.zones = frozenset(zones)
+    return gz
+
+
+# County-level codes 71-79 are functional zones (经济开发区, 高新区, 园区, 管理区): listed beside
+# the divisions because bodies are anchored to them, but no administrative division.
+_ZONE_CODE: Final[re.Pattern[str]] = re.compile(r"7\d$")
+
+
+def is_zone(div: Division) -> bool:
+    """A functional zone (东营港经济开发区), not an administrative division: no PLACE mention."""
+    return div.path in gazetteer().zones
 
 
 # A short name glued to one of these is part of a longer word, not a place (中山路, 长安街).
@@ -147,6 +163,20 @@ def _chain(parts: list[tuple[str, list[_Name]]]) -> tuple[tuple[Division, ...], 
     return divs, short_only and len(parts) == 1
 
 
+def _yields_to_full_name(text: str, i: int, hit: tuple[str, list[_Name]]) -> bool:
+    """A short form overlapping a full name printed with its level suffix is no place:
+    记者从江苏省… reads 江苏省, not the county short form 从江 (从江县) glued to 从."""
+    if any(e.full for e in hit[1]):
+        return False
+    gz = gazetteer()
+    end = i + len(hit[0])
+    for k in range(i + 1, end):
+        other = gz.longest_at(text, k)
+        if other is not None and k + len(other[0]) > end and any(e.full for e in other[1]):
+            return True
+    return False
+
+
 def find_places(text: str) -> list[PlaceMatch]:
     """Every place name in ``text``, chains merged, in order; ambiguity is left to the caller."""
     gz = gazetteer()
@@ -155,6 +185,9 @@ def find_places(text: str) -> list[PlaceMatch]:
     while i < n:
         hit = gz.longest_at(text, i) if "\u4e00" <= text[i] <= "\u9fff" else None
         if hit is None:
+            i += 1
+            continue
+        if _yields_to_full_name(text, i, hit):
             i += 1
             continue
         parts = [hit]
