@@ -768,8 +768,8 @@ def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> li
             parent, anchor, start = zone.prefix, zone.anchor, zone.start
         elif place is not None:
             d = supported(place, context.known)
-            if d is None or d.depth < 2:
-                continue  # a town sits under a county-level division
+            if d is None or (d.depth < 2 and not _without_counties(d)):
+                continue  # a town sits under a county-level division (or 中山市, 东莞市)
             parent, anchor, start = place_prefix(d), d, place.start
         else:  # 辛安街道 alone: a street of the article's county-level unit
             parent, anchor, start = (
@@ -780,6 +780,15 @@ def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> li
         out.append(Unit(start, ns, m.end(), parent + text[ns : m.end()], anchor))
     out.sort(key=lambda u: u.start)
     return out
+
+
+@cache
+def _without_counties(div: Division) -> bool:
+    """A prefecture-level city with towns right under it (中山市, 东莞市, 儋州市, 嘉峪关市)."""
+    if div.depth != 1:
+        return False
+    below = div.path + "/"
+    return not any(path.startswith(below) for path in gazetteer().by_path)
 
 
 def _local_unit(zones: list[Unit], places: list[PlaceMatch], context: PlaceContext) -> Unit | None:

@@ -82,3 +82,14 @@ def test_the_object_of_a_governing_verb_starts_at_its_level_prefix() -> None:
 def test_a_job_noun_in_yuan_before_a_name_is_a_role() -> None:
     facts = _facts("“隐患早发现，大家才安全。”社区网格员邓晓勇说。")
     assert ("邓晓勇", "邓晓勇", "other") in _labelled(facts, EntityLabel.PERSON)
+
+
+def test_a_town_right_under_a_city_without_counties_is_a_unit() -> None:
+    # 东莞市 has towns under it and no county level: its town union keeps the city chain,
+    # and the later 镇总工会 is the same body
+    facts = _facts("广东省东莞市塘厦镇总工会今年开办职工夜校。镇总工会还为学员发放交通补贴。")
+    agencies = _labelled(facts, EntityLabel.AGENCY)
+    assert agencies == [
+        ("广东省东莞市塘厦镇总工会", "东莞市塘厦镇总工会", "union"),
+        ("镇总工会", "东莞市塘厦镇总工会", "union"),
+    ]
