@@ -21,7 +21,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Final
@@ -375,6 +375,15 @@ def _party_committees(
         level, start, end = m.group(1), m.start(), m.end()
         place = by_end.get(m.start() + 1)
         div = supported(place, context.known) if place is not None else None
+        league = start > 0 and text[start - 1] == "团" and _starts_word(text, start - 1)
+        if league:
+            # 团市委: the Communist Youth League committee of the story's city
+            div = context.for_level(level)
+            if div is not None:
+                canonical = "共青团" + place_prefix(div) + "委员会"
+                out.append(AgencyMatch(start - 1, end, text[start - 1 : end], canonical, "party",
+                                       div, True))  # fmt: skip
+            continue
         if div is not None and place is not None and place.text.endswith(level):
             start = place.start
         elif start > 0 and is_han(text[start - 1]) and text[start - 1] not in _STOP:
@@ -537,7 +546,7 @@ def _prefixed(
     if start == 0:
         return None
     level = text[start - 1]
-    if level not in "省市区县州":
+    if level not in "省市区县州盟旗":
         return None
     # 自治区总工会 / 自治州总工会: the province- or city-level autonomous unit of the article.
     for word, div in (("自治区", context.province), ("自治州", context.city)):
@@ -548,17 +557,18 @@ def _prefixed(
                                    False)  # fmt: skip
             return AgencyMatch(s, end, text[s:end], place_prefix(div) + body.canonical,
                                body.kind, div, True)  # fmt: skip
-    if level == "州":
-        # 州总工会 / 州人社局: the story's autonomous prefecture (the only prefecture-level 州)
-        city = context.city
+    if level in "州盟旗":
+        # 州总工会, 盟总工会, 旗人社局: the story's autonomous prefecture, league (prefecture
+        # level, Inner Mongolia) or banner (county level) when its name ends in that word
+        div = context.county if level == "旗" else context.city
         if (
-            city is None
-            or not city.name.endswith("州")
+            div is None
+            or not div.name.endswith(level)
             or text[start - 2 : start - 1] in _NOT_LEVEL_AFTER
         ):
             return None
-        canonical = place_prefix(city) + body.canonical
-        return AgencyMatch(start - 1, end, text[start - 1 : end], canonical, body.kind, city, True)
+        canonical = place_prefix(div) + body.canonical
+        return AgencyMatch(start - 1, end, text[start - 1 : end], canonical, body.kind, div, True)
     before = text[start - 2] if start >= 2 else ""
     if before in _NOT_LEVEL_AFTER:
         return None
@@ -838,6 +848,7 @@ def _descriptive(
     for f in found:
         anchors[f.end] = (f.start, f.canonical, f.place)
     bodies = frozenset(f.end for f in found)
+    unions = frozenset(f.end for f in found if f.kind == "union")
     placed = frozenset(p.end for p in places)
     out: list[AgencyMatch] = []
     n = len(text)
@@ -866,6 +877,10 @@ def _descriptive(
             i += 1
             continue  # 合肥|中院: a place and a lexicon body (中院), which the prefix rule reads
         m = _name_at(text, j, i, end, head, anchors, context, local, streets, dl, bodies)
+        if m is not None and j in unions and head == "委员会":
+            # 区总工会|女职工委员会: a union's committee is one of its organs (its centres and
+            # stations, 法律援助中心, are institutions it runs)
+            m = replace(m, kind="union")
         if m is None and j in bodies and j < i:
             # 河北省工会|系统法律服务团: too long for a sub-unit of 河北省工会, so the name
             # runs on to the place before that body.

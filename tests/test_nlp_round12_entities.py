@@ -93,3 +93,29 @@ def test_a_town_right_under_a_city_without_counties_is_a_unit() -> None:
         ("广东省东莞市塘厦镇总工会", "东莞市塘厦镇总工会", "union"),
         ("镇总工会", "东莞市塘厦镇总工会", "union"),
     ]
+
+
+def test_league_and_banner_levels_resolve_in_inner_mongolia() -> None:
+    # 盟 is a prefecture-level league and 旗 a county-level banner, printed bare like 市/县
+    facts = _facts(
+        "内蒙古自治区兴安盟科尔沁右翼前旗总工会今年开展技能培训。"
+        "盟总工会拨付专项资金，旗人社局负责组织考核。"
+    )
+    agencies = [(t, c) for t, c, _ in _labelled(facts, EntityLabel.AGENCY)]
+    assert ("盟总工会", "兴安盟总工会") in agencies
+    assert ("旗人社局", "兴安盟科尔沁右翼前旗人力资源和社会保障局") in agencies
+
+
+def test_the_youth_league_committee_of_the_story_city() -> None:
+    facts = _facts("江西省赣州市总工会、团市委联合举办青年职工技能比武。")
+    assert ("团市委", "共青团赣州市委员会", "party") in _labelled(facts, EntityLabel.AGENCY)
+
+
+def test_a_unions_committee_is_a_union_and_its_centre_an_institution() -> None:
+    facts = _facts(
+        "安徽省合肥市蜀山区总工会日前召开会议。区总工会女职工委员会和区总工会法律援助中心"
+        "分别作了汇报。"
+    )
+    kinds = {t: k for t, _, k in _labelled(facts, EntityLabel.AGENCY)}
+    assert kinds["区总工会女职工委员会"] == "union"
+    assert kinds["区总工会法律援助中心"] == "institution"
