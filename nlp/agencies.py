@@ -110,7 +110,11 @@ class PlaceContext:
         if char == "省":
             return self.province
         if char == "市":
-            return self.city
+            # in a 州/盟/地区 story about its county-level city (昌吉州 → 昌吉市), 市 is that city
+            city, county = self.city, self.county
+            if city and county and not city.name.endswith("市") and county.name.endswith("市"):
+                return county
+            return city
         return self.county  # 区 / 县
 
     @staticmethod

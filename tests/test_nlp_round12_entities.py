@@ -119,3 +119,11 @@ def test_a_unions_committee_is_a_union_and_its_centre_an_institution() -> None:
     kinds = {t: k for t, _, k in _labelled(facts, EntityLabel.AGENCY)}
     assert kinds["区总工会女职工委员会"] == "union"
     assert kinds["区总工会法律援助中心"] == "institution"
+
+
+def test_shi_in_a_prefecture_story_about_its_county_level_city() -> None:
+    # 市 can only be a division named …市: in a 州 whose county-level city the story is about,
+    # 市人社局 is that city's bureau
+    facts = _facts("新疆维吾尔自治区博尔塔拉蒙古自治州博乐市总工会联合市人社局开展招聘。")
+    agencies = [(t, c) for t, c, _ in _labelled(facts, EntityLabel.AGENCY)]
+    assert ("市人社局", "博尔塔拉蒙古自治州博乐市人力资源和社会保障局") in agencies
