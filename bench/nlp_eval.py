@@ -67,6 +67,7 @@ def evaluate_figures(
 ) -> None:
     per_type: dict[str, Counter[str]] = defaultdict(Counter)
     value_ok = measure_ok = measure_n = agency_ok = matched = period_ok = period_n = 0
+    credited_ok = credited_n = spurious = uncredited_n = 0
     for aid in articles:
         g = _keyed([f for f in gold["figures"] if f["article"] == aid], lambda f: f["text"])
         s = _keyed(facts[aid].figures, lambda f: f.text)
@@ -90,6 +91,12 @@ def evaluate_figures(
                 _show(show, aid, "AGENCY/VALUE", key, (sf.agency, sf.value, sf.qualifier),
                       (gf["agency"], gf["value"], gf["qualifier"]))  # fmt: skip
             agency_ok += sf.agency == gf["agency"]
+            if gf["agency"] is not None:
+                credited_n += 1
+                credited_ok += sf.agency == gf["agency"]
+            else:
+                uncredited_n += 1
+                spurious += sf.agency is not None
             if "period" in gf:  # annotated for some sets: the days the figure covers
                 period_n += 1
                 got, want = figure_period(sf), (gf["period"]["start"], gf["period"]["end"])
@@ -111,6 +118,10 @@ def evaluate_figures(
     print(f"  value+qualifier right: {_ratio(value_ok, matched)}")
     print(f"  measure right:         {_ratio(measure_ok, measure_n)}")
     print(f"  agency right:          {_ratio(agency_ok, matched)}")
+    # The target reads "where the gold has one"; the line above also counts the
+    # figures that must stay uncredited, and the last line says how often one was not.
+    print(f"    where gold has one:  {_ratio(credited_ok, credited_n)}")
+    print(f"    credited, gold none: {_ratio(spurious, uncredited_n)}")
     if period_n:
         print(f"  period right:          {_ratio(period_ok, period_n)} (where annotated)")
 
