@@ -51,6 +51,13 @@ _FRAMING = frozenset(
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A time word names a time by a deictic or calendar character (今年, 上半年, 年底); 青年 does not.
 _TIME_WORD = re.compile(r"^[今昨明去前当本每近往同上下首]|[年月日天初底末季]$")
+# A span up to now that jieba files as one idiom (今年以来/i): it says when, like 今年.
+_SINCE = re.compile(r"(?:[今去前近]年|近期|年初|入[春夏秋冬])以来")
+
+
+def _time_piece(word: str, tag: str) -> bool:
+    """Is ``word`` (tagged ``tag``) a piece of a time frame (今年, 8月底, 以来, 今年以来)?"""
+    return tag in _TIME_TAGS or word in "年月日底初" or bool(_SINCE.fullmatch(word))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +96,7 @@ def opening(text: str, start: int, end: int) -> Opening:
             break
         clause.append((w, t))
     timed = bool(clause) and all(
-        t in _TIME_TAGS or w in "年月日底初" or (k == 0 and w in _TIME_LEAD)
-        for k, (w, t) in enumerate(clause)
+        _time_piece(w, t) or (k == 0 and w in _TIME_LEAD) for k, (w, t) in enumerate(clause)
     )
     if timed and len(clause) < len(words):
         # 截至8月底，|互助保障…: the subject opens the next clause
@@ -262,11 +268,11 @@ def subject_kind(text: str, start: int, end: int) -> str:
     if m is not None and m.group(1).rpartition("的")[2].endswith(_ORG_HEADS):
         # 在去年新增的620家…企业中，中小微企业占比…: the make-up of a set of firms
         return "people-set"
-    if _CHANGE_OF_ITEMS.match(piece) and not o.zero:
+    if (_CHANGE_OF_ITEMS.match(piece) or _items_changing(piece)) and not o.zero:
         return "change"
     if o.anaphor and o.full[:1] in _DIVISION_CHARS and len(o.full) == 1:
         return "area"  # 该市今年新增…: a place referred back to
-    if o.full.endswith(_ORG_HEADS) and o.full in piece:
+    if o.full.endswith(_ORG_HEADS) and o.full in piece and not tool_reference(text, at, end):
         # 涉事企业已补发…, 这些企业今年…, 参与协商的企业今年…: organizations with no name
         # act for themselves; one linked to a count (…的企业有37家) is the counted items
         rest = piece[piece.find(o.full) + len(o.full) :]
@@ -302,6 +308,39 @@ def subject_kind(text: str, start: int, end: int) -> str:
         if len(o.full) > len(word) or _STATE_AFTER_AREA.match(piece, len(word)):
             return "area"
     return ""
+
+
+# The counted items as subject with a change of their number (职工意见建议同比增长18%, 举报线索
+# 较去年同期下降…): a noun phrase, then a comparison and a verb of change before the amount.
+_ITEMS_CHANGE = re.compile(
+    r"([\u4e00-\u9fff]{2,10}?)(?:同比|环比|较去年(?:同期)?|比去年(?:同期)?|较上年)"
+    r"(?:增长|下降|增加|减少|上升|提高|降低)了?(?:\d|[一二两三四五六七八九十百千万]+(?:成|倍)|$)"
+)
+
+
+def _items_changing(piece: str) -> bool:
+    """Does ``piece`` open with a noun phrase whose number changes (…线索同比增长62.5%; the
+    piece may stop right before the amount)?  A verb, an adverb or a preposition first
+    (接待职工同比增长…, 共…) makes it the activity's result instead."""
+    m = _ITEMS_CHANGE.match(piece)
+    if m is None:
+        return False
+    words = _words(m.group(1))
+    return bool(words) and words[0][1][:1] not in ("v", "d", "p", "r", "c")
+
+
+# A bare head noun (平台, 系统) that takes up a quoted name printed before it (依托“欠薪预警监测
+# 平台”): the activity's own tool, which acts for the body running it.
+_TOOL_HEADS = ("平台", "系统", "小程序", "热线", "专线")
+
+
+def tool_reference(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]``'s subject refer back, by its bare head, to a quoted tool or
+    platform named before ``start`` (“职工之家服务平台” … 平台已注册…)?"""
+    o = opening(text, _subject_at(text, start, end), end)
+    if o.full not in _TOOL_HEADS or o.anaphor:
+        return False
+    return bool(re.search(r"“[^”]{1,20}" + o.full + "”", text[:start]))
 
 
 # After an area opening its sentence, a noun (全市企业…率) or a verb of change or state
@@ -344,9 +383,9 @@ def _subject_at(text: str, start: int, end: int) -> int:
     if comma > pos:
         clause = _words(text[pos:comma])
         if all(
-            t in _TIME_TAGS or w in "年月日底初来以" or w in _TIME_LEAD or w == "以来"
+            _time_piece(w, t) or w in "来以至到" or w in _TIME_LEAD or w == "以来"
             for w, t in clause
-        ):
+        ):  # (今年1至5月: 至 between two numbers of months)
             pos = comma + 1
     words = _words(text[pos : min(end, pos + 8)])
     for w, t in words:  # 今年|一季度|… before the subject says when

@@ -26,7 +26,15 @@ from functools import lru_cache
 import jieba.posseg as pseg
 
 from baoku.nlp.agencies import AgencyMatch
-from baoku.nlp.cohesion import ADDING, Opening, a_person, opening, subject_kind, takes_up
+from baoku.nlp.cohesion import (
+    ADDING,
+    Opening,
+    a_person,
+    opening,
+    subject_kind,
+    takes_up,
+    tool_reference,
+)
 from baoku.nlp.people import a_name
 from baoku.nlp.sentences import Sentence
 
@@ -259,6 +267,10 @@ def credited(
             # subject, and what they do is their own
             return None
         return chosen.canonical  # type: ignore[union-attr]
+    if depth < 3 and _restates_part(text, sents, si):
+        # 其中，两家企业因…重新组织了选举: a part of the items the sentence before counted,
+        # so that sentence's credit (a body, or nobody after a generic collective) goes on
+        return credited(text, agencies, sents, si - 1, sents[si - 1].end - 1, depth + 1)
     if _generic_subject(text, s.start, offset):
         return None
     members = _SET_FRAME.match(text, s.start)
@@ -271,12 +283,17 @@ def credited(
         return None
     clause = max(s.start, max(text.rfind(c, s.start, offset) for c in "，；：") + 1)
     end = min((k for k in (text.find(c, offset, s.end) for c in "，；：") if k >= 0), default=s.end)
-    if (
-        kind in _OWN_SUBJECTS
-        or _count_is_subject(text, clause, end, scene=False)
-        # 截至11月底，已有43名骑手获得理赔，赔付金额共计…: a clause before with the counted
-        # people as subject, and the figure's clause going on with them
-        or (clause > s.start and _clauses_own_subject(text, s.start, offset, s.end, False))
+    # 检查发现，有21家单位…；另有9家…: what an inspection found is its report, existential
+    # counts included, so the counts are no subject of their own there
+    findings = _reports_findings(text, sents, si)
+    if kind in _OWN_SUBJECTS or (
+        not findings
+        and (
+            _count_is_subject(text, clause, end, scene=False)
+            # 截至11月底，已有43名骑手获得理赔，赔付金额共计…: a clause before with the
+            # counted people as subject, and the figure's clause going on with them
+            or (clause > s.start and _clauses_own_subject(text, s.start, offset, s.end, False))
+        )
     ):
         # (公告贴出后，52名职工不愿意随迁: the figure's own people open the clause and act;
         # 现场200多家企业提供… is a scene of the activity and goes on with it)
@@ -288,8 +305,14 @@ def credited(
     later = [a for a in actors if a.start > offset and _agent_frame(text, a)]
     if later:
         return later[0].canonical
-    if any(s.start <= a.start < s.end and a.actor and not _object(text, a) for a in agencies):
-        return None  # bodies named only as places or items: nobody is credited
+    tool = tool_reference(text, s.start, offset)
+    if not tool and any(
+        s.start <= a.start < s.end and a.actor and not _object(text, a) for a in agencies
+    ):
+        # a body acting in a later clause has its own report; the figure's clause before it
+        # is no doing of it (but 平台共发出预警信息83条，县人社局据此约谈…: the platform acts
+        # for the body running it, whoever acts next)
+        return None
     if _person_subject(text, s.start, offset):
         return None  # 最终，赵利拿回…1万元: a person acted, not the body helping him before
     if _PEOPLE_SUBJECT.match(text, s.start) or _RECIPIENTS.match(text, s.start):
@@ -357,19 +380,66 @@ def credited(
         )
     if not carry:
         return None
+    k = _past_comments(text, agencies, sents, si - 1)
+    p = sents[k]
     prev = _subject(text, [a for a in agencies if p.start <= a.start < p.end and _actor(text, a)])
     if prev is not None:
         return prev.canonical
-    opener = si - 1 == 0 or sents[si - 2].paragraph != p.paragraph
-    # a sentence with no subject of its own (另外，还为…; 今年共资助…) passes on what it got
-    handed = opener or _CONTINUES.match(text, p.start) or opening(text, p.start, p.end).zero
+    opener = k == 0 or sents[k - 1].paragraph != p.paragraph
+    # a sentence with no subject of its own (另外，还为…; 今年共资助…) or with the activity's
+    # tool as subject (平台已接入…) passes on what it got
+    handed = (
+        opener
+        or _CONTINUES.match(text, p.start)
+        or opening(text, p.start, p.end).zero
+        or tool_reference(text, p.start, p.end)
+    )
     if depth < 3 and handed and not any(p.start <= a.start < p.end for a in agencies):
         # 其中，…5710件；涉案金额…4.3亿元 / a paragraph's first sentence that took the
         # previous paragraph's body on: the sentence passes on the credit it got itself.
         # (One that got it from the sentence before does not: 用工企业收到简历… reports
         # the enterprises' doings, not the body's.)
-        return credited(text, agencies, sents, si - 1, p.end - 1, depth + 1)
+        return credited(text, agencies, sents, k, p.end - 1, depth + 1)
     return None
+
+
+# A sentence that only comments on the report (这是…连续第三年开展此类检查。): it names no
+# actor and changes no topic.
+_COMMENT = re.compile(r"(?:这是|这也是|这已是|此举|这一做法|这些举措)")
+
+
+def _past_comments(text: str, agencies: Sequence[AgencyMatch], sents: Sequence, k: int) -> int:
+    """The sentence a report goes on from, looking back from ``k`` past sentences of the same
+    paragraph that only comment (这是…) and name no body."""
+    while (
+        k > 0
+        and sents[k - 1].paragraph == sents[k].paragraph
+        and _COMMENT.match(text, sents[k].start)
+        and not any(sents[k].start <= a.start < sents[k].end for a in agencies)
+    ):
+        k -= 1
+    return k
+
+
+def _restates_part(text: str, sents: Sequence, si: int) -> bool:
+    """Does sentence ``si`` open with 其中， inside a paragraph, so it picks out a part of
+    what the sentence before counted?  (其中 inside a sentence, 其中3家企业已扭亏为盈, is a
+    clause with a subject of its own; a paragraph opening with 其中 is ``_CONTINUES``'s.)"""
+    s = sents[si]
+    return (
+        si > 0
+        and sents[si - 1].paragraph == s.paragraph
+        and text.startswith(("其中，", "其中,"), s.start)
+    )
+
+
+def _reports_findings(text: str, sents: Sequence, si: int) -> bool:
+    """Does sentence ``si`` report what an inspection found (检查发现，…), itself or as a
+    clause after a semicolon going on from one (…；另有9家单位…)?"""
+    k = si
+    while k > 0 and text[sents[k].start - 1 : sents[k].start] == "；":
+        k -= 1
+    return bool(_FINDINGS.match(text, sents[k].start))
 
 
 _OWN_SUBJECTS = frozenset({"indefinite", "each", "people-set", "people", "change", "organization"})
@@ -408,13 +478,15 @@ def _count_is_subject(text: str, start: int, end: int, scene: bool = True) -> bo
         else:
             timed = _AFTER_EVENT.match(lead)
             lead = lead[timed.end() :] if timed else lead  # 今年2月投用后|已有1200余名职工…
+            words = _tagged(lead)
             ok = all(
                 t in ("t", "d", "ad", "m", "mq")
                 or w in _EXISTENTIAL
                 or w in _PART
                 or (scene and _SCENE.match(w))
-                for w, t in _tagged(lead)
+                for w, t in words
             )
+            ok = ok or _counted_acts_itself(text, m.end(), end, words)
         if not ok:
             continue
         rest = _tagged(text[m.end() : end])
@@ -449,6 +521,30 @@ def _count_is_subject(text: str, start: int, end: int, scene: bool = True) -> bo
     return False
 
 
+# Scope words that may open a count of firms acting themselves (辖区3家平台企业分别将…).
+_FIRM_SCOPE = frozenset({"辖区", "区内", "市内", "县内", "全市", "全区", "全县", "当地", "本地"})
+# A passive after the counted noun (3家企业被列入名单): the items undergo, nobody is named.
+_PASSIVE = re.compile(r"[\u4e00-\u9fff]{1,8}?被")
+
+
+def _counted_acts_itself(text: str, at: int, end: int, lead: Sequence[tuple[str, str]]) -> bool:
+    """Before a count whose lead is not only time words and adverbs: is the count its clause's
+    subject anyway?  A tally (共有) of items then put in the passive (共有3家企业被列入名单)
+    makes the items the subject; a scope word before a count of firms (辖区3家平台企业分别将…)
+    leaves the unnamed firms acting for themselves.  (A tally of people joining, 共有5200余名
+    司机加入, and the areas of the body's own scope, 全省13个设区市参与, stay the activity's.)"""
+    rest = text[at:end]
+    words = [w for w, t in lead if t not in ("t", "d", "ad")]
+    if words == ["共有"] and _PASSIVE.match(rest):
+        return True
+    if len(words) == 1 and words[0] in _FIRM_SCOPE:
+        noun = re.match(r"[\u4e00-\u9fff]{1,8}?(?:企业|公司|单位|工厂|商户|门店)", rest)
+        return noun is not None and bool(
+            re.match(r"(?:分别|均|都|已|也|先后|纷纷|将|主动)", rest[noun.end() :])
+        )
+    return False
+
+
 # Linking words after a counted noun (…1200人次，其中…): no predicate of the count's own.
 _LINKING_CHARS = ("等", "的", "（", "(", "以上", "以下", "左右")
 
@@ -459,6 +555,7 @@ def _tagged(piece: str) -> tuple[tuple[str, str], ...]:
     return tuple((w.word, w.flag) for w in pseg.lcut(piece, HMM=False))
 
 
+_DISTRIBUTIVE = ("每", "人均", "户均", "单均")
 # Nouns for an amount of the items a clause counted (已有43名骑手获得理赔，赔付金额共计…).
 _AMOUNT_OF_ITEMS = ("金额", "总额", "人数", "数量", "总数")
 
@@ -478,9 +575,15 @@ def _clauses_own_subject(text: str, start: int, offset: int, stop: int, scene: b
             o = opening(text, pos, end)
             if kind in ("indefinite", "organization") or _count_is_subject(text, pos, end, scene):
                 own = True  # (a count in the subject's relative clause, 来自86家…的, too)
-            elif o.subject and not o.zero and not o.full.endswith(_AMOUNT_OF_ITEMS):
+            elif (
+                o.subject
+                and not o.zero
+                and not o.full.endswith(_AMOUNT_OF_ITEMS)
+                and not o.full.startswith(_DISTRIBUTIVE)
+            ):
                 own = False  # a subject of another kind (活动, 赛事) takes the report back
-                # (赔付金额, 人数: an amount of the items just counted goes on with them)
+                # (赔付金额, 人数: an amount of the items just counted goes on with them, as
+                # does a rate per item, 每单补贴0.5元, 人均…)
         if cut < 0 or cut >= offset:
             break
         pos = cut + 1
