@@ -3,7 +3,7 @@ invented sentences (none is taken from the gold sets)."""
 
 import pytest
 
-from baoku.nlp.figures import _tags, figure_lexicon
+from baoku.nlp.measure_words import figure_lexicon, word_tags
 from baoku.nlp.records import FigureType
 from tests.fixtures.nlp_sentences import figures_of as _figures
 from tests.fixtures.nlp_sentences import measure_of as _measure
@@ -85,8 +85,8 @@ def test_jian_ci_is_a_case_unit() -> None:
 
 def test_segmentation_repair_only_for_a_dictionary_noun() -> None:
     lex = figure_lexicon()
-    assert ("奖金", "n") in _tags("人均获奖金", lex)
-    assert ("慰问金", "n") in _tags("发放慰问金", lex)  # 问金 is no word: the suffix rule
+    assert ("奖金", "n") in word_tags("人均获奖金", lex)
+    assert ("慰问金", "n") in word_tags("发放慰问金", lex)  # 问金 is no word: the suffix rule
 
 
 def test_a_connective_carries_credit_into_a_new_paragraph() -> None:
@@ -211,9 +211,9 @@ def test_a_clause_of_a_total_counts_what_the_clause_before_named() -> None:
 
 def test_a_run_of_single_characters_is_one_unknown_word() -> None:
     lex = figure_lexicon()
-    assert ("网约车", "n") in _tags("网约车司机", lex)
-    assert ("点赞数", "n") in _tags("点赞数达", lex)  # a linking verb ends the run
-    assert ("的", "uj") in _tags("为每人发的", lex)  # function characters stay apart
+    assert ("网约车", "n") in word_tags("网约车司机", lex)
+    assert ("点赞数", "n") in word_tags("点赞数达", lex)  # a linking verb ends the run
+    assert ("的", "uj") in word_tags("为每人发的", lex)  # function characters stay apart
     assert _measure("全市现有网约车司机约1.8万人。", "约1.8万人") == "网约车司机"
 
 

@@ -5,7 +5,8 @@ import pytest
 
 from baoku.ingest.records import Article, ArticleType
 from baoku.nlp.analyze import analyze_article
-from baoku.nlp.figures import _names_cases, figure_lexicon
+from baoku.nlp.figures import _names_cases
+from baoku.nlp.measure_words import figure_lexicon
 from baoku.nlp.people import a_name
 from baoku.nlp.records import FigureType
 from tests.fixtures.nlp_sentences import figure_of as _figure

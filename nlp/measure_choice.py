@@ -1,0 +1,696 @@
+"""The measure of each figure, chosen in its sentence.
+
+NLP stage (ingest → **nlp** → search), called by ``nlp.figures`` for each quantity in text
+order.  ``nlp.measures`` reads the noun phrase after the unit and the one before the number;
+``choose_measure`` picks between them and corrects the pick by what the sentence says around
+the number (a 的-phrase after it, a standard, a band, a change from one amount to another, a
+rate, a share) and by what earlier figures of the sentence counted (``nlp.measure_context``):
+a verb alone, a comparison, a total, a 分别 list or a part drawn with 其中 count what was
+counted before.  ``SentenceMemory`` keeps those earlier figures.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import jieba.posseg as pseg
+
+from baoku.ingest.textclean import is_han
+from baoku.nlp.cohesion import a_person
+from baoku.nlp.measure_context import frame_set, group_of, people_before, respectively, same_kind
+from baoku.nlp.measure_words import (
+    COMPARE,
+    GRANTS,
+    MONEY_END,
+    PER_WORDS,
+    RESULTS,
+    FigureLexicon,
+    clause_end,
+    clause_start,
+    money_noun,
+    nounish,
+    opens_with_verb,
+    verbal_word,
+    verbish,
+    word_tags,
+)
+from baoku.nlp.measures import measure_after, measure_before, paid_money, subject_np
+from baoku.nlp.quantities import Quantity
+from baoku.nlp.rates import rate_of_percent, unowned_amount
+from baoku.nlp.sentences import Sentence
+
+# Causative verbs whose object is people doing the next verb (带动1.2万人就业).
+_CAUSATIVES = ("带动", "吸引", "促进")
+
+# An enumeration closed by 等 right before a number (外卖骑手、快递员、网约车司机等).
+_LIST_BEFORE = re.compile(
+    r"((?:(?:(?![为向对给和与及])[\u4e00-\u9fff]){2,10}、)+[\u4e00-\u9fff]{2,8})等$"
+)
+
+# A subject, a link and the standard compared with, right before a share (租金为市场价的七成).
+_RATIO_OF = re.compile(r"([\u4e00-\u9fff]{2,10}?)(?:约为|仅为|为|是|相当于)[^，。；为]{1,12}的")
+
+# 占 + the whole + 的 right before a share (占务工总人数的28%).
+_SHARE_OF_WHOLE = re.compile(r"[约近超逾仅]?占[^，。；]{1,12}的")
+
+# An amount given as a band (以上, 以下, 左右, 之间).
+_BAND = re.compile(r"(?:以上|以下|左右|之间|上下)$")
+# Words between an amount and its 的 that say how it spreads (不等, 左右).
+_SPREAD = re.compile(r"(?:不等|左右|上下|以上|以下)?")
+_QUOTED_AFTER = re.compile(r"“([\u4e00-\u9fff]{2,12})”")
+_VALUATION = frozenset({"价值", "总价", "金额", "总额"})
+
+PERCENT_UNITS = frozenset({"%", "百分点"})
+# A change that follows the start amount: 由3000元|提高到4500元.
+_CHANGE_AFTER = re.compile(
+    r"[^，。；]{0,12}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至|到|至)"
+    r"|[\u4e00-\u9fff]{1,2}为(?=[0-9一二两三四五六七八九十百千万亿])"  # 由6项|精简为|2项
+)
+# 由2019年的8000元 / 由…提高到去年的1.2万元: a change of one quantity from one amount to another.
+# 由6项精简为2项, 由4个扩充到10个: any verb with a resultative 为/到/至 between two amounts is
+# such a change, whatever the verb.
+_FROM_TO = re.compile(
+    r"由(?:(?:[^，。；由]{0,8}的|(?:每[\u4e00-\u9fff]{1,2}){1,2}|人均)?|[^，。；由]{0,24}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至)"
+    r"(?:到|至)?(?:[^，。；]{0,8}的)?"
+    r"|[^，。；由]{0,8}?[0-9一二两三四五六七八九十百千万亿][^，。；由]{0,4}?[\u4e00-\u9fff]{1,2}[为到至])$"
+)
+
+# …元的标准 / …元的补助标准 after 按/按照: the amount is a rate the clause goes on to pay.
+_STANDARD = re.compile(r"的[\u4e00-\u9fff]{0,4}标准")
+_BY = re.compile(r"按照|按|依照")
+# 对…的问题，… / 针对…，…: an object put up front as the sentence's topic.
+_TOPIC = re.compile(r"(?:对于|对|针对)([\u4e00-\u9fff]{2,20})[，,]")
+# A relative clause right after the unit: verb phrase + 的, no number or break inside.
+_RELATIVE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,14}?的(?=[\u4e00-\u9fff])")
+# A 的-phrase ending right before the number (…的4385件, …的有23件): its head noun is left out.
+_HEADLESS = re.compile(r"[\u4e00-\u9fff]的有?$")
+
+
+@dataclass(slots=True)
+class SentenceMemory:
+    """What the article's earlier figures counted, by sentence index: the last figure's end,
+    measure and unit; every (start, measure); every (unit, measure); the last count's (not a
+    percentage's) measure and unit."""
+
+    last: dict[int, tuple[int, str | None, str | None]] = field(default_factory=dict)
+    measures: dict[int, list[tuple[int, str | None]]] = field(default_factory=dict)
+    units: dict[int, list[tuple[str, str | None]]] = field(default_factory=dict)
+    last_count: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
+
+    def remember(self, si: int, q: Quantity, measure: str | None) -> None:
+        self.units.setdefault(si, []).append((q.unit, measure))
+        self.last[si] = (q.end, measure, q.unit)
+        if q.kind != "percent":
+            self.last_count[si] = (measure, q.unit)
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    """One quantity in its sentence, with what the figures before it in the sentence left."""
+
+    text: str
+    q: Quantity
+    quantities: Sequence[Quantity]
+    starts: list[int]
+    sents: Sequence[Sentence]
+    si: int
+    s_start: int
+    lead: int  # start of the number's clause
+    prev_end: int  # end of the sentence's previous figure (the sentence start if none)
+    prev_measure: str | None
+    prev_unit: str | None
+    kin_measure: str | None  # what the figure this one may continue counted
+    kin_unit: str | None
+    seen: bool  # the sentence had figures before this one
+    people: bool  # counted in people units
+    lex: FigureLexicon
+
+    @property
+    def floor(self) -> int:
+        return max(self.s_start, self.prev_end)
+
+
+def spot_of(
+    text: str,
+    q: Quantity,
+    quantities: Sequence[Quantity],
+    starts: list[int],
+    sents: Sequence[Sentence],
+    si: int,
+    s_start: int,
+    memory: SentenceMemory,
+    lex: FigureLexicon,
+) -> Spot:
+    prev_end, prev_measure, prev_unit = memory.last.get(si, (s_start, None, None))
+    # 受理投诉1126件，同比下降21.3%，办结1098件: a percentage comments on the figure before
+    # it, so a later count continues the sentence's last count, not the percentage
+    kin_measure, kin_unit = (
+        memory.last_count.get(si, (None, None))
+        if prev_unit in PERCENT_UNITS and q.kind != "percent"
+        else (prev_measure, prev_unit)
+    )
+    return Spot(
+        text=text,
+        q=q,
+        quantities=quantities,
+        starts=starts,
+        sents=sents,
+        si=si,
+        s_start=s_start,
+        lead=clause_start(text, s_start, q.start),
+        prev_end=prev_end,
+        prev_measure=prev_measure,
+        prev_unit=prev_unit,
+        kin_measure=kin_measure,
+        kin_unit=kin_unit,
+        seen=si in memory.last,
+        people=q.unit in lex.people_units,
+        lex=lex,
+    )
+
+
+def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]:
+    """The measure of ``spot``'s figure and its qualifier (a share's 约占 makes it approximate);
+    ``memory`` learns the figure."""
+    q = spot.q
+    after = _noun_after_unit(spot)
+    before = _noun_before_number(spot)
+    measure, before = _after_or_before(spot, after, before)
+    measure = _of_phrase(spot, measure, before)
+    measure = _paid_by_standard(spot, measure)
+    measure = _band_subject(spot, measure)
+    measure = _changed_subject(spot, measure)
+    qualifier = q.qualifier
+    if q.kind == "percent":
+        measure, qualifier = _percent_measure(spot, measure, before, qualifier)
+    measure = _continued_count(spot, measure, before)
+    measure = _valued_goods(spot, measure)
+    measure = _clause_of_total(spot, measure)
+    measure = _money_of_verb(spot, measure)
+    measure = _topic_object(spot, measure)
+    measure = _people_counted(spot, measure, after)
+    earlier = memory.measures.setdefault(spot.si, [])
+    mapped = respectively(spot.text, q, spot.quantities, spot.starts, spot.s_start, earlier)
+    measure = mapped or measure
+    group = None if mapped or after else group_of(spot.text, spot.s_start, q.start, spot.lex)
+    if group is not None:
+        # 已建会的非公企业中有486家 / 已建会企业中实行厂务公开的有452家: a count inside
+        # 'X中(…的)有' is a part of the group X, and counts X's members
+        measure = mapped = group
+    if after is None and not mapped and q.kind != "percent":
+        measure = _headless_head(spot, measure, memory)
+    measure = _share_of_subject(spot, measure, earlier)
+    earlier.append((q.start, measure))
+    measure = _part_or_frame(spot, measure, after, memory)
+    if measure and measure[0] == "级" and len(measure) > 2:
+        measure = measure[1:]  # 全国|级示范书屋: the scope went, its level goes too
+    measure = unowned_amount(measure)
+    memory.remember(spot.si, q, measure)
+    return measure, qualifier
+
+
+def _noun_after_unit(spot: Spot) -> str | None:
+    """The noun phrase after the unit that can be what is counted: past a relative clause to
+    its head, and for listed amounts the noun after the last of them."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    after = measure_after(text, q.end, lex, people=spot.people)
+    if after and spot.people and (after[-1] in MONEY_END or after.endswith(("薪", "收入"))):
+        after = None  # 其中96人|月薪提高…: a money noun is the people's, it counts no one
+    if after and spot.people:
+        words = word_tags(after, lex)
+        if (
+            words[0][1] == "v"
+            and words[0][0] not in lex.nominal_verbs
+            and len(words) > 1
+            and not any(a_person(w) for w, _ in words)
+        ):
+            # 劳动者1.2万人|加入|工会: a verb and its object after a count of people, with
+            # no person noun, is what they do; the people are named before the number
+            after = None
+    rel = _RELATIVE_HEAD.match(text, q.end)
+    if rel is not None and _relative_before_head(spot, rel.group(), after):
+        # 1.5万名|接触职业病危害因素的|劳动者: a relative clause before the head noun
+        after = measure_after(text, rel.end(), lex, people=spot.people)
+    if after is None and rel is not None and spot.people and not text.endswith("由", 0, q.start):
+        # 860名|在一线坚守的|医护人员: persons are counted by a person noun, so a person
+        # noun heading the 的-phrase after the unit is what the number counts
+        head = measure_after(text, rel.end(), lex, people=True)
+        after = head if head is not None and a_person(head) else None
+    if after is None and text.startswith(("、", "和"), q.end):
+        # 给予每人2万元、5000元奖励: listed amounts share the noun after the last one
+        k = spot.starts.index(q.start)
+        last = q
+        for o in spot.quantities[k + 1 :]:
+            if o.unit != q.unit or text[last.end : o.start] not in ("、", "和", "及"):
+                break
+            last = o
+        if last is not q:
+            after = measure_after(text, last.end, lex, people=spot.people)
+    return after
+
+
+def _relative_before_head(spot: Spot, rel: str, after: str | None) -> bool:
+    """Is the 的-phrase ``rel`` right after the unit a relative clause in front of the noun
+    the number counts (rather than a phrase the number's noun is the subject of)?"""
+    q, lex = spot.q, spot.lex
+    rel_toks = word_tags(rel[:-1], lex)
+    if rel_toks[0][1] != "v":
+        return False
+    clause = not any(
+        w in lex.verb_set or w in lex.money_verbs or w in lex.after_verb_set for w, _ in rel_toks
+    ) or (
+        # 320名|参加技能比武的|一线职工: a verb with its own object before 的 lacks only its
+        # subject, which is the head noun the number counts (120人参加的|培训: a verb with no
+        # object lacks its object, and the number is its subject)
+        q.kind != "money"  # 14万元|用于…: an amount is no classifier of a noun
+        and len(rel_toks) >= 2
+        and nounish(*rel_toks[-1], lex)  # (由56名|兼职|仲裁员|组成的: N V)
+        and not spot.text.endswith("由", 0, q.start)
+    )
+    return clause and (after is None or rel.startswith(after))
+
+
+def _noun_before_number(spot: Spot) -> str | None:
+    """The noun phrase before the number; for people, the person noun without the verbs
+    after it (接待|职工|来访咨询1380人次: the people are counted, not their visit)."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    before = measure_before(text, q.start, spot.floor, lex, people=spot.people)
+    if before is not None and spot.people:
+        # only a person noun followed by verbs alone (职工网友 is one noun, 招工 a verb)
+        toks = word_tags(before, lex)
+        last = max((k for k, (w, t) in enumerate(toks) if a_person(w) and t[0] == "n"), default=-1)
+        if 0 <= last < len(toks) - 1 and all(t in ("v", "vn") for _, t in toks[last + 1 :]):
+            before = "".join(w for w, _ in toks[: last + 1])
+    return before
+
+
+def _adjacent(text: str, start: int, before: str, lex: FigureLexicon) -> bool:
+    """Is ``before`` printed right before ``start``, with only linking words between?"""
+    k = text.rfind(before, max(0, start - len(before) - 6), start)
+    if k < 0:
+        return False
+    gap = text[k + len(before) : start]
+    return gap == "" or gap in lex.filler_set
+
+
+def _after_or_before(
+    spot: Spot, after: str | None, before: str | None
+) -> tuple[str | None, str | None]:
+    """The first pick between the two phrases, and the phrase before as later steps read it."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    # 职工网友超200万人次线上…: a noun linked to the number by 超/达/近 is the subject the
+    # figure is predicated of; otherwise (为5893名职工, 中心3个日常维权窗口, 等6个部门)
+    # the noun after the unit is what is counted.
+    direct = (
+        before is not None
+        and not verbish(before, "n", lex)
+        and _adjacent(text, q.start, before, lex)
+        and (q.text[0] in "超近逾约达" or text[q.start - 1] in "达超约")
+    )
+    prev = spot.prev_measure
+    if (
+        prev
+        and before
+        and before.startswith(prev)
+        and before != prev
+        and not any(c in "，；：" for c in text[spot.prev_end : q.start])  # 会员|总数: a new clause
+    ):
+        # 为1.1万名劳动者|追讨|工资待遇: the noun right after the previous figure is its own
+        # measure; what this figure counts is the object after the verb.
+        rest = word_tags(before[len(prev) :], lex)
+        while rest and verbish(*rest[0], lex):
+            rest = rest[1:]
+        tail = "".join(w for w, _ in rest)
+        before = tail if len(tail) >= 2 else before
+    listing = _LIST_BEFORE.search(text, max(spot.s_start, q.start - 40), q.start)
+    if listing is not None and spot.people:
+        # 为外卖骑手、快递员、网约车司机等|1.26万人|投保: a list of people closed by 等 right
+        # before the count names who is counted; the word after the unit is the predicate
+        toks = word_tags(listing.group(1), lex)
+        while len(toks) > 1 and (
+            toks[0][1] in ("p", "d", "m", "r", "c", "t") or toks[0][0] in lex.verb_set
+        ):
+            toks = toks[1:]  # (今年|共|帮扶|…: the list starts after time, adverbs and verbs)
+        listed_people = "".join(w for w, _ in toks)
+        if "、" in listed_people and a_person(listed_people.rpartition("、")[2]):
+            before, direct = listed_people, True
+    return (before if direct else after or before), before
+
+
+def _of_at(spot: Spot) -> int:
+    """Where a 的 that the amount (or the list it ends) modifies would stand."""
+    text, q = spot.text, spot.q
+    listed = q
+    for o in spot.quantities[bisect_left(spot.starts, q.start) + 1 :]:
+        if o.unit != q.unit or text[listed.end : o.start] not in ("、", "和", "及", "与"):
+            break
+        listed = o  # 分别给予2000元、3000元|的一次性奖励: the list shares what follows it
+    return listed.end + len(_SPREAD.match(text, listed.end).group())  # 3000元至5000元不等|的
+
+
+def _of_phrase(spot: Spot, measure: str | None, before: str | None) -> str | None:
+    """价值5万元的“暖心包” / 不少于70%的资金: what the amount is of follows 的, when nothing
+    (or only a valuation or a verb) names it before the number."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    of_at = _of_at(spot)
+    valued = text.endswith(("价值", "总价值"), 0, q.start)  # 赠送价值100元的保险
+    before_toks = word_tags(before, lex) if before is not None else []
+    verbal = bool(before_toks) and (
+        before in lex.money_verbs
+        or all(t == "v" for _, t in before_toks)
+        or (len(before_toks) > 1 and before_toks[-1][0] in lex.money_verbs)
+    )  # 给予|3000元至1万元的启动经费, 职工分别给予|…: a phrase ending in a verb names nothing
+    if text.startswith("的", of_at) and (
+        before is None or before in _VALUATION or valued or verbal
+    ):
+        of = _QUOTED_AFTER.match(text, of_at + 1)
+        noun = of.group(1) if of else measure_after(text, of_at + 1, lex, nominal=True)
+        measure = noun or measure
+    return measure
+
+
+def _paid_by_standard(spot: Spot, measure: str | None) -> str | None:
+    """按每人每月1800元的标准|给予见习单位|生活补贴: an amount that sets a standard is of the
+    money the clause then pays."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    standard = _STANDARD.match(text, _of_at(spot))
+    if q.kind != "money" or standard is None or not _BY.search(text, spot.lead, q.start):
+        return measure
+    topic = re.match(r"([\u4e00-\u9fff]{2,8}?)由", text[spot.lead :])
+    return (
+        paid_money(text[standard.end() : clause_end(text, standard.end())], lex)
+        # 岗位津贴由用人单位按…的标准发放: with nothing paid after the standard, the money the
+        # clause opens with is paid by it
+        or (topic.group(1) if topic and money_noun(topic.group(1)) else None)
+        or measure
+    )
+
+
+def _band_subject(spot: Spot, measure: str | None) -> str | None:
+    """单笔支出在5000元以上的项目 / 月工资在3000元以下的职工: the amount is a band of the noun
+    before 在, whatever the 的 after it describes."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    if q.kind == "percent" or not text.endswith("在", 0, q.start) or not _BAND.search(q.text):
+        return measure
+    subject = text[spot.lead : q.start - 1]
+    named = subject_np(word_tags(subject, lex), lex)
+    if named is None and 2 <= len(subject) <= 8 and all(is_han(c) for c in subject):
+        named = subject  # 单|次|采购: a short subject is taken whole, whatever its tags
+    return named or measure
+
+
+def _changed_subject(spot: Spot, measure: str | None) -> str | None:
+    """人均收入由2019年的8000元提高到去年的1.2万元: both amounts are of the subject before 由."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    moved = _FROM_TO.search(text, spot.lead, q.start)
+    if (
+        moved is not None
+        and moved.end() - moved.start() <= 3
+        and not _CHANGE_AFTER.match(text, q.end)
+    ):
+        moved = None  # 由56名仲裁员组成: a bare 由 names an agent, not a change's start
+    if moved is None or q.kind == "percent":
+        return measure
+    return subject_np(word_tags(text[spot.lead : moved.start()], lex), lex) or measure
+
+
+def _percent_measure(
+    spot: Spot, measure: str | None, before: str | None, qualifier: str
+) -> tuple[str | None, str]:
+    """A percentage measures the rate named earlier in its clause (办结率由过去的95%提高到98%),
+    else the part before 占; 约占 makes the share approximate."""
+    text, q = spot.text, spot.q
+    rate, share = rate_of_percent(text, spot.s_start, q.start, spot.lex)
+    if share is not None and share[0] in "约近" and qualifier == "exact":
+        # 约占…的45%: the approximation printed before 占 is the share's
+        qualifier = "approx" if share[0] == "约" else "under"
+    return rate or (measure if text.startswith("的", q.end) else before), qualifier
+
+
+def _continued_count(spot: Spot, measure: str | None, before: str | None) -> str | None:
+    """A figure whose own phrase names nothing (a verb alone, a comparison, a change verb)
+    counts what the figure before it in the sentence counted."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    between = text[spot.prev_end : q.start] if spot.seen else ""
+    compared = COMPARE.search(between)
+    if compared and measure and measure in between[compared.start() :]:
+        measure = None  # 同比增加近5000件: 同比 is the comparison, not what is counted
+    granted = bool(measure) and text.endswith(
+        tuple(p + measure for p in ("每人", "每户", "人均", "户均")), 0, q.start
+    )  # 每人|奖励|2000元: a grant of its own, not the previous figure's items
+    kin_unit = spot.kin_unit
+    if (
+        spot.kin_measure
+        and (kin_unit == q.unit or {kin_unit, q.unit} <= set(lex.case_units))
+        and not granted
+        and (not measure or _names_nothing(spot, measure, before))
+    ):
+        # 受理…案件6843件，审结6512件 / 建成服务站48个，其中今年新建12个: a verb alone
+        # counts the same items as before
+        measure = spot.kin_measure
+    if (
+        spot.prev_measure
+        and (not measure or measure in lex.change_verbs)
+        and (COMPARE.search(between) or between.strip("、和及与，, ") == "")
+    ):
+        # 调解劳动争议3.48万件，同比增加近5000件 / 受理案件5643宗，较2022年提升279% /
+        # 分别为120件、98件: the later figure counts what the earlier one counted.
+        measure = spot.prev_measure
+    return measure
+
+
+def _names_nothing(spot: Spot, measure: str, before: str | None) -> bool:
+    """Is ``measure`` a verb or an act that names no items (审结, 调解成功, 网上开庭)?"""
+    text, q, lex = spot.text, spot.q, spot.lex
+    return (
+        measure in lex.verb_set
+        or verbal_word(measure)
+        # 受理调解申请1375件，调解|成功1108件: a verb and its result count the same
+        or (measure.endswith(tuple(RESULTS)) and measure[:-2] in lex.verb_set)
+        or (  # 责令|整改156户: a verb printed right before the number
+            measure == before
+            and text.endswith(measure, 0, q.start)
+            and all(t == "v" for _, t in word_tags(measure, lex))
+        )
+        or text.startswith("被" + measure, q.start - len(measure) - 1)
+        # 立案…486件，网上开庭312宗 / 受理…案件1200件，开庭审理860件: docket acts alone
+        # (件 and 宗 alike)
+        or (q.unit in lex.case_units and _docket_acts_only(measure, lex))
+        or _predicate_only(measure, lex)
+    )
+
+
+def _valued_goods(spot: Spot, measure: str | None) -> str | None:
+    """运动装备3000套，价值约90万元: the goods just counted; 送去慰问品，总价值…: the goods the
+    clause before named."""
+    if measure not in ("价值", "总价值", "总价") or spot.lead <= spot.s_start:
+        return measure
+    prev = spot.prev_measure
+    counted = prev if prev and spot.prev_end >= spot.lead - 2 else None
+    return counted or measure_before(spot.text, spot.lead - 1, spot.floor, spot.lex) or measure
+
+
+def _clause_of_total(spot: Spot, measure: str | None) -> str | None:
+    """…开设农民工工资专用账户，共计1432个 / …发放助学金，人均1500元: a clause of a total or a
+    per-word alone counts what the clause before it named."""
+    text, q, lex, lead = spot.text, spot.q, spot.lex, spot.lead
+    alone = text[lead : q.start]
+    if lead <= spot.s_start or not (
+        (measure is None and alone in lex.filler_set)
+        or ((measure is None or measure == alone) and alone in PER_WORDS)
+    ):
+        return measure
+    measure = measure_before(text, lead - 1, spot.floor, lex, people=spot.people)
+    if (
+        measure is None
+        and spot.prev_measure
+        and spot.prev_unit == q.unit
+        and spot.prev_end >= lead - 2
+    ):
+        # 发放互助保障金520万元，人均4000元: the clause before ends in its own figure, whose
+        # noun the per-word divides
+        measure = spot.prev_measure
+    return measure
+
+
+def _money_of_verb(spot: Spot, measure: str | None) -> str | None:
+    """活动经费由…承担，每场|投入|约2万元: a money verb alone names no money (发放, 投入 are
+    acts, 资助/补贴 grants); the amount is of the money the sentence named."""
+    lex = spot.lex
+    if (
+        spot.q.kind == "money"
+        and measure in lex.money_verbs
+        and measure not in GRANTS
+        and spot.lead > spot.s_start
+    ):
+        return paid_money(spot.text[spot.s_start : spot.lead - 1], lex) or measure
+    return measure
+
+
+def _topic_object(spot: Spot, measure: str | None) -> str | None:
+    """对检查中发现的问题，已督促整改295个: the object is put up front as a topic."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    topic = _TOPIC.match(text, spot.s_start)
+    if (
+        topic is None
+        or q.kind == "percent"
+        or topic.end() > q.start
+        or not (measure is None or all(t == "v" for _, t in word_tags(measure, lex)))
+    ):
+        return measure
+    head = topic.group(1).rpartition("的")[2]
+    named = subject_np(word_tags(head, lex), lex)
+    if named is None and 2 <= len(head) <= 6:
+        named = head  # 诉求 is filed as a verb; after 的 it is the head noun
+    return named or measure
+
+
+def _people_counted(spot: Spot, measure: str | None, after: str | None) -> str | None:
+    """People are counted by a person noun: a verb or a verbal clause names none, so the
+    people counted are the last ones the sentence named before the number."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    if not spot.people:
+        return measure
+    bare = text[spot.lead : q.start]
+    if measure is not None and (
+        _no_people(measure, lex)
+        or (measure == bare and len(word_tags(bare, lex)) == 1 and not a_person(measure))
+    ):
+        # ，结业|2900人: a clause of one non-person word and the number is a verb and its
+        # count (jieba files 结业, 毕业 as nouns); it names no people either.
+        # 共|补贴|4.1万人 / 组织一线职工、劳动模范|疗休养|2.8万人次: a verb names no people
+        measure = people_before(text, spot.s_start, q.start, lex) or measure
+    if measure is None and after is None and any(text.endswith(v, 0, q.start) for v in _CAUSATIVES):
+        # 吸纳当地农牧民群众务工，已带动|1.2万余人|就近就业: a causative's people are the
+        # people the sentence named before
+        measure = people_before(text, spot.s_start, q.start, lex)
+    return measure
+
+
+def _headless_head(spot: Spot, measure: str | None, memory: SentenceMemory) -> str | None:
+    """其中认定为工伤的4385件 / 考入专科院校的1700余人 / …以上的有23件: a 的-phrase with no
+    noun after the number leaves its head out; it is the set the sentence draws from
+    (在…案件中，) or what an earlier figure of its kind counted."""
+    text, q, lex, si = spot.text, spot.q, spot.lex, spot.si
+    if not _HEADLESS.search(text, max(0, q.start - 3), q.start):
+        return measure
+    here, before = memory.units.get(si, []), memory.units.get(si - 1, [])
+    measure = (
+        frame_set(text, spot.s_start, q.start, lex)
+        or same_kind(q, here, lex)
+        # 考入本科院校的学生2100人…；考入专科院校的1700余人: a clause after ； goes on with
+        # the items of the clause before it
+        or (text[spot.s_start - 1 : spot.s_start] == "；" and same_kind(q, before, lex))
+        # 评聘特级技师27名。加上首批评聘的19名，…: or of the sentence before in the same
+        # paragraph
+        or (
+            si > 0
+            and spot.sents[si - 1].paragraph == spot.sents[si].paragraph
+            and same_kind(q, before, lex)
+        )
+        or measure
+    )
+    if text.startswith("其中", spot.s_start):
+        # 其中，涉及工程建设领域的744件: a sentence opening with 其中 draws a part from what
+        # was just counted; the 的-phrase only says which part, the head is left out
+        measure = same_kind(q, here, lex) or same_kind(q, before, lex) or measure
+    return measure
+
+
+def _share_of_subject(
+    spot: Spot, measure: str | None, earlier: list[tuple[int, str | None]]
+) -> str | None:
+    """Shares and distributive clauses whose noun the clause before printed."""
+    text, q, lex, lead = spot.text, spot.q, spot.lex, spot.lead
+    ratio = _RATIO_OF.fullmatch(text, lead, q.start) if q.kind == "percent" else None
+    if ratio is not None:
+        # 公寓租金为市场租金的七成: the share is the subject's, the standard after 为 is
+        # what it is compared with
+        measure = subject_np(word_tags(ratio.group(1), lex), lex) or measure
+    if measure is None and text.startswith("每", lead) and earlier and earlier[-1][1]:
+        # 公寓租金为…七成左右，每套每月400元至900元不等: a clause of distributives and an
+        # amount with no noun goes on with what the clause before measured
+        measure = earlier[-1][1]
+    if (
+        q.kind == "percent"
+        and _SHARE_OF_WHOLE.fullmatch(text, lead, q.start)
+        and spot.prev_measure
+        and lead > spot.s_start
+    ):
+        # 其中脱贫人口3400余人，占务工总人数的28%: a share printed after a part is that
+        # part's share of the whole
+        measure = spot.prev_measure
+    return measure
+
+
+def _part_or_frame(
+    spot: Spot, measure: str | None, after: str | None, memory: SentenceMemory
+) -> str | None:
+    """A figure still without a measure: a part drawn with 其中, a count under a 'X中，'
+    frame, or a clause opening with its number, counts what the sentence named before."""
+    text, q, lex, lead, si = spot.text, spot.q, spot.lex, spot.lead, spot.si
+    here = memory.units.get(si, [])
+    if measure is None and text.endswith("其中", 0, q.start):
+        # 为毕业学员推荐岗位260个，帮助|其中|96人…: 其中 takes a part of what the sentence
+        # named of the figure's kind; for people, the people it named last
+        measure = same_kind(q, here, lex) or (
+            people_before(text, spot.s_start, q.start, lex) if spot.people else None
+        )
+    if measure is None and spot.prev_measure and text.startswith("其中", lead):
+        measure = spot.prev_measure  # 培训农民工1.6万人次，其中…的有9800人: a part of them
+    if measure is not None:
+        return measure
+    # 入会司机中，…的有1860人: a 'X中，' frame names the set the count is drawn from;
+    # people are drawn from a set of people only (竞赛中，… frames an event)
+    frame = frame_set(text, spot.s_start, q.start, lex)
+    if frame is not None and (not spot.people or a_person(frame)):
+        return frame
+    if lead > spot.s_start and text[lead : q.start] in ("", "共", "共有", "另有", "有"):
+        # …280名职工取得证书，23人被授予…: a clause opening with its number counts what the
+        # sentence's earlier figure of its kind counted
+        return same_kind(q, here, lex)
+    if spot.people and after is None and opens_with_verb(text, q.end, lex):
+        # 培训农民工3100余人次，帮助1260人|取得证书: a bare count of people doing something
+        # counts the people the sentence named before
+        return same_kind(q, here, lex)
+    return None
+
+
+def _docket_acts_only(measure: str, lex: FigureLexicon) -> bool:
+    """开庭审理, 网上立案: docket acts and lexicon verbs only (however jieba joins them), at
+    least one a docket act: they name the cases' handling, not the cases."""
+    rest, act = measure, False
+    while rest:
+        word = next((w for w in (*lex.docket_acts, *lex.verb_set) if rest.startswith(w)), None)
+        if word is None:
+            return False
+        act = act or word in lex.docket_acts
+        rest = rest[len(word) :]
+    return act
+
+
+def _predicate_only(measure: str, lex: FigureLexicon) -> bool:
+    """今年|新开设: time words, adverbs and a verb (an adverb or adjective character glued to
+    it counts as an adverb), no noun: a predicate that names nothing (其中今年新开设30个
+    counts the items counted before)."""
+    toks = word_tags(measure, lex)
+    if len(toks) < 2 or toks[-1][0] in lex.nominal_verbs:
+        return False
+    w, t = toks[-1]
+    tags = pseg.dt.word_tag_tab
+    verb = t == "v" or (
+        len(w) >= 3 and tags.get(w[0], "") in ("a", "d") and tags.get(w[1:], "").startswith("v")
+    )
+    return verb and all(t in ("t", "d") or (t == "a" and len(w) == 1) for w, t in toks[:-1])
+
+
+def _no_people(measure: str, lex: FigureLexicon) -> bool:
+    """A measure made of verbs only (补贴, 休养): it names no people (服务, a verbal noun
+    after 等, names the services counted)."""
+    toks = word_tags(measure, lex)
+    return all(t == "v" or w in lex.verb_set or w in lex.money_verbs for w, t in toks) and not any(
+        a_person(w) for w, _ in toks
+    )

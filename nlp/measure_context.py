@@ -1,0 +1,183 @@
+"""Sentence look-ups for a figure's measure: what the sentence named before the number.
+
+NLP stage (ingest → **nlp** → search), used by ``nlp.measure_choice`` when a figure's own
+phrase names nothing: the last person noun before it (``people_before``), the set a 'X中，'
+frame or a 'X中(…的)有' group draws from (``frame_set``, ``group_of``), what the sentence's
+earlier figure of the same unit counted (``same_kind``), and the i-th item of a list matched to
+the i-th amount after 分别 (``respectively``).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+
+from baoku.ingest.textclean import is_han
+from baoku.nlp.cohesion import a_person
+from baoku.nlp.measure_words import (
+    ADVERBIAL,
+    COMPARE,
+    CONJ,
+    SCOPE,
+    FigureLexicon,
+    clause_start,
+    figure_lexicon,
+    nounish,
+    word_tags,
+)
+from baoku.nlp.measures import subject_np
+from baoku.nlp.quantities import Quantity
+
+# 入会司机中，… / 在已调解的案件中，…: the set the sentence's counts are drawn from.
+_FRAME = re.compile(r"(?:在)?([\u4e00-\u9fff]{2,10}?)中[，,]")
+
+
+def people_before(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str | None:
+    """The last person noun printed before ``offset`` in the sentence (with one modifier:
+    参保的|困难职工 → 困难职工)."""
+    toks = word_tags(text[max(s_start, offset - 40) : offset], lex)
+    k = max((k for k, (w, t) in enumerate(toks) if a_person(w) and t[0] in "nl"), default=-1)
+    if k < 0:
+        return None
+    word = toks[k][0]
+    left = toks[k - 1] if k > 0 else ("", "x")
+    if (left[1] in ("n", "a", "b") or (left[1] == "m" and nounish(*left, lex))) and left[
+        0
+    ] not in SCOPE:
+        # 一线|职工 (a numeral-filed noun) is a modifier; 8900|余人次|职工 is a count
+        word = toks[k - 1][0] + word  # 困难|职工, 一线|职工
+    return word
+
+
+def frame_set(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str | None:
+    """The set a 'X中，' frame names before ``offset``, opening the sentence or a clause
+    after a report (据…统计，在办理的案件中，…)."""
+    at = s_start
+    while at < offset:
+        frame = _FRAME.match(text, at)
+        if frame is not None and frame.end() <= offset:
+            return subject_np(word_tags(frame.group(1), lex), lex)
+        comma = text.find("，", at, offset)
+        if comma < 0:
+            return None
+        at = comma + 1
+    return None
+
+
+# 'X中有N' / 'X中…的有N': a part of a group counted inside it.
+_IN_GROUP = re.compile(r"中(?:[^，。；：中]{0,12}的)?有$")
+
+
+def group_of(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str | None:
+    """The group X of 'X中(…的)有N' right before ``offset``, from its clause's start (time
+    and scope words left out); long groups keep what follows their last 的."""
+    m = _IN_GROUP.search(text, max(s_start, offset - 16), offset)
+    if m is None:
+        return None
+    toks = word_tags(text[clause_start(text, s_start, m.start()) : m.start()], lex)
+    while toks and (toks[0][1] in ADVERBIAL or toks[0][0] in SCOPE or toks[0][1] == "m"):
+        toks = toks[1:]  # 截至…，全区|已建会的非公企业中: time and scope say where and when
+    if not toks or not nounish(*toks[-1], lex):
+        return None
+    words = [w for w, _ in toks]
+    while len("".join(words)) > 14 and "的" in words:
+        words = words[words.index("的") + 1 :]
+    word = "".join(words)
+    return word if len(word) >= 2 and all(is_han(c) for c in word) else None
+
+
+def same_kind(
+    q: Quantity, earlier: Sequence[tuple[str, str | None]], lex: FigureLexicon
+) -> str | None:
+    """What the sentence's last earlier figure of ``q``'s unit (people units as one) counted."""
+    people = q.unit in lex.people_units
+    for unit, measure in reversed(earlier):
+        if measure and (unit == q.unit or (people and unit in lex.people_units)):
+            return measure
+    return None
+
+
+def respectively(
+    text: str,
+    q: Quantity,
+    quantities: Sequence[Quantity],
+    starts: list[int],
+    s_start: int,
+    earlier: list[tuple[int, str | None]],
+) -> str | None:
+    """借阅量45万人次，人均借阅图书6.2本，分别比上年增长12%和8%: the i-th of the changes
+    listed after 分别 and a comparison counts what the i-th of the figures before it counted."""
+    at = text.rfind("分别", s_start, q.start)
+    if at < 0:
+        return None
+    k = bisect_left(starts, at)
+    if not COMPARE.search(text, at, q.start):
+        each = _each_subject(text, q, quantities, k, s_start, at)
+        if each is not None or not COMPARE.search(text, clause_start(text, s_start, at), at):
+            return each
+        # 代理案件63件，挽回损失412.5万元，同比分别增长12.5%和20.3%: with no coordinated
+        # subject before the comparison, the changes follow the figures before them in order
+    group = [quantities[k]] if k < len(quantities) else []
+    for o in quantities[k + 1 :]:
+        if text[group[-1].end : o.start].strip("和及与、, ") != "":
+            break
+        group.append(o)
+    before = [m for st, m in earlier if st < at]
+    if q not in group or len(before) < len(group) or len(group) < 2:
+        return None
+    return before[len(before) - len(group) + group.index(q)]
+
+
+# Linking verbs between 分别 and a list of amounts (分别占17%和9%, 分别为300元、500元), and
+# change verbs after a comparison printed before 分别 (人数和金额同比分别增长46%和52%).
+_LINKS = re.compile(r"(?:占|为|是|达|达到|有|约|超过|约占)")
+
+
+_CHANGES = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)了?")
+
+
+def _each_subject(
+    text: str, q: Quantity, quantities: Sequence[Quantity], k: int, s_start: int, at: int
+) -> str | None:
+    """困难帮扶和就业求助分别占17%和9%: with a linking verb after 分别, the i-th amount is of
+    the i-th of the coordinated subjects; a quantity noun printed once after the last of them
+    is shared (女职工和农民工入会人数 → 女职工入会人数, 农民工入会人数)."""
+    if k >= len(quantities):
+        return None
+    link = text[at + 2 : quantities[k].start]
+    compared = COMPARE.search(text, clause_start(text, s_start, at), at)
+    if not (_LINKS.fullmatch(link) or (compared and _CHANGES.fullmatch(link))):
+        return None
+    group = [quantities[k]]
+    for o in quantities[k + 1 :]:
+        if text[group[-1].end : o.start].strip("和及与、, ") != "":
+            break
+        group.append(o)
+    if q not in group or len(group) < 2:
+        return None
+    lex = figure_lexicon()
+    toks = word_tags(text[clause_start(text, s_start, at) : at], lex)
+    while toks and (toks[0][1] in ADVERBIAL or toks[0][0] in SCOPE or toks[0][0] in lex.filler_set):
+        toks = toks[1:]  # 今年，全市|…: time and scope words are no conjunct
+    while toks and COMPARE.fullmatch(toks[-1][0]):
+        toks = toks[:-1]  # 人数和金额|同比|分别增长: the comparison is no conjunct
+    conjuncts: list[list[str]] = [[]]
+    for w, t in toks:
+        if w in CONJ:
+            conjuncts.append([])
+        elif nounish(w, t, lex) or t.startswith("v") or t in ("a", "b"):
+            conjuncts[-1].append(w)
+        else:
+            return None  # not a plain coordination of nouns
+    if len(conjuncts) != len(group) or any(not c for c in conjuncts):
+        return None
+    last = conjuncts[-1]
+    shared = ""
+    if len(last) > 1 and all(len(c) == 1 for c in conjuncts[:-1]):
+        # 建筑业和餐饮业|一线职工工资平均增幅: one-word conjuncts before a longer last one are
+        # coordinated modifiers; they share the rest of the last one, its head
+        shared = "".join(last[1:])
+    names = ["".join(c) + shared for c in conjuncts[:-1]] + ["".join(last)]
+    name = names[group.index(q)]
+    return name if len(name) >= 2 else None

@@ -1,0 +1,907 @@
+"""Measure phrases: the noun phrase around a number that says what it counts.
+
+NLP stage (ingest → **nlp** → search), used by ``nlp.measure_choice``; words and tags come
+from ``nlp.measure_words``.  Two readings, each word-level:
+
+* ``measure_after``: the noun phrase printed right after the unit (5893名职工|参加 → 职工),
+  modifiers before the head included, bracketed notes skipped, a verb after the noun ending it.
+* ``measure_before``: the object of the clause's predicate before the number — the predicate
+  found by its place (after an adverb, opening the clause) or the verb lexicon, the object
+  taken whole whatever jieba's tags (共|举办|农民工技能培训班) (``_verb_object``) — else the
+  word-by-word phrase back to a verb (挽回|经济损失1850万余元); a subject before a change verb
+  or a modal is what changed (``subject_np``).
+
+Which of the two a figure gets, and how the sentence corrects it, is ``nlp.measure_choice``'s.
+"""
+
+from __future__ import annotations
+
+import re
+
+import jieba.posseg as pseg
+
+from baoku.ingest.textclean import is_han
+from baoku.nlp.cohesion import a_person
+from baoku.nlp.credit import PIVOT
+from baoku.nlp.measure_words import (
+    ADVERBIAL,
+    AGE_NUMBER,
+    BOUNDARY,
+    CLAUSE_END,
+    COMPARE,
+    CONJ,
+    FACILITY_HEADS,
+    GRANT_HEADS,
+    GRANTS,
+    MODALS,
+    MONEY_END,
+    NEGATION,
+    NUMERALS,
+    PER_WORDS,
+    QUANTITY_NOUNS,
+    SCOPE,
+    FigureLexicon,
+    nounish,
+    per_word,
+    two_verbs,
+    verbal_compound,
+    verbal_word,
+    verbish,
+    word_tags,
+)
+
+
+def measure_after(
+    text: str,
+    end: int,
+    lex: FigureLexicon,
+    limit: int = 24,
+    people: bool = False,
+    nominal: bool = False,
+) -> str | None:
+    """Noun phrase printed right after the unit (5893名职工参加 → 职工).
+
+    Word-level: modifiers (adjectives or verbs before any noun: 蹲点干部, 新就业形态劳动者)
+    belong to the phrase; once a noun is taken, a verb ends it (374名专业成员|组成).
+    Bracketed notes are skipped (6个企业（社区）职工法律服务点 → 企业职工法律服务点).
+    """
+    word, at = _np_after(text, end, lex, limit)
+    if people and word is None:
+        # 1200余名|选手|参赛: a classifier of persons is followed by its person noun, so a
+        # word with a person ending there is that noun, however jieba files it (选手 as a verb)
+        toks = word_tags(text[end : end + 6], lex)
+        if toks and toks[0][1] == "v" and a_person(toks[0][0]) and toks[0][0] not in lex.verb_set:
+            word, at = toks[0][0], end + len(toks[0][0])
+    if people and word:
+        # 186名快递员、外卖骑手的子女: people of whom other people are counted (子女, 家属)
+        owner = _OWNER.match(text, at)
+        if owner is not None:
+            head = _np_after(text, owner.end(), lex, limit)[0]
+            if head is not None and a_person(head):
+                word = head
+    if people and word and not a_person(word):
+        # 300名|年龄在50岁以上的|公益性岗位人员: the count's noun is the head after a relative
+        # clause; the word right after the unit (年龄) is inside the clause
+        clause = _RELATIVE_TO_HEAD.match(text, end)
+        head = _np_after(text, clause.end(), lex, limit)[0] if clause else None
+        if head is not None and a_person(head):
+            word = head
+    if word is None and nominal:
+        # 不等的|资助, 的|建设|经费: after 的 the words up to a break are a noun phrase
+        # whatever the verb lexicon says
+        toks = word_tags(text[end : end + 8], lex)
+        taken = []
+        for k, (w, t) in enumerate(toks):
+            attributive = not k and t == "d" and len(w) >= 3  # 的|一次性|奖励: no adverb here
+            if (
+                not is_han(w[0])
+                or (t in ("uj", "ul", "p", "c", "d", "r", "m") and not attributive)
+                or w in NEGATION
+            ):
+                break
+            taken.append(w)
+        word = "".join(taken) if taken and len(taken[0]) >= 2 else None
+    if people and word:
+        # 45名农民工|工资共计62万元: people are never money; the money noun is the next
+        # figure's measure.
+        toks = word_tags(word, lex)
+        k = next((k for k, (w, _) in enumerate(toks) if k and w[-1] in MONEY_END), None)
+        if k is not None:
+            word = "".join(w for w, _ in toks[:k])
+            toks = toks[:k]
+        word = _person_head(word, toks)
+    return word if word and (len(word) >= 2 or word in _DIVISION_NOUNS) else None
+
+
+def _person_head(word: str, toks: list[tuple[str, str]]) -> str:
+    """212名建筑工人|代理维权案件 / 接待|职工|来访咨询1380人次: people are counted by a person
+    noun; what follows it is their business, however jieba tags it."""
+    last = max((k for k, (w, _) in enumerate(toks) if a_person(w)), default=None)
+    if last is not None and last < len(toks) - 1:
+        return "".join(w for w, _ in toks[: last + 1])
+    return word
+
+
+# A relative clause after a people count, up to its 的 (年龄在50岁以上的, 工龄满20年的).
+_RELATIVE_TO_HEAD = re.compile(r"[^，。；：的]{2,12}的(?=[\u4e00-\u9fff])")
+
+
+# The rest of a coordination and 的 after a noun phrase: what follows 的 is its head.
+_OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9fff])")
+
+
+# Adverbs of scope and aspect (all, already, also): they open a predicate, never modify a noun.
+_PREDICATE_ADVERBS = frozenset({"均", "都", "皆", "已", "已经", "也", "还", "曾", "均已", "都已"})
+
+
+def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str | None, int]:
+    """``measure_after`` and the offset where the phrase stopped."""
+    stop = end
+    while stop < len(text) and stop - end < limit and text[stop] not in CLAUSE_END:
+        stop += 1
+    toks = word_tags(text[end:stop], lex)
+
+    def noun(k: int) -> bool:
+        # After a classifier every word is read nominally: 16家社会|组织 is an organisation.
+        if k >= len(toks):
+            return False
+        w, t = toks[k]
+        if (
+            k == 0
+            and t == "v"
+            and len(w) >= 2
+            and w not in lex.verb_set
+            and w not in lex.after_verb_set
+        ):
+            # 20名选手|获评: right after the classifier, a "verb" followed by a verb or a
+            # boundary is the counted noun jieba mis-tags
+            nxt = toks[1] if len(toks) > 1 else ("。", "x")
+            if nxt[1].startswith("v") or nxt[1] in ("x", "d"):
+                return True  # 326件提案|已|办结: an adverb opens the predicate
+        return w in lex.nominal_verbs or nounish(w, t, lex)
+
+    def modifier(k: int) -> bool:
+        w, t = toks[k]
+        if t == "v" and len(w) == 1:
+            return False  # 5批|赴|省内…: a one-character verb after the unit is the predicate
+        if w in _PREDICATE_ADVERBS:
+            return False  # 386人|均|已转诊: an adverb over the subject opens the predicate
+        return t in ("a", "v", "vd", "b", "d", "f", "m", "q") and w not in lex.verb_set
+
+    parts: list[str] = []
+    noun_seen = False
+    i = 0
+    while i < len(toks):
+        w, t = toks[i]
+        if w in "（(":
+            j = i
+            while j < len(toks) and toks[j][0] not in "）)":
+                j += 1
+            inside = "".join(x for x, _ in toks[i + 1 : j]).split("、")
+            if (
+                len(parts) == 1
+                and (parts[0] in _DIVISION_NOUNS or parts[0] in ("乡镇", "街道", "区县"))
+                and j < len(toks)
+                and all(x in _DIVISION_NOUNS or x in ("街道", "社区") for x in inside)
+            ):
+                # 14个县（市、区）|仲裁机构: divisions of the same level in brackets are one
+                # level name with the noun before them, not a note to skip
+                parts.extend(x for x, _ in toks[i : j + 1])
+            i = j + 1
+            continue
+        if w == "“" and not parts:  # 4场“工会主席直播送岗”活动: the quoted name is the modifier
+            j = i
+            while j < len(toks) and toks[j][0] != "”":
+                j += 1
+            if j >= len(toks):
+                break
+            parts.extend(x for x, _ in toks[i : j + 1])
+            i = j + 1
+            continue
+        last = (
+            i == len(toks) - 1
+            and (stop >= len(text) or text[stop] in CLAUSE_END)
+            and text[end - 1] not in CONJ  # not the tail of a coordination (指导和帮扶)
+        )
+        if noun_seen and w in GRANT_HEADS and text[end - 1] == "元":
+            # 10万元|培养|补助: after money the grant word heads the noun (the money is a grant),
+            # and the word before it says what for, however jieba files the two
+            parts.append(w)
+            i += 1
+            continue
+        if w in lex.after_verb_set or (
+            w in lex.verb_set and w not in lex.nominal_verbs and not (last and not parts)
+        ):
+            break
+        if last and not parts and w in lex.verb_set and len(w) >= 2:
+            parts.append(w)  # 20万元|资助。: a word ending the clause is the noun
+            noun_seen = True
+            i += 1
+            continue
+        if noun_seen and two_verbs(w):
+            break  # 120家企业|推广应用: a pair of verbs jieba files as an idiom is the predicate
+        if (
+            noun_seen
+            and w in lex.case_set
+            and t.startswith("v")
+            and w not in lex.verb_set
+            and noun(i + 1)
+        ):
+            parts.append(w)  # 3家恶意|欠薪|企业: a case word filed as a verb modifies the noun
+            i += 1
+            continue
+        if noun(i):
+            parts.append(w)
+            noun_seen = True
+        elif (
+            noun_seen
+            and t.startswith("v")
+            and w not in lex.verb_set
+            and i + 1 < len(toks)
+            and (
+                toks[i + 1][0] in FACILITY_HEADS
+                # 2万元创业|扶持|资金: after money a verb before the money noun names the fund
+                or (toks[i + 1][0][-1] in MONEY_END and text[end - 1] == "元")
+            )
+        ):
+            parts.append(w)  # 疗|休养|基地: a verb before a facility noun names its activity
+        elif (
+            noun_seen
+            and len(w) == 1
+            and is_han(w)
+            and w not in NUMERALS
+            and t not in ("x", "uj", "ul", "p", "c", "r", "u", "v")
+            and w not in NEGATION  # 17家企业|未|按规定…: a negated predicate follows
+            and (noun(i + 1) or (t in ("q", "zg", "k", "ng", "m") and t != "d"))
+        ):
+            # one character jieba splits off: 服务|圈, 工|亡|赔偿款, 网络|正|能量, 服务|点
+            # (jieba tags 点 as a numeral and 正 as an adverb)
+            parts.append(w)
+        elif noun_seen and w in CONJ and i + 1 < len(toks):
+            # 政治安全和劳动关系监测点: a coordination that runs to the clause end is one phrase
+            # (what the number counts is named last); 职工和家属参加 stays 职工.
+            off = end + sum(len(x) for x, _ in toks[: i + 1])
+            rest, stop_at = _np_after(text, off, lex, limit - (off - end))
+            ends = stop_at >= len(text) or text[stop_at] in CLAUSE_END
+            counted = any(c.isdigit() or c in NUMERALS for c in text[off:stop_at])
+            if rest is not None and ends and not counted:  # 30家事务所、近百名律师: two figures
+                parts += [w, rest]
+                i = len(toks)
+                stop = stop_at
+            break
+        elif not noun_seen and modifier(i):
+            j = i
+            while j < len(toks) and modifier(j) and not noun(j):
+                j += 1
+            if not noun(j):
+                break
+            parts.extend(x for x, _ in toks[i:j])  # modifiers in front of the head noun
+            i = j
+            continue
+        else:
+            break
+        i += 1
+    word = _LEVEL.sub("", "".join(parts))
+    at = stop if i >= len(toks) else end + sum(len(x) for x, _ in toks[:i])
+    # 12个县（区）|设立…: a one-character division noun is a whole word after a classifier
+    whole = len(word) >= 2 or word in _DIVISION_NOUNS
+    return (word if whole and noun_seen else None), at
+
+
+# One-character nouns of administrative divisions (12个县, 22个镇（街道）).
+_DIVISION_NOUNS = frozenset("省市县区镇乡村旗盟州")
+
+
+# 100个自治区级…监测点: an administrative level says where the items sit, not what they are.
+_LEVEL = re.compile(r"^(?:全国|国家|自治区|省|市|县|区|镇|乡|村)级(?=[\u4e00-\u9fff]{2})")
+
+
+def measure_before(
+    text: str, start: int, floor: int, lex: FigureLexicon, limit: int = 20, people: bool = False
+) -> str | None:
+    """Noun phrase before the number, back to a verb or clause break (挽回经济损失 → 经济损失).
+
+    Word-level: a verb right in front of the noun is its object's verb (安排|专项经费) unless
+    nothing verbal precedes it, when it is a modifier (初步|就业意向, 调解成功率).  With no noun
+    at all, the verb itself is what is counted (成功调解2936宗 → 调解, 发出要约 → 要约).
+    """
+    if start > floor and text[start - 1] in "）)":
+        # 休息哺乳室（爱心妈妈小屋）1280个: a bracketed note after the noun is skipped
+        opened = max(text.rfind("（", floor, start), text.rfind("(", floor, start))
+        if opened > floor and start - opened <= 16:
+            start = opened
+    i = start
+    # 、 joins nouns (劳模、工匠和…工作室); the list items of earlier figures stop at ``floor``.
+    while i > floor and start - i < limit and (text[i - 1] not in BOUNDARY or text[i - 1] == "、"):
+        i -= 1
+    toks = word_tags(text[i:start], lex)
+    if i > floor and text[i - 1] not in BOUNDARY and toks:
+        i += len(toks[0][0])  # the window was cut by the limit: its first word may be a piece
+        toks = toks[1:]
+    # Linking words right before the number (累计, 共计, 达, 超过) are not the measure; whole
+    # words only, so 发出要约 keeps its 约.
+    n_before = len(toks)
+    while toks and (
+        toks[-1][0] in lex.filler_set
+        or toks[-1][1] in ("uj", "ul")
+        or toks[-1][0][0] == "每"
+        # 的岗位|有|1260个: an existential 有 after a noun links the noun to its number
+        or (toks[-1][0] == "有" and len(toks) > 1 and nounish(*toks[-2], lex))
+        # 调整幅度|平均|为6.9%: 平均 before a link is an adverb of the link, not the noun's
+        or (toks[-1][0] == "平均" and len(toks) < n_before and len(toks) > 1)
+    ):
+        toks.pop()  # 助学金为|每人每年|3000~5000元: a distributive word says per what
+    if len(toks) > 1 and toks[-1][0] in ("价值", "总价值") and nounish(*toks[-2], lex):
+        toks.pop()  # 防暑降温物资|价值|30万元: the goods are what the amount is of
+    gap = start - sum(len(w) for w, _ in toks) - i  # linking words popped
+    n_toks = len(toks)
+    toks = _after_preposition(toks, lex)
+    # 处罚金额|达|1560万元: a phrase linked to the number is the clause's subject, so the
+    # verb-object reading below does not apply to it.
+    # (超过/逾 inside the figure link too: 借阅量|超过45万人次; 近/约 only qualify the number)
+    linked = text[start - gap : start].strip("的等每人年月") != "" or text[start] in "超逾达"
+    quoted = _QUOTED_BEFORE.search(text, max(floor, start - gap - 16), start - gap)
+    if quoted is not None:
+        return quoted.group(1)  # 建成“暖新驿站”156个: the quoted name is what is counted
+    if toks and toks[-1][0] in lex.change_verbs:
+        # 案件调处质量|提升|18%: before a change verb the whole subject is what changed.
+        subject = subject_np(toks[:-1], lex)
+        if subject is not None:
+            return subject
+    modal = max((k for k, (w, _) in enumerate(toks) if w in MODALS), default=None)
+    if (
+        modal
+        and modal < len(toks) - 1
+        and not any(nounish(w, t, lex) for w, t in toks[modal + 1 :])
+    ):
+        # 工资|能|多|拿|400元: a predicate with no object after a modal says how much of
+        # its subject there is, as a change verb does.
+        subject = subject_np(toks[:modal], lex)
+        w, t = toks[modal - 1]
+        if subject is None and len(w) >= 2 and t not in ADVERBIAL and w not in lex.verb_set:
+            subject = w  # 收入|能|多出: the word before a modal is its subject, however tagged
+        if subject is not None:
+            return subject
+    if (
+        len(toks) >= 2
+        and (toks[-2][0] in PER_WORDS or (toks[-2][0][0] == "每" and len(toks[-2][0]) == 2))
+        and toks[-1][1] in ("v", "vn", "n")
+        and len(toks[-1][0]) >= 2
+        and toks[-1][0] not in lex.filler_set
+        and toks[-1][0] not in lex.change_verbs
+    ):
+        # 每人|资助|5000元, 每户|补助|3000元: after a distributive a verb alone is the grant
+        # itself (the predicate with no object names what the amount is)
+        return toks[-1][0]
+    # 在|全市|开办…: a verb right after a prepositional phrase opens the predicate
+    opens = (i > 0 and text[i - 1] in "，。；：！？\n") or len(toks) < n_toks
+    obj = _verb_object(toks, lex, linked, opens)
+    if obj is not None:
+        return obj
+    if linked and len(toks) > 1 and toks[-1][0] in lex.verb_set - lex.nominal_verbs:
+        toks = toks[:-1]  # 志愿者服务队|发展|到46支: the verb before the link is the predicate
+        while toks and toks[-1][0] in lex.filler_set:
+            toks.pop()
+    parts: list[str] = []
+    head_tag = ""
+    first_tag = ""  # tag of the leftmost word taken so far
+    coordinated = False
+    k = len(toks) - 1
+    while k >= 0:
+        w, t = toks[k]
+        head_tag = head_tag if parts else t
+        money_head = bool(parts) and parts[-1][-1] in MONEY_END
+        if w in "）)":
+            while k >= 0 and toks[k][0] not in "（(":
+                k -= 1
+            k -= 1
+            continue
+        left = toks[k - 1] if k > 0 else ("", "x")
+        if w in lex.filler_set and parts:
+            break  # 直播带岗|累计|观看: a filler inside the window ends the phrase
+        if w in _HEAD_MARKS and parts:
+            break  # 其|名下|银行账户: the owner before a possessive locative is no part of it
+        if (
+            w in _CHANNEL_ADVERBS
+            and parts
+            and (toks[k + 1][1].startswith("v") or toks[k + 1][0] in lex.docket_acts)
+        ):
+            break  # 网上|开庭: an adverbial of channel before an act makes it the predicate
+        if (
+            people
+            and parts
+            and t == "vn"
+            and w not in lex.nominal_verbs
+            and head_tag == "n"
+            and w[-1] not in MONEY_END  # 工资|集体协商指导员: jieba's vn 工资 is a noun
+            and not (k > 0 and toks[k - 1][1] in ("n", "l", "nz"))  # 劳动保护|监督|检查员
+        ):
+            break  # 服务|职工3万余人: before the people counted, a verbal noun is the verb
+        if w in CONJ and parts:
+            # 命名|劳模、工匠和高技能人才创新工作室107家: the coordinated nouns are one phrase
+            j = k - 1
+            while j >= 0 and (toks[j][0] in CONJ or nounish(*toks[j], lex)):
+                j -= 1
+            bounded = j >= 0 or i == floor or text[i - 1] in BOUNDARY  # not cut by the limit
+            if j < k - 1 and toks[j + 1][0] not in CONJ and bounded:
+                parts[:0] = [x for x, _ in toks[j + 1 : k + 1]]
+                coordinated = True
+            break
+        if (
+            parts
+            and w in lex.case_set
+            and t.startswith("v")
+            and w not in lex.verb_set
+            and not a_person(parts[-1])  # 认定|首席技师: people are no case
+        ):
+            # 农民工|欠薪|投诉|案件: case words jieba tags as verbs modify the case noun
+            parts.insert(0, w)
+            first_tag = t
+        elif (
+            parts
+            and first_tag.startswith("v")
+            and t in ("n", "l")
+            and verbal_compound(w)
+            and w not in lex.nominal_verbs
+        ):
+            break  # 立案查处|欠薪|案件: a verb compound filed as a noun is the predicate
+        elif (
+            parts
+            and not linked
+            and _predicate_slot(left, lex)
+            and (t.startswith("v") or left[1] == "d")
+        ):
+            # 共|排查|安全生产隐患: a verb (even one jieba files as vn) after an adverb is the
+            # predicate; adverbs modify no nouns, so a "noun" there is a verb too (共|代理).
+            break
+        elif (
+            nounish(w, t, lex)
+            or (parts and len(w) == 1 and t == "m" and w not in NUMERALS)
+            # 其中|零|就业|家庭成员: a lone zero opening a word is a morpheme (零就业, 零工),
+            # not a number (no numeral or classifier before it)
+            or (parts and w == "零" and left[1] != "m" and left[0][-1:] not in NUMERALS)
+            or (linked and not parts and w in lex.nominal_verbs)  # 女职工|组织|已达
+        ):
+            parts.insert(0, w)  # 点|赞数: jieba tags a lone 点 as a numeral
+            first_tag = t
+        elif money_head and verbish(w, t, lex):
+            # 督促|补缴|社会保险费: a money verb's object is the money; 投入|帮扶|资金: any
+            # other verb names the fund, and nouns before it belong to it (专项|预算|资金).
+            if w in lex.money_verbs or len(w) < 2 or t in ADVERBIAL:
+                break  # (其中|一线职工平均工资: a pronoun or preposition names no fund)
+            parts.insert(0, w)
+            first_tag = t
+            if not nounish(*left, lex):
+                break
+        elif not parts and w in lex.change_verbs:
+            pass  # 纠纷处置期限下降16%: the changed quantity is named before the verb
+        elif (
+            not parts
+            and w in GRANT_HEADS
+            # (一次性|创新|奖励: a verb outside the lexicon before it says what for)
+            and (
+                nounish(*left, lex)
+                or (left[1] == "v" and len(left[0]) >= 2 and left[0] not in lex.verb_set)
+            )
+            and left[0] not in _BODY_WORDS
+            and not a_person(left[0])
+        ):
+            # 技能|奖励|5000元: a grant word after a noun heads a compound (the award for skill)
+            parts.insert(0, w)
+            first_tag = t
+        elif verbish(w, t, lex) or t in ("a", "ad", "b"):
+            if len(parts) == 1 and parts[0] in QUANTITY_NOUNS and len(w) >= 2:
+                parts.insert(0, w)  # 户均|救助金额, 入会人数: a quantity noun takes its verb
+                if left[0] in PER_WORDS:
+                    break  # (per what is no part of it)
+                first_tag = t
+                k -= 1
+                continue
+            if not parts:
+                # 成功调解2936宗 → 调解; 争取到60万元 names no measure (a lexicon verb).
+                if len(w) >= 2 and (
+                    w in lex.nominal_verbs
+                    or not (w in lex.verb_set or w in lex.filler_set or not verbish(w, t, lex))
+                ):
+                    parts.insert(0, w)
+                    if t in ("a", "ad", "b") or left[1] in ("a", "ad"):
+                        parts.insert(0, left[0]) if left[1] in ("a", "ad") else None
+                elif t == "a" and len(w) >= 2 and left[0] in lex.nominal_verbs:
+                    parts[:0] = [left[0], w]  # 调解成功719件: a verb and its result
+                break
+            if t == "a" and len(w) == 1:
+                parts.insert(0, w)  # 等|新|就业形态劳动者: a one-character adjective
+                if left[0] in CONJ and k > 1:
+                    k -= 1  # 农民工和|新|就业形态劳动者: the coordination goes on
+                    continue
+                break
+            if t == "v" and len(w) == 1 and verbish(*left, lex):
+                break  # 送|去|防暑降温物资: a one-character verb after a verb is a predicate
+            if t == "v" and len(w) == 1 and w in lex.verbs:
+                break  # 工作室|有|特邀调解员: a one-character lexicon verb is the predicate
+            if verbish(*left, lex) and w not in lex.verb_set:
+                parts.insert(0, w)  # 投入|蹲点|工作专项资金: after a main verb, a modifier
+                break
+            opens = i == floor or text[i - 1] in BOUNDARY
+            if (
+                t == "v"
+                and not linked
+                and len(w) >= 2
+                and opens
+                and k > 0
+                and all(nounish(x, y, lex) or x in SCOPE or y == "t" for x, y in toks[:k])
+            ):
+                # 职工|提出|合理化建议, 今年|全市|实施|…项目: after the clause's subject (and its
+                # time and scope words) a verb is its predicate
+                break
+            opens = i == floor or text[i - 1] in "，。；：！？\n"
+            if t == "v" and k == 0 and opens and not linked and parts[-1] not in QUANTITY_NOUNS:
+                # ，冻结|银行账户17个: a verb opening the clause is its predicate; not before
+                # a quantity noun, which names the verb's count (招聘人数7000多人).
+                break
+            if linked and w in lex.verb_set and per_word(left[0]):
+                # 每人每年|资助|标准|为5000元: in a subject linked to its number, a lexicon verb
+                # after a distributive modifies the noun after it (the link is the predicate)
+                parts.insert(0, w)
+                if left[0][:1] == "每":
+                    break  # 每人每年 says per what; 人均|补助标准 keeps its statistic's name
+                first_tag = t
+                k -= 1
+                continue
+            if w in lex.verb_set or verbish(*left, lex) or left[0] in lex.filler_set:
+                break
+            if left[1] in ADVERBIAL or (
+                left[0] in ("新", "再", "另") and (w in lex.case_set or w in lex.serial_verbs)
+            ):
+                # 每年|发出|要约: after a time word or adverb the verb is the predicate (新|认定:
+                # jieba files the adverb 'newly' as an adjective; only before an agency's act,
+                # as 新|就业形态 is a term)
+                break
+            parts.insert(0, w)
+        else:
+            break
+        k -= 1
+    if k >= 0 and toks[k][0] in _DEMONSTRATIVES and len(parts) > 1 and parts[0] in _BODY_WORDS:
+        parts.pop(0)  # 该公司|工会会员: the body referred back to owns what is counted
+    while not coordinated and len("".join(parts)) > 12 and len(parts) > 1:
+        parts.pop(0)  # long phrases keep their last whole words
+    if len(parts) > 1 and pseg.lcut(parts[0], HMM=False)[0].flag == "ns":
+        parts.pop(0)  # 广州市|户外劳动者总数: a place in front says where, like 全市
+    at = text.rfind("".join(parts), floor, start) if parts else -1
+    if len(parts) > 1 and at > 0 and text[at - 1] in "类類":
+        parts.pop(0)  # 三类|地区|月最低工资标准: the noun after a category number is the label's
+    age = AGE_NUMBER.search(text, max(floor, at - 4), at) if parts and parts[0] == "岁" else None
+    if age is not None and age.end() == at:
+        parts.insert(0, age.group())  # 3|岁以下|婴幼儿占比: an age band is one modifier, whole
+    word = "".join(parts)
+    if not (len(word) >= 2 and all(is_han(c) or c == "、" for c in word)):
+        return None
+    return word
+
+
+def _verb_object(
+    toks: list[tuple[str, str]], lex: FigureLexicon, linked: bool, opens: bool = False
+) -> str | None:
+    """The object of the clause's predicate: every word between the predicate and the number
+    (共|举办|农民工技能培训班85期, 累计|投入|帮扶资金, 开展|技术攻关), whatever tags jieba
+    gives those words (培训|班, 攻关 and 行为 come out as verbs).
+
+    The predicate is a word in a predicate's place (after an adverb: 共|查处) or else the
+    first multi-character lexicon verb with words after it; a verb right after it is part
+    of a serial predicate (组织|开展|…活动) unless it names a fund (投入|帮扶|资金).  With a
+    linking word before the number (…达46支) the phrase is a subject and only a lexicon verb
+    marks a predicate; a verb opening the clause is its predicate too (，拉动|消费).
+    ``None`` leaves the phrase to the word-by-word reading."""
+    pred = None
+    if not linked:
+        for k in range(1, len(toks) - 1):
+            if _predicate_slot(toks[k - 1], lex) and not _predicate_slot(toks[k], lex):
+                pred = k
+                if toks[k][0] in SCOPE and k + 2 < len(toks):
+                    pred = k + 1  # 已|全部|开设…: after an adverb a scope word is one too
+                break
+    if pred is None:
+        pred = next(
+            (
+                k
+                for k in range(len(toks) - 1)
+                if (
+                    toks[k][0] in lex.verb_set
+                    or (toks[k][0] in lex.money_verbs and len(toks[k][0]) > 1 and not linked)
+                    or (toks[k][1] in ("n", "l") and verbal_compound(toks[k][0]))  # 立案查处
+                    # 检查|督办|用人单位: two field-work verbs in a row are a predicate
+                    or (toks[k][0] in lex.serial_verbs and toks[k + 1][0] in lex.serial_verbs)
+                )
+                and toks[k][0] not in lex.nominal_verbs  # 社会|组织, 调解|成功率: nouns here
+            ),
+            None,
+        )
+        if linked and pred and per_word(toks[pred - 1][0]):
+            # 每人每年|资助|标准|为…: in a linked subject a verb after a distributive
+            # modifies the noun after it; the word-by-word reading keeps them together
+            return None
+    if (
+        pred is None
+        and opens
+        and not linked
+        and len(toks) > 1
+        # ，检查|用人单位: a field-work verb is a verb wherever jieba files it (vn)
+        and (toks[0][1] == "v" or toks[0][0] in lex.serial_verbs)
+        and len(toks[0][0]) >= 2
+        and toks[0][0] not in lex.nominal_verbs
+        and toks[-1][0] not in QUANTITY_NOUNS  # ，招聘|人数7000多人: the verb's count
+    ):
+        pred = 0
+    if pred is None and not linked:
+        # 检查组|督促|整改|安全隐患: a pivot verb is a predicate wherever it stands
+        pred = next(
+            (k for k in range(len(toks) - 2) if toks[k][0] in PIVOT and toks[k][1] == "v"), None
+        )
+    if pred is None:
+        # 检查组发现|并|督促|整改|事故隐患: a verb coordinated by 并 is a predicate
+        pred = next(
+            (
+                k + 1
+                for k in range(len(toks) - 2)
+                if toks[k][0] in ("并", "并且") and toks[k + 1][1] == "v"
+            ),
+            None,
+        )
+        while pred is not None and pred + 2 < len(toks) and toks[pred + 1][1] == "v":
+            pred += 1
+    per = _after_distributive(toks, lex) if not linked else None
+    pred = per if per is not None else pred
+    if pred is None or not is_han(toks[pred][0][0]):
+        return None
+    money_head = toks[-1][0][-1] in MONEY_END
+    if toks[pred][0] in PIVOT:
+        # 协助|农民工|申请|劳动仲裁: a pivot verb's object is a person who does the next verb;
+        # what is counted is that verb's object
+        j = pred + 1
+        while j < len(toks) and nounish(*toks[j], lex) and (toks[j][1] != "vn" or j == pred + 1):
+            j += 1
+        if (
+            pred + 1 < j < len(toks) - 1
+            # (督促|物业公司|补签|服务合同: a firm does the next verb as a person does)
+            and (a_person(toks[j - 1][0]) or toks[j - 1][0].endswith(tuple(_BODY_WORDS)))
+            and toks[j][1] == "v"
+        ):
+            pred = j
+    while pred + 2 < len(toks):
+        w = toks[pred + 1][0]
+        if toks[pred][0] in PIVOT and toks[pred + 1][1] == "v":
+            pred += 1  # 督促|整改|问题, 帮助|讨回|工资: a pivot verb takes a verb after it
+            continue
+        if w in lex.case_set:
+            break  # 受理|欠薪|举报|投诉: a case word names the case, it is no second verb
+        if toks[pred][0] in lex.serial_verbs and w in lex.serial_verbs:
+            pred += 1  # 走访|调研|企业, 排查|整改|隐患: verbs of one kind in a row share the object
+            continue
+        if money_head and w not in lex.money_verbs:
+            break  # 投入|帮扶|资金: a verb before a money noun names the fund
+        if w not in lex.verb_set or w in lex.nominal_verbs:
+            break
+        pred += 1
+    while (
+        pred + 3 < len(toks)
+        and toks[pred + 1][0] in ("并", "并且", "且", "和")
+        and (toks[pred + 2][1] == "v")
+    ):
+        # 发现|并|督促|整改|事故隐患: coordinated predicates; the object follows the last
+        pred += 2
+        while pred + 2 < len(toks) and toks[pred + 1][1] == "v":
+            pred += 1
+    obj = toks[pred + 1 :]
+    scoped = False
+    while obj and (obj[0][1] in ("ul", "uz", "ug") or obj[0][0] in SCOPE):
+        scoped = scoped or obj[0][0] in SCOPE
+        obj = obj[1:]  # 吸引了|…, 排查|全市…
+    if (
+        scoped
+        and len(obj) > 1
+        and (obj[0][1] == "v" or obj[0][0] in lex.verb_set or verbal_word(obj[0][0]))
+        and obj[0][0] not in lex.nominal_verbs
+    ):
+        obj = obj[1:]  # 支持|各地|建设|职工公寓项目: the places act, their verb is no object
+    if len(obj) == 1 and obj[0][0] in QUANTITY_NOUNS and pred + 2 == len(toks):
+        return None  # 救助|金额: a quantity noun names the verb's amount, it is no object
+    # 困难职工的子女 / 热水、休息等服务: what follows 的 or an enumeration's 等 is the head
+    # 被执行人名下|房产: 名下/手中 close the owner's phrase as 的 does (in someone's name)
+    cut = max((k for k, (w, _) in enumerate(obj) if w in _HEAD_MARKS), default=-1)
+    obj = obj[cut + 1 :]
+    if len(obj) > 1 and obj[0][0] in _DEMONSTRATIVES:
+        return None  # 该公司工会会员: the word-by-word reading drops the owner
+    if any(
+        (w in lex.verb_set or (money_head and w in lex.money_verbs and len(w) > 1))
+        and w not in lex.nominal_verbs
+        and len("".join(x for x, _ in obj[k + 1 :])) > 1
+        for k, (w, _) in enumerate(obj)
+        if k
+    ):
+        # 帮助|职工|解决|困难, 督促|用人单位|补缴|工会经费: a second predicate (培训|班 is
+        # a noun's suffix); a money verb before the money is the money's own predicate
+        return None
+    if not obj or obj[-1][1] in ("d", "p", "c", "r", "u", "uj", "ul", "m", "x", "t"):
+        return None  # 要求|各市总|将…: a phrase's head is at its end, and no function word is
+    single = len(obj) == 1 and len(obj[0][0]) >= 2 and obj[0][1].startswith(("v", "n"))
+    if (
+        not single
+        and not any(nounish(w, t, lex) or t == "z" for w, t in obj)
+        and obj[-1][0] not in lex.case_set  # 欠薪|举报|投诉: a case word names the case
+    ):
+        return None  # 调解|成功, 其中|今年|新建: no items named (劳资纠纷 is filed as z)
+    words = [w for w, _ in obj]
+    # the predicate bounds the phrase, so it may run longer than the word-by-word reading's
+    while len("".join(words)) > 16 and len(words) > 1 and "、" not in words:
+        words.pop(0)  # long phrases keep their last whole words
+    word = "".join(words)
+    if len(word) < 2 or not all(is_han(c) or c in "、“”" for c in word):
+        return None
+    if any(c in NUMERALS for c in word[:1]):
+        return None
+    return word
+
+
+# Words after which the head of a noun phrase follows: 的, an enumeration's 等, and the
+# possessive locatives 名下 / 手中 / 手里 (被执行人名下房产 → 房产).
+_HEAD_MARKS = frozenset({"的", "等", "名下", "手中", "手里"})
+
+
+def _after_distributive(toks: list[tuple[str, str]], lex: FigureLexicon) -> int | None:
+    """The predicate after a distributive (每人|补贴|参保费用, 每个|班|配备|管理员): what
+    follows 每 says per what, so the word after it — after its noun, when 每 has taken only
+    a classifier (每个, 每位) — is the verb, and what comes after that is the object."""
+    per = max(
+        (k for k, (w, _) in enumerate(toks) if (w[0] == "每" and len(w) >= 2) or w in PER_WORDS),
+        default=None,
+    )
+    if per is None:
+        return None
+    k = per + 1
+    if k + 2 == len(toks) and toks[k + 1][0] in QUANTITY_NOUNS:
+        return None  # 户均|救助|金额: a verb before a quantity noun names it (救助金额)
+    if (
+        toks[per][0][-1] in "个位名只"
+        and k + 1 < len(toks)
+        and nounish(*toks[k], lex)
+        and toks[k + 1][1] == "v"
+    ):
+        k += 1  # 每个|班: the classifier's noun belongs to the distributive
+    while k + 2 < len(toks) and (
+        toks[k][0] in MODALS or (toks[k][1] == "d" and len(toks[k][0]) == 1)
+    ):
+        k += 1  # 每期|还|可|领取|交通补贴: adverbs and modals stand before the verb
+    return k if k + 1 < len(toks) and is_han(toks[k][0][0]) else None
+
+
+# Verbs that act as prepositions before a noun and a main verb (面向|退役军人|开放…, 围绕|…):
+# jieba files them as nouns or verbs.
+_COVERBS = frozenset({"面向", "围绕", "依托", "借助", "联合", "会同", "携手"})
+
+
+def _after_preposition(toks: list[tuple[str, str]], lex: FigureLexicon) -> list[tuple[str, str]]:
+    """Drop a prepositional phrase and what precedes it: 通过|诉讼|方式|结案 → 结案.  The
+    preposition's object runs to its first noun; what the number counts comes after it.
+    Nothing is dropped when no word would be left (向|困难职工 …: the floor cut the verb)."""
+    for k in range(len(toks) - 1, -1, -1):
+        if toks[k][1] != "p" and toks[k][0] not in _COVERBS:
+            continue
+        j = k + 1
+        # 在|全市|建成…: a scope word is a place's name, so it is the preposition's object
+        while j < len(toks) and not nounish(*toks[j], lex) and toks[j][0] not in SCOPE:
+            if toks[j][1] == "v" and j > k + 1 and j + 1 < len(toks):
+                return toks[j:]  # 在|各县|建立…: the object ended before the verb
+            j += 1
+        while (
+            j + 2 < len(toks)
+            and toks[j + 1][1] in ("n", "nz", "l")
+            and toks[j + 1][0] not in lex.nominal_verbs
+        ):
+            j += 1  # 通过|诉讼|方式: the object runs over its nouns, not into 结案 (a verb)
+        if j + 1 < len(toks):
+            return toks[j + 1 :]
+        return toks
+    return toks
+
+
+def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
+    """Is the word after ``left`` in a predicate's place?  Adverbs and linking words (共, 已,
+    还, 累计) modify verbs, never nouns, so a verb after them heads the clause's predicate and
+    what follows it is the object (共|排查|隐患, 还|代理|案件)."""
+    w, t = left
+    if w in MODALS or w in _MANNER_ADVERBS or w in _CHANNEL_ADVERBS or w in _INTENT:
+        return True  # 可|领取, 主动|排查: a modal or a manner adverb is followed by its verb
+    if w in lex.filler_set:
+        # 现有|在册困难职工: an existential verb is the predicate itself
+        return w not in ("的", "等") and not w.endswith("有")
+    # One-character adverbs and sequence adverbs are about the event (共, 已, 还, 先后);
+    # longer manner words (初步|就业意向) may modify a noun.
+    return (t in ("d", "ad") and len(w) == 1) or w in _SEQUENCE_ADVERBS
+
+
+# Manner adverbs (on one's own, promptly, regularly, by law, …) modify verbs only; jieba
+# files them as adjectives, nouns or conjunctions (主动 b, 依法 n, 及时 c).  Words that also
+# modify nouns (免费, 统一, 重点, 专门) are left out.
+_MANNER_ADVERBS = frozenset(
+    {"主动", "及时", "定期", "积极", "依法", "全力", "大力", "认真", "逐步", "切实", "着力", "随机"}
+)
+
+
+# Verbs of intention (plan to, strive to): like modals they stand before the predicate and
+# take no noun object of their own (计划|培养|特级技师, 力争|培育|高技能人才).
+_INTENT = frozenset({"计划", "力争", "拟", "预计", "准备"})
+
+
+# Adverbials of channel and time (online, on site, in the same period, in step): they say how
+# or when an act is done, so the word after them is the predicate (共|网上|立案|劳动争议案件,
+# 同期|线上|签约|家政服务员), though jieba files them as place words or distinguishers.
+_CHANNEL_ADVERBS = frozenset({"网上", "线上", "线下", "现场", "同期", "同步", "当场", "当面"})
+
+
+_SEQUENCE_ADVERBS = frozenset({"先后", "陆续", "相继", "一共", "总共", "已经", "同时", "还将"})
+
+
+_QUOTED_BEFORE = re.compile(r"“([\u4e00-\u9fff]{2,12})”$")
+
+
+def subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
+    """Nouns and the verbs between them back to a clause start (纠纷处置期限, 案件调处质量):
+    the subject of a change verb.  Scope and filler words end it."""
+    parts: list[str] = []
+    toks = list(toks)
+    cmp = next((k for k, (w, _) in enumerate(toks) if COMPARE.fullmatch(w) and k), None)
+    if cmp is not None:
+        toks = toks[:cmp]  # 工会经费收入|较|上年|增长: the standard compared with is not it
+    while toks and (
+        toks[-1][0] in lex.filler_set
+        or COMPARE.fullmatch(toks[-1][0])
+        or toks[-1][1] in ("a", "ad", "d")  # 职工工资|平均|增长
+    ):
+        toks.pop()  # 拖欠工资投诉|同比|下降
+    if len(toks) > 2 and toks[-2][0] == "每" and len(toks[-1][0]) == 1:
+        toks = toks[:-2]  # 派件费|每|单|提高: per what the change is, not what changed
+    for w, t in reversed(toks):
+        if w in PER_WORDS and not parts:
+            continue  # 年终奖|人均|增加: a distributive word after the noun says per what
+        if w in PER_WORDS:
+            parts.insert(0, w)  # 一线员工|年均|工资: a statistic's name keeps it
+            continue
+        if w in ("月", "年", "日", "周") and parts:
+            parts.insert(0, w)  # 人均|月|收入: jieba splits 月收入
+            continue
+        if w in _DEMONSTRATIVES and len(parts) > 1 and parts[0] in _BODY_WORDS:
+            parts.pop(0)  # 该公司|一线职工年均工资: the owner is not what changed
+        if w in SCOPE or t == "ns" or w in lex.filler_set or not all(is_han(c) for c in w):
+            break  # 顺德区|女职工人数: a place in front says where, like 全区
+        if nounish(w, t, lex) or verbish(w, t, lex) or (parts and t in ("a", "b", "i")):
+            parts.insert(0, w)  # 平均|结案周期: an adjective in front belongs to it
+            continue
+        break
+    if not any(nounish(w, t, lex) for w, t in toks if w in parts):
+        return None
+    while parts and not nounish(parts[0], "n", lex) and parts[0] in lex.verb_set:
+        parts.pop(0)  # a leading verb is the clause's own (提升|…)
+    word = "".join(parts)[-12:]
+    return word if len(word) >= 2 and parts else None
+
+
+# 该公司工会会员 / 本单位职工: a body referred back to by a demonstrative owns the counted items.
+_DEMONSTRATIVES = frozenset({"该", "此", "本", "其"})
+
+
+_BODY_WORDS = frozenset({"公司", "集团", "企业", "单位", "院", "局", "中心", "协会", "厂", "学校"})
+
+
+def paid_money(rest: str, lex: FigureLexicon) -> str | None:
+    """The money noun a clause pays (给予见习单位|生活补贴, 向律师团支付|办案补贴): its last
+    money word with the one modifier before it (a recipient before that is not the money)."""
+    toks = word_tags(rest, lex)
+    k = max((k for k, (w, _) in enumerate(toks) if w[-1] in MONEY_END or w in GRANTS), default=-1)
+    if k < 0:
+        return None
+    word = toks[k][0]
+    if k > 0 and len(word) == 2:  # 岗位补贴 is whole already; 生活|补贴 takes its modifier
+        w, t = toks[k - 1]
+        if len(w) >= 2 and t[0] in "nvb" and w not in lex.verb_set and w not in lex.money_verbs:
+            word = w + word
+    return word if len(word) >= 2 else None
