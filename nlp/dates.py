@@ -97,6 +97,35 @@ _SINCE_CLAUSE: Final[re.Pattern[str]] = re.compile(
 )
 
 
+# 年内 standing alone is this calendar year (区总工会计划年内再建…); after a count or another
+# year word it is a duration or part of that word (3年内, 一年内, 今年内, 同年内, 近年内).
+_WITHIN_YEAR: Final[re.Pattern[str]] = re.compile(
+    r"(?<![0-9０-９〇零一二三四五六七八九十两百千几多半数今去前明当本上下近同周每该次翌])年内"
+)
+
+
+# A five-year plan's span (“十四五”末, 十三五期间): the n-th plan, from the third on, starts in
+# 1953 + 5(n-1) + 3 (1963-65 fell between plans).  Only a part word makes it a time: the bare
+# name is a plan's title (“十四五”职工服务规划).
+_PLAN_SPAN: Final[re.Pattern[str]] = re.compile(
+    r"(?P<until>到|截至)?[“\"]?十(?P<n>[一二三四五六七八九])五[”\"]?(?P<part>末|期间|时期)"
+)
+
+
+def _plan_spans(text: str) -> list[DateMatch]:
+    out = []
+    for m in _PLAN_SPAN.finditer(text):
+        n = 10 + "一二三四五六七八九".index(m.group("n")) + 1
+        first_year = 1953 + 5 * (n - 1) + 3
+        first, last = date(first_year, 1, 1), date(first_year + 4, 12, 31)
+        if m.group("part") == "末":
+            first = date(first_year + 4, 1, 1)  # the plan's last year
+        if m.group("until"):
+            first = None  # 到“十四五”末 (a target): like 截至, only the end
+        out.append(DateMatch(m.start(), m.end(), m.group(), first, last, "period"))
+    return out
+
+
 def _small(text: str | None) -> int | None:
     if not text:
         return None
@@ -309,10 +338,15 @@ def find_dates(text: str, pub_date: date | None) -> list[DateMatch]:
             printed = ("y1", "ry1", "rm1", "y2", "ry2", "rm2")
             if kind == "period" and pub_date is not None and not any(g[k] for k in printed):
                 first, last = _place_range(first, last, pub_date)
+        ends_at_close = not g["p2"] and not g["since"] and text[start:end].endswith(("底", "末"))
         if g["until"] in ("截至", "截止", "截止到"):
             first, kind = None, "period"
+        elif g["until"] == "到" and ends_at_close:
+            first, kind = None, "period"  # 到2025年底 (a target): like 截至, only the end
         elif g["until"] == "到":
             start = m.start("p1") if g["p1"] else start
+        elif ends_at_close and text.startswith("前", end):
+            first, kind, end = None, "period", end + 1  # 今年底前, 8月底前: only the end
         if not g["since"] and not g["until"] and first is not None:
             clause = _SINCE_CLAUSE.match(text, end)
             if clause is not None:
@@ -334,4 +368,16 @@ def find_dates(text: str, pub_date: date | None) -> list[DateMatch]:
         # period counts up to the time of writing.
         to_date = since or not ranged
         out.append(DateMatch(start, end, text[start:end], first, last, kind, to_date))
+    if pub_date is not None and "年内" in text:
+        out = sorted([*out, *_within_year(text, pub_date)], key=lambda d: d.start)
+    if "五" in text:
+        out = sorted([*out, *_plan_spans(text)], key=lambda d: d.start)
     return out
+
+
+def _within_year(text: str, pub_date: date) -> list[DateMatch]:
+    this_year = (date(pub_date.year, 1, 1), date(pub_date.year, 12, 31))
+    return [
+        DateMatch(m.start(), m.end(), m.group(), *this_year, "year", True)
+        for m in _WITHIN_YEAR.finditer(text)
+    ]

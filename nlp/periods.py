@@ -7,7 +7,10 @@ with 以来, 两年来) and decides how far it runs:
 * own sentence first: the nearest time expression before the figure, else the first after it;
   a comparison base (较去年, 比2022年, 去年同期, 由去年的…) is not the figure's period, except
   for a figure printed right after it (由去年的41%);
-* a vague time (近日, 日前) gives no period, and nothing is inherited past it;
+* a vague time (近日, 日前) gives no period, and nothing is inherited past it, unless its
+  sentence also prints a date (记者近日从…获悉，今年上半年，…: the report's time, not the figures');
+* a rate (按每人每月…, 每单补贴0.5元, 由每月150元提高到每月300元) is a standing amount: no period;
+* 自X…以来 with an event clause between X and 以来 runs from X's start to the page date;
 * a sentence with no time word inherits the frame of an earlier sentence of its paragraph
   (今年以来，…。其中…), 当天/当日/当晚 the last date printed before them; never a later one;
 * 今年 (and 本月, a half or quarter of this year) counts to the page date for what is achieved,
@@ -36,14 +39,18 @@ _BASE_AFTER: Final[re.Pattern[str]] = re.compile(r"(?:同期|相比|的水平)")
 # Words of a plan or target: the unit named is the whole year (quarter, half), not to date.
 _PLAN: Final[re.Pattern[str]] = re.compile("将|计划|力争|拟|预计|争取|年内|安排|目标")
 _DONE: Final[re.Pattern[str]] = re.compile("已|累计|完成|共计")
+# A sentence stating the terms of a contract or rule (合同约定，…今年工资增幅不低于6%): what it
+# sets for 今年 is a target for the whole year.
+_TERMS: Final[re.Pattern[str]] = re.compile("约定|规定")
 # 今年 and other units holding the page date; printed years and months are not cut.
 _CURRENT: Final[re.Pattern[str]] = re.compile(
     r"^(?:今年|本年度|当年|本月|当月)(?:上半年|下半年|前三季度|第?[一二三四]季度)?$"
     r"|^(?:上半年|下半年|前三季度|第?[一二三四]季度)$"
 )
-# Time words that only matter as a figure's period (the DATE rules leave them out).
+# Time words that only matter as a figure's period (the DATE rules leave them out).  现有 (全市
+# 现有…21.6万人) is a stock at the time of writing, like 目前; 按现有标准 is no time.
 _OPEN_NOW: Final[re.Pattern[str]] = re.compile(
-    r"(?:截至|截止到?|到)目前|目前|近年来|近几年来?"
+    r"(?:截至|截止到?|到)目前|目前|(?<![按照依以])现有|近年来|近几年来?"
     r"|(?P<event>[^，,。；;：:！!？?、\n\d０-９年月日]{2,12}?)以来"
 )
 _NUM: Final[str] = "[0-9０-９一二两三四五六七八九十]"
@@ -51,11 +58,12 @@ _NUM: Final[str] = "[0-9０-９一二两三四五六七八九十]"
 _BACK: Final[re.Pattern[str]] = re.compile(rf"(?<!近)(?P<n>{_NUM}{{1,2}}|半)(?P<unit>年|个月)多?来")
 # Openings of a paragraph that continue the report of the lead: a part of its totals (其中),
 # a set it drew (在参加培训的企业中，), its statistics or findings (据…统计, 检查发现), an act
-# done in step or in the same period (同步, 同期), the meeting it reported (会上).
+# done in step or in the same period (同步, 同期), the meeting it reported (会上, 恳谈会上), a
+# demonstrative naming the lead's act again (这是…, 此次调整…).
 _CONTINUES: Final[re.Pattern[str]] = re.compile(
     r"(?:据[^，。]{0,12}(?:介绍|统计)，)?"
-    r"(?:其中|会上|在[^，。；]{2,16}中，|据[^，。]{0,10}统计|(?:检查|调查|排查|督查)发现"
-    r"|[^，。；]{2,16}(?:同步|同期))"
+    r"(?:其中|[^，。；]{0,8}会上|在[^，。；]{2,16}中，|据[^，。]{0,10}统计|(?:检查|调查|排查|督查)发现"
+    r"|[^，。；]{2,16}(?:同步|同期)|这是|此次|这次)"
 )
 # A frame is inherited from at most this many sentences back (a plain inheritance, and a
 # bound on the work for long paragraphs with no time word).
@@ -90,10 +98,11 @@ def _extra(
     if pub is None:
         return []
     seg = text[lo:hi]
-    if "来" not in seg and "目前" not in seg:
+    if "来" not in seg and "目前" not in seg and "现有" not in seg:
         return []  # every word below holds one of these: most sentences skip the scans
-    out: list[DateMatch] = []
+    out: list[DateMatch] = _since_with_clause(text, lo, hi, dates, pub)
     taken = [(d.start, d.end) for d in dates if lo <= d.start < hi]
+    taken += [(d.start, d.end) for d in out]
 
     def free(a: int, b: int) -> bool:
         return all(b <= s or a >= e for s, e in taken)
@@ -112,6 +121,37 @@ def _extra(
         if first is not None and free(*m.span()):
             out.append(DateMatch(m.start(), m.end(), m.group(), first, pub, "period", True))
     return out
+
+
+# 自去年6月全市建立…制度以来: 自/从, a date, an event clause of any length, 以来 (find_dates
+# takes only a short clause into the date; a longer one leaves the date standing alone).
+_SINCE_FROM: Final[re.Pattern[str]] = re.compile(r"[自从][^，,。；;：:！!？?\n]{2,48}?以来")
+
+
+def _since_with_clause(
+    text: str, lo: int, hi: int, dates: Sequence[DateMatch], pub: date
+) -> list[DateMatch]:
+    """自X…以来 phrases whose X is a date printed right after 自: from X's start to the page
+    date (a start after the page date keeps the date alone, as find_dates does)."""
+    out: list[DateMatch] = []
+    for m in _SINCE_FROM.finditer(text, lo, hi):
+        anchor = next((d for d in dates if d.start == m.start() + 1), None)
+        if anchor is None or anchor.end >= m.end() or anchor.first is None or anchor.first > pub:
+            continue  # no date after 自, or find_dates already took 以来 into it
+        out.append(DateMatch(m.start(), m.end(), m.group(), anchor.first, pub, "period", True))
+    return out
+
+
+# A rate is printed after 每 and its unit: 按每人每月1800元, 每单补贴0.5元, 由每月150元.
+# Per-recipient amounts of an act (每人资助5000元) and per-year averages over a frame
+# (2020年以来，每年发出要约3100多份) keep the frame; a comparison (每月工资比去年多了) is no rate.
+_RATE: Final[re.Pattern[str]] = re.compile(
+    r"(?:按每|每个?(?:月|周|天|日|班|单))[^，,。；;、比较多少增减]{0,6}$"
+)
+
+
+def _is_rate(text: str, clause_start: int, offset: int) -> bool:
+    return bool(_RATE.search(text, max(clause_start, offset - 12), offset))
 
 
 def _is_base(text: str, d: DateMatch) -> bool:
@@ -140,6 +180,9 @@ def _bounded(text: str, d: DateMatch, offset: int, s_end: int, pub: date | None)
     if _DONE.search(span):
         return d
     if text.startswith("内", d.end) or _PLAN.search(span) or _PLAN.search(tail):
+        return replace(d, to_date=False)
+    sentence_start = max(text.rfind(c, 0, d.start) for c in "。！？\n") + 1
+    if _TERMS.search(text, sentence_start, d.start):
         return replace(d, to_date=False)
     return d
 
@@ -173,6 +216,9 @@ def figure_period(
     if not sents:
         return None
     s = sents[sentence]
+    clause_start = max(text.rfind(c, s.start, offset) for c in "，,；;：:") + 1
+    if _is_rate(text, max(clause_start, s.start), offset):
+        return None
     own = _candidates(text, dates, s.start, s.end, pub)
     # 由去年的41%: a figure printed right after a base date is that date's.
     for d in own:
@@ -215,7 +261,10 @@ def _candidates(
     a = bisect.bisect_left(dates, lo, key=lambda d: d.start)
     b = bisect.bisect_left(dates, hi, lo=a, key=lambda d: d.start)
     inside = list(dates[a:b])
-    return sorted([*inside, *_extra(text, lo, hi, inside, pub)], key=lambda d: d.start)
+    extra = _extra(text, lo, hi, inside, pub)
+    # a date inside a longer period word (去年6月 in 自去年6月…以来) is that word's anchor
+    inside = [d for d in inside if not any(e.start <= d.start and d.end <= e.end for e in extra)]
+    return sorted([*inside, *extra], key=lambda d: d.start)
 
 
 def _pick(text: str, own: Sequence[DateMatch], offset: int) -> DateMatch | None:
@@ -251,9 +300,28 @@ def _frame_dates(
     of them usable as a period; None when its time is vague (近日): no frame, and nothing is
     inherited past it."""
     cands = [d for d in _candidates(text, dates, start, end, pub) if not _is_base(text, d)]
-    if any(d.text in _VAGUE for d in cands) or (not cands and _VAGUE_RE.search(text, start, end)):
-        return None
-    return cands, [d for d in cands if _usable(d)]
+    concrete = [d for d in cands if d.text not in _VAGUE]
+    if len(concrete) < len(cands) or _VAGUE_RE.search(text, start, end):
+        # 记者近日从…获悉，今年上半年，…: beside a date that opens a clause the vague word
+        # is the report's time; a year inside a name (近日…举办2024年…招聘会) frames
+        # nothing, and the vague word blocks inheritance.
+        concrete = [d for d in concrete if _sets_frame(text, d)]
+        if not any(_usable(d) for d in concrete):
+            return None
+    return concrete, [d for d in concrete if _usable(d)]
+
+
+def _sets_frame(text: str, d: DateMatch) -> bool:
+    """Whether ``d`` frames its sentence: it opens a clause (获悉，今年全市…) or is set off by
+    a comma, is an open period (以来, 截至), or names the year a contract covers (2020年度)."""
+    return (
+        d.start == 0
+        or text[d.start - 1] in "，,。；;：:\n"
+        or text.startswith(("，", ","), d.end)
+        or d.text.endswith(("以来", "至今", "起", "年度"))
+        or text.startswith("度", d.end)
+        or d.text.startswith(("截至", "截止"))
+    )
 
 
 def _find_lead_frame(
