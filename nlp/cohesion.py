@@ -320,13 +320,17 @@ _ITEMS_CHANGE = re.compile(
 
 def _items_changing(piece: str) -> bool:
     """Does ``piece`` open with a noun phrase whose number changes (…线索同比增长62.5%; the
-    piece may stop right before the amount)?  A verb, an adverb or a preposition first
-    (接待职工同比增长…, 共…) makes it the activity's result instead."""
+    piece may stop right before the amount)?  An adverb or a preposition first (共…) makes
+    it no subject; a verb first heads a noun for items only when a noun that is not for
+    people closes it (欠薪投诉案件, 参保人数): 接待职工同比增长… is the activity's result."""
     m = _ITEMS_CHANGE.match(piece)
     if m is None:
         return False
     words = _words(m.group(1))
-    return bool(words) and words[0][1][:1] not in ("v", "d", "p", "r", "c")
+    if not words or words[0][1][:1] in ("d", "p", "r", "c"):
+        return False
+    last, tag = words[-1]
+    return not words[0][1].startswith("v") or (tag.startswith("n") and not a_person(last))
 
 
 # A bare head noun (平台, 系统) that takes up a quoted name printed before it (依托“欠薪预警监测

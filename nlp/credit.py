@@ -225,6 +225,8 @@ def credited(
     """
     if not sents:
         return None
+    if _in_quoted_speech(text, offset):
+        return None  # “现在每月收入多了800多元。”快递员小刘说: a person's own words
     s = sents[si]
     actors = [a for a in agencies if s.start <= a.start < s.end and _actor(text, a)]
     speech = None
@@ -401,6 +403,19 @@ def credited(
         # the enterprises' doings, not the body's.)
         return credited(text, agencies, sents, k, p.end - 1, depth + 1)
     return None
+
+
+def _in_quoted_speech(text: str, offset: int) -> bool:
+    """Is ``offset`` inside a direct quotation (“…” holding a clause break or a sentence end,
+    which a quoted name, “吹哨人”, does not)?  The speaker's words credit no body, whether
+    the speaker is named before, after or in the next sentence."""
+    opened = text.rfind("“", 0, offset)
+    if opened < 0 or text.rfind("”", opened, offset) >= 0 or "\n" in text[opened:offset]:
+        return False
+    closed = text.find("”", offset)
+    if closed < 0:
+        return False
+    return bool(re.search(r"[，。！？!?；]", text[opened:closed]))
 
 
 # A sentence that only comments on the report (这是…连续第三年开展此类检查。): it names no
