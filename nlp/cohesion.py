@@ -347,12 +347,13 @@ def tool_reference(text: str, start: int, end: int) -> bool:
     return bool(re.search(r"“[^”]{1,20}" + o.full + "”", text[:start]))
 
 
-# After an area opening its sentence, a noun (全市企业…率) or a verb of change or state
-# (新增, 达到, 现有) makes the area the subject of a statistic; an act (全市累计录入…, 全市共
-# 受理…) has the area as its scope and is the doing of the body reporting it.
+# After an area opening its sentence, a noun (全市企业…率, 全市已建会企业…覆盖率) or a verb
+# of change or state (新增, 达到, 现有) makes the area the subject of a statistic; an act
+# (全市累计录入…, 全市共受理…) has the area as its scope and is the doing of the body
+# reporting it.
 _STATE_AFTER_AREA = re.compile(
     r"(?:今年|去年|目前|当前|已|共|累计|总计|现)?"
-    r"(?:新增|增加|增长|达到|达|减少|下降|提高|提升|现有|拥有|有|共有|[\u4e00-\u9fff]{0,6}?(?:率|数|量|比例|人数|总数))"
+    r"(?:新增|增加|增长|达到|达|减少|下降|提高|提升|现有|拥有|有|共有|[\u4e00-\u9fff]{0,12}?(?:率|数|量|比例|人数|总数))"
 )
 
 

@@ -738,9 +738,12 @@ def _head(phrase: str) -> str:
 
 
 def _person_subject(text: str, s_start: int, offset: int) -> bool:
-    """Does the sentence, or the figure's clause, open with a person's name (jieba's nr)?"""
+    """Does the sentence, or the figure's clause, open with a person's name (jieba's nr) or
+    a personal pronoun (今年，她的月工资涨了600元)?"""
     clause = max(s_start, max(text.rfind(c, s_start, offset) for c in "，；：") + 1)
     for at in {s_start, clause}:
+        if text.startswith(("他", "她"), at):
+            return True
         words = pseg.lcut(text[at : min(offset, at + 6)])
         if words and words[0].flag == "nr" and len(words[0].word) >= 2 and a_name(words[0].word):
             return True  # (白皮书显示，… is jieba's nr too: a report, not a person)
