@@ -448,13 +448,21 @@ def _restates_part(text: str, sents: Sequence, si: int) -> bool:
     )
 
 
+# What an inspection found (检查发现, 抽查中发现): the units found at fault are the findings
+# of the body inspecting.  (A survey's or a check-up's results, 调查显示/体检发现, are states
+# of the people surveyed, which stay their own.)
+_INSPECTION_FOUND = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:检查|抽查|督查|巡查|核查|排查|审计)(?:结果|中)?(?:发现|显示|表明)"
+)
+
+
 def _reports_findings(text: str, sents: Sequence, si: int) -> bool:
     """Does sentence ``si`` report what an inspection found (检查发现，…), itself or as a
     clause after a semicolon going on from one (…；另有9家单位…)?"""
     k = si
     while k > 0 and text[sents[k].start - 1 : sents[k].start] == "；":
         k -= 1
-    return bool(_FINDINGS.match(text, sents[k].start))
+    return bool(_INSPECTION_FOUND.match(text, sents[k].start))
 
 
 _OWN_SUBJECTS = frozenset({"indefinite", "each", "people-set", "people", "change", "organization"})

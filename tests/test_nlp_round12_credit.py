@@ -225,5 +225,12 @@ def test_only_a_comment_naming_no_body_is_passed_over() -> None:
     assert _past_comments(text, named, sents, 3) == 3  # names a body: kept
 
 
+def test_a_check_ups_findings_stay_the_peoples_own() -> None:
+    # only an inspection's findings are the inspecting body's; people found in a check-up
+    # are the counted people as subject, as before this round
+    text = "浙江省舟山市总工会为渔民职工免费体检。体检发现，有120名职工血压偏高。"
+    assert _credits(text)[0]["120名"] is None
+
+
 def test_since_this_year_is_a_time_frame() -> None:
     assert subject_kind("今年以来，家庭医生已开展讲座", 0, 14) == "people"
