@@ -55,7 +55,7 @@ class DateMatch:
 
 _NUM: Final[str] = "[0-9０-９〇零一二三四五六七八九十两]"
 _YEAR: Final[str] = (
-    r"(?:(?P<y>(?:19|20)\d\d|[〇零一二三四五六七八九]{4})年|(?P<ry>今年|去年|前年|明年|当年|本年度|上年度|次年|翌年))"
+    r"(?:(?P<y>(?:19|20)\d\d|[〇零一二三四五六七八九]{4})年|(?P<ry>今年|去年|前年|明年|当年|本年度|上年度|上年(?![纪级])|次年|翌年))"
 )
 _MONTH: Final[str] = rf"(?:(?P<m>{_NUM}{{1,3}})月|(?P<rm>本月|上月|上个月|下月|当月))"
 _DAY: Final[str] = rf"(?P<d>{_NUM}{{1,3}})[日号]"
@@ -86,7 +86,7 @@ _PATTERN: Final[re.Pattern[str]] = re.compile(
     r"(?=[0-9０-９〇零一二三四五六七八九十两今去前明当本上下第近昨截到次翌])"
     rf"(?P<until>截至|截止到?|到)?"
     rf"(?:{_NEAR}|{_REL_DAY}|(?P<p1>{_point_re('1')})(?:{_RANGE_JOIN}(?P<p2>{_END}))?)"
-    rf"(?P<since>以来|至今|起)?"
+    rf"(?P<since>以来|至今|起|开始)?"
 )
 
 
@@ -162,9 +162,11 @@ def _year_of(
     ry = g.get("ry" + sfx)
     if ry in ("次年", "翌年"):  # the year after the range's start (10月至次年3月)
         return ctx_year + 1 if ctx_year is not None else None
+    if ry == "上年" and ctx_year is not None:
+        return ctx_year - 1  # 截至2017年底…较上年: the year before the sentence's own
     if ry and pub is not None:
         return pub.year + {"今年": 0, "当年": 0, "本年度": 0, "去年": -1, "上年度": -1,
-                           "前年": -2, "明年": 1}[ry]  # fmt: skip
+                           "前年": -2, "明年": 1, "上年": -1}[ry]  # fmt: skip
     return None
 
 
@@ -290,10 +292,12 @@ def find_dates(text: str, pub_date: date | None) -> list[DateMatch]:
         start, end = m.start(), m.end()
         if g["p2"] == "":  # a joiner with nothing after it (至 in 1万人至…): no range
             g["p2"], g["since"], end = None, None, m.end("p1")
+        if g["since"] == "开始" and text[start - 1 : start] not in ("从", "自"):
+            g["since"], end = None, end - 2  # 2021年开始试点: the year it began, not a span
         if g["until"] == "到" and not g["p1"]:
             start += 1
-        # A number glued in front (123月) means this is not a date.
-        if start > 0 and text[start - 1].isdigit():
+        # A number glued in front (123月) means this is not a date; 每年4月～9月 recurs.
+        if (start > 0 and text[start - 1].isdigit()) or text[max(0, start - 2) : start] in _EVERY:
             continue
         first: date | None
         last: date | None
@@ -317,7 +321,7 @@ def find_dates(text: str, pub_date: date | None) -> list[DateMatch]:
                 first, last = date(max(1, pub_date.year - n + 1), 1, 1), pub_date
             kind = "period"
         else:
-            p1 = _resolve(g, "1", pub_date, None)
+            p1 = _resolve(g, "1", pub_date, _frame_year(out, text, start) if g["ry1"] else None)
             if p1 is None:
                 if g["until"] == "到":
                     continue
@@ -368,11 +372,63 @@ def find_dates(text: str, pub_date: date | None) -> list[DateMatch]:
         # period counts up to the time of writing.
         to_date = since or not ranged
         out.append(DateMatch(start, end, text[start:end], first, last, kind, to_date))
+    if pub_date is not None and ("目前" in text or "来" in text):
+        out = sorted([*out, *_open_to_page_date(text, pub_date)], key=lambda d: d.start)
     if pub_date is not None and "年内" in text:
         out = sorted([*out, *_within_year(text, pub_date)], key=lambda d: d.start)
     if "五" in text:
         out = sorted([*out, *_plan_spans(text)], key=lambda d: d.start)
     return out
+
+
+_EVERY: Final[tuple[str, ...]] = ("每年", "每月")
+# 截至目前: up to the page date.  N年来 opening a clause (三年来，…; not 服务站开通两年来, an
+# event's age): whole years counted back from the page date (see years_back).
+_UP_TO_NOW: Final[re.Pattern[str]] = re.compile(r"截至目前|截止到?目前")
+_YEARS_BACK: Final[re.Pattern[str]] = re.compile(
+    r"(?:^|(?<=[，,。；;：:\n”]))(?P<n>[0-9０-９一二两三四五六七八九十]{1,2})年多?来"
+)
+
+
+def years_back(n: str, unit: str, pub: date) -> date | None:
+    """The start of ``n`` years (months) counted back from ``pub``: three or more years are
+    calendar years counting the page's own (三年来 on a 2022 page: 2020-01-01, like 近3年来);
+    一年来, 两年来, 半年来 and months count back to the same calendar day."""
+    months = 6 if n == "半" else None
+    if months is None:
+        value = parse_number(n)
+        if value is None or value != int(value) or value <= 0:
+            return None
+        if unit == "年" and value >= 3:
+            return date(pub.year - int(value) + 1, 1, 1)
+        months = int(value) * (12 if unit == "年" else 1)
+    elif unit != "年":
+        return None
+    y, m = divmod(pub.year * 12 + pub.month - 1 - months, 12)
+    day = min(pub.day, calendar.monthrange(y, m + 1)[1])
+    return date(y, m + 1, day)
+
+
+def _open_to_page_date(text: str, pub_date: date) -> list[DateMatch]:
+    out = [
+        DateMatch(m.start(), m.end(), m.group(), None, pub_date, "period")
+        for m in _UP_TO_NOW.finditer(text)
+    ]
+    for m in _YEARS_BACK.finditer(text):
+        first = years_back(m.group("n"), "年", pub_date)
+        if first is not None:
+            out.append(DateMatch(m.start(), m.end(), m.group(), first, pub_date, "period", True))
+    return out
+
+
+def _frame_year(out: list[DateMatch], text: str, start: int) -> int | None:
+    """The year of the last date printed before ``start`` in its sentence (上年 counts from it)."""
+    if not out or out[-1].last is None:
+        return None
+    prev = out[-1]
+    if any(c in text[prev.end : start] for c in "。！？\n"):
+        return None
+    return prev.last.year
 
 
 def _within_year(text: str, pub_date: date) -> list[DateMatch]:

@@ -23,11 +23,10 @@ import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Final
 
-from baoku.nlp.dates import DateMatch
-from baoku.nlp.numbers import parse_number
+from baoku.nlp.dates import DateMatch, years_back
 from baoku.nlp.sentences import SentenceIndex
 
 # Vague event times: the day cannot be told, so the figure has no period.
@@ -72,25 +71,6 @@ _LOOKBACK: Final[int] = 8
 _ANAPHOR: Final[re.Pattern[str]] = re.compile("当天|当日|当晚|同日|同期")
 
 
-def _since_back(n: str, unit: str, pub: date) -> date | None:
-    """The page date ``n`` years (months) back, the same calendar day."""
-    months = 6 if n == "半" else None
-    if months is None:
-        value = parse_number(n)
-        if value is None or value != int(value) or value <= 0:
-            return None
-        if unit == "年" and value >= 3:
-            # 三年来: annotators count three or more years as calendar years including the
-            # page's own (like 近3年来); 一年来, 两年来 count back to the day
-            return date(pub.year - int(value) + 1, 1, 1)
-        months = int(value) * (12 if unit == "年" else 1)
-    elif unit != "年":
-        return None
-    y, m = divmod(pub.year * 12 + pub.month - 1 - months, 12)
-    day = min(pub.day, (date(y + (m + 1) // 12, (m + 1) % 12 + 1, 1) - timedelta(days=1)).day)
-    return date(y, m + 1, day)
-
-
 def _extra(
     text: str, lo: int, hi: int, dates: Sequence[DateMatch], pub: date | None
 ) -> list[DateMatch]:
@@ -117,7 +97,7 @@ def _extra(
         if free(a, b):
             out.append(DateMatch(a, b, text[a:b], None, pub, "period", True))
     for m in _BACK.finditer(text, lo, hi):
-        first = _since_back(m.group("n"), m.group("unit"), pub)
+        first = years_back(m.group("n"), m.group("unit"), pub)
         if first is not None and free(*m.span()):
             out.append(DateMatch(m.start(), m.end(), m.group(), first, pub, "period", True))
     return out
@@ -264,7 +244,24 @@ def _candidates(
     extra = _extra(text, lo, hi, inside, pub)
     # a date inside a longer period word (去年6月 in 自去年6月…以来) is that word's anchor
     inside = [d for d in inside if not any(e.start <= d.start and d.end <= e.end for e in extra)]
+    inside = [_since_event(text, d, pub) for d in inside]
     return sorted([*inside, *extra], key=lambda d: d.start)
+
+
+# 今年2月投用后已有1200余名职工入住, 2022年形成常态化机制后…已选派2776名: a date, a short event
+# clause and 后 open a period running from the date to the page date, like X以来.
+_AFTER_EVENT: Final[re.Pattern[str]] = re.compile(
+    r"[^，,。；;：:、！!？?\n\d０-９年月日]{0,10}?(?<!前)(?<!然)(?<!随)以?后"
+)
+
+
+def _since_event(text: str, d: DateMatch, pub: date | None) -> DateMatch:
+    if pub is None or d.first is None or d.first > pub or d.kind not in ("year", "month", "day"):
+        return d
+    m = _AFTER_EVENT.match(text, d.end)
+    if m is None:
+        return d
+    return DateMatch(d.start, m.end(), text[d.start : m.end()], d.first, pub, "period", True)
 
 
 def _pick(text: str, own: Sequence[DateMatch], offset: int) -> DateMatch | None:
