@@ -23,6 +23,7 @@ from baoku.nlp.cohesion import a_person
 from baoku.nlp.measure_context import frame_set, group_of, people_before, respectively, same_kind
 from baoku.nlp.measure_words import (
     COMPARE,
+    GRANT_HEADS,
     GRANTS,
     MONEY_END,
     PER_WORDS,
@@ -524,6 +525,7 @@ def _money_of_verb(spot: Spot, measure: str | None) -> str | None:
         spot.q.kind == "money"
         and measure in lex.money_verbs
         and measure not in GRANTS
+        and measure not in GRANT_HEADS  # (每单|补贴0.5元: 补贴 is a grant too)
         and spot.lead > spot.s_start
     ):
         return paid_money(spot.text[spot.s_start : spot.lead - 1], lex) or measure

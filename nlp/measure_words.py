@@ -352,3 +352,11 @@ def opens_with_verb(text: str, at: int, lex: FigureLexicon) -> bool:
 
 # Results printed after a verb (调解成功): they complete the verb and name nothing counted.
 RESULTS = frozenset({"成功", "完毕", "到位", "完成"})
+
+
+def passive_verb(word: str, tag: str) -> bool:
+    """Can ``word`` follow 被 as the verb of a passive participle (被|派遣|劳动者, 被|征地|农民)?
+    A verb, or a two-character verb-object word jieba files as a noun (征地: 征 is a verb)."""
+    if tag.startswith("v") and tag != "vn":
+        return True
+    return len(word) == 2 and pseg.dt.word_tag_tab.get(word[0], "") == "v"

@@ -42,6 +42,7 @@ from baoku.nlp.measure_words import (
     SCOPE,
     FigureLexicon,
     nounish,
+    passive_verb,
     per_word,
     two_verbs,
     verbal_compound,
@@ -134,6 +135,16 @@ _OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9f
 _PREDICATE_ADVERBS = frozenset({"均", "都", "皆", "已", "已经", "也", "还", "曾", "均已", "都已"})
 
 
+# Heads of nouns for firms and bodies: a verb before one names the body's business
+# (劳务派遣单位, 快递配送企业), as a verb before a facility noun names its activity.
+_BUSINESS_HEADS = frozenset({"单位", "企业", "公司", "机构"})
+
+
+def _passive_participle(toks: list[tuple[str, str]], i: int) -> bool:
+    """Is ``toks[i]`` the passive 被 with a verb right after it (被|派遣, 被|征地)?"""
+    return toks[i][0] == "被" and i + 1 < len(toks) and passive_verb(*toks[i + 1])
+
+
 def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str | None, int]:
     """``measure_after`` and the offset where the phrase stopped."""
     stop = end
@@ -189,6 +200,12 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
                 parts.extend(x for x, _ in toks[i : j + 1])
             i = j + 1
             continue
+        if not parts and _passive_participle(toks, i) and noun(i + 2):
+            # 2860名|被|派遣|劳动者: 被 and a verb in front of a noun say what was done to it,
+            # a modifier (被征地农民, 被执行人); 被 is no preposition here
+            parts.extend(x for x, _ in toks[i : i + 2])
+            i += 2
+            continue
         if w == "“" and not parts:  # 4场“工会主席直播送岗”活动: the quoted name is the modifier
             j = i
             while j < len(toks) and toks[j][0] != "”":
@@ -240,11 +257,17 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             and i + 1 < len(toks)
             and (
                 toks[i + 1][0] in FACILITY_HEADS
+                # 14家保安|派遣|单位: before a body noun the verb names the body's business
+                or toks[i + 1][0] in _BUSINESS_HEADS
                 # 2万元创业|扶持|资金: after money a verb before the money noun names the fund
                 or (toks[i + 1][0][-1] in MONEY_END and text[end - 1] == "元")
             )
         ):
             parts.append(w)  # 疗|休养|基地: a verb before a facility noun names its activity
+        elif noun_seen and last and t == "v" and text[end - 1] == "的" and w not in lex.verb_set:
+            # 的|意外医疗费用|报销。: nothing is predicated of a phrase after 的, so a verb
+            # ending the clause after its nouns heads it (the reimbursement of costs)
+            parts.append(w)
         elif (
             noun_seen
             and len(w) == 1
@@ -296,6 +319,24 @@ _DIVISION_NOUNS = frozenset("省市县区镇乡村旗盟州")
 _LEVEL = re.compile(r"^(?:全国|国家|自治区|省|市|县|区|镇|乡|村)级(?=[\u4e00-\u9fff]{2})")
 
 
+# Superlatives (highest, lowest, most, least).  Right before a number they bound it (a cap, a
+# floor: ``nlp.quantities`` takes them into the figure); inside a phrase they modify the noun
+# after them (单笔最高奖励), which is then a noun even when it is a lexicon verb.
+_SUPERLATIVES = frozenset({"最高", "最低", "最多", "最少"})
+
+
+def _join_distributives(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """每|车 → 每车: 每 and the one character after it (a classifier or a noun used as one)
+    are one distributive word, as 每人 and 每户 are in jieba's dictionary."""
+    out: list[tuple[str, str]] = []
+    for w, t in toks:
+        if out and out[-1][0] == "每" and len(w) == 1 and is_han(w) and w not in NUMERALS:
+            out[-1] = ("每" + w, "r")
+        else:
+            out.append((w, t))
+    return out
+
+
 def measure_before(
     text: str, start: int, floor: int, lex: FigureLexicon, limit: int = 20, people: bool = False
 ) -> str | None:
@@ -314,7 +355,7 @@ def measure_before(
     # 、 joins nouns (劳模、工匠和…工作室); the list items of earlier figures stop at ``floor``.
     while i > floor and start - i < limit and (text[i - 1] not in BOUNDARY or text[i - 1] == "、"):
         i -= 1
-    toks = word_tags(text[i:start], lex)
+    toks = _join_distributives(word_tags(text[i:start], lex))
     if i > floor and text[i - 1] not in BOUNDARY and toks:
         i += len(toks[0][0])  # the window was cut by the limit: its first word may be a piece
         toks = toks[1:]
@@ -353,6 +394,9 @@ def measure_before(
         modal
         and modal < len(toks) - 1
         and not any(nounish(w, t, lex) for w, t in toks[modal + 1 :])
+        # 可|领取|最高5万元的奖励: a lexicon verb after the modal takes its object after the
+        # amount; only a predicate of degree (多|拿) says how much of the subject there is
+        and not any(len(w) >= 2 and w in lex.money_verbs for w, _ in toks[modal + 1 :])
     ):
         # 工资|能|多|拿|400元: a predicate with no object after a modal says how much of
         # its subject there is, as a change verb does.
@@ -378,7 +422,12 @@ def measure_before(
     obj = _verb_object(toks, lex, linked, opens)
     if obj is not None:
         return obj
-    if linked and len(toks) > 1 and toks[-1][0] in lex.verb_set - lex.nominal_verbs:
+    if (
+        linked
+        and len(toks) > 1
+        and toks[-1][0] in lex.verb_set - lex.nominal_verbs
+        and toks[-2][0] not in _SUPERLATIVES
+    ):
         toks = toks[:-1]  # 志愿者服务队|发展|到46支: the verb before the link is the predicate
         while toks and toks[-1][0] in lex.filler_set:
             toks.pop()
@@ -397,6 +446,10 @@ def measure_before(
             k -= 1
             continue
         left = toks[k - 1] if k > 0 else ("", "x")
+        if w in _SUPERLATIVES and parts:
+            parts.insert(0, w)  # 单笔|最高|奖励: inside a phrase a superlative modifies it
+            k -= 1
+            continue
         if w in lex.filler_set and parts:
             break  # 直播带岗|累计|观看: a filler inside the window ends the phrase
         if w in _HEAD_MARKS and parts:
@@ -461,6 +514,8 @@ def measure_before(
             # not a number (no numeral or classifier before it)
             or (parts and w == "零" and left[1] != "m" and left[0][-1:] not in NUMERALS)
             or (linked and not parts and w in lex.nominal_verbs)  # 女职工|组织|已达
+            # 最高|奖励|达5万元: after a superlative a verb is a noun (the top award)
+            or (not parts and left[0] in _SUPERLATIVES)
         ):
             parts.insert(0, w)  # 点|赞数: jieba tags a lone 点 as a numeral
             first_tag = t
@@ -599,6 +654,8 @@ def _verb_object(
                 pred = k
                 if toks[k][0] in SCOPE and k + 2 < len(toks):
                     pred = k + 1  # 已|全部|开设…: after an adverb a scope word is one too
+                while pred + 2 < len(toks) and _adverbial(toks[pred]):
+                    pred += 1  # 计划|年内|再|建…: time words and adverbs stand before the verb
                 break
     if pred is None:
         pred = next(
@@ -679,6 +736,9 @@ def _verb_object(
             continue
         if money_head and w not in lex.money_verbs:
             break  # 投入|帮扶|资金: a verb before a money noun names the fund
+        if _takes_aspect(toks, pred + 1) and pred + 3 < len(toks):
+            pred += 1  # 另行|制定|了|行业版本: a verb that takes 了/过/着 is the predicate
+            continue
         if w not in lex.verb_set or w in lex.nominal_verbs:
             break
         pred += 1
@@ -715,6 +775,7 @@ def _verb_object(
         (w in lex.verb_set or (money_head and w in lex.money_verbs and len(w) > 1))
         and w not in lex.nominal_verbs
         and len("".join(x for x, _ in obj[k + 1 :])) > 1
+        and not _grant_purpose(obj, k, lex)
         for k, (w, _) in enumerate(obj)
         if k
     ):
@@ -737,9 +798,45 @@ def _verb_object(
     word = "".join(words)
     if len(word) < 2 or not all(is_han(c) or c in "、“”" for c in word):
         return None
-    if any(c in NUMERALS for c in word[:1]):
-        return None
+    if word[0] in NUMERALS and obj[0][1] != "d":
+        return None  # (一次性|奖励: jieba's attributive adverb is no numeral)
     return word
+
+
+# Tags of aspect particles (了, 着, 过): they follow a verb.
+_ASPECT_TAGS = frozenset({"ul", "uz", "ug"})
+
+
+def _takes_aspect(toks: list[tuple[str, str]], k: int) -> bool:
+    """Is ``toks[k]`` followed by an aspect particle (制定|了, 编印|了)?  Only a verb takes
+    one, so the word is a verb however jieba files it (编印 comes out as a noun)."""
+    w, t = toks[k]
+    return (
+        k + 1 < len(toks)
+        and toks[k + 1][1] in _ASPECT_TAGS
+        and len(w) >= 2
+        and is_han(w[0])
+        and t not in ("t", "m", "r", "p", "c", "d")
+    )
+
+
+def _adverbial(tok: tuple[str, str]) -> bool:
+    """A time word or a one-character adverb (年内, 今年, 再, 还): it stands before a verb."""
+    w, t = tok
+    return t in ("t", "tg") or (t == "d" and len(w) == 1)
+
+
+def _grant_purpose(obj: list[tuple[str, str]], k: int, lex: FigureLexicon) -> bool:
+    """技能|提升|奖励: a verb between a noun and the grant word that ends the phrase says what
+    the grant is for (the noun is the verb's object, put in front), so it is no second
+    predicate."""
+    return (
+        k + 2 == len(obj)
+        and obj[-1][0] in GRANT_HEADS
+        and k > 0
+        and obj[k - 1][1] in ("n", "nz", "l")
+        and obj[k - 1][0] not in lex.verb_set
+    )
 
 
 # Words after which the head of a noun phrase follows: 的, an enumeration's 等, and the
@@ -861,8 +958,8 @@ def subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
     if len(toks) > 2 and toks[-2][0] == "每" and len(toks[-1][0]) == 1:
         toks = toks[:-2]  # 派件费|每|单|提高: per what the change is, not what changed
     for w, t in reversed(toks):
-        if w in PER_WORDS and not parts:
-            continue  # 年终奖|人均|增加: a distributive word after the noun says per what
+        if per_word(w) and not parts:
+            continue  # 年终奖|人均|增加, 派件费|每单|提高: a distributive word says per what
         if w in PER_WORDS:
             parts.insert(0, w)  # 一线员工|年均|工资: a statistic's name keeps it
             continue

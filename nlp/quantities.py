@@ -26,7 +26,9 @@ Decisions worth knowing:
   a range is vague by construction, so no separate approx-range qualifier.  In ``3-5万元``
   the 万 applies to both ends.
 * Spans include absorbed qualifier words (超过36支, 近百名, 1000人以上) and currency words
-  (人民币500元, 8亿元人民币).
+  (人民币500元, 8亿元人民币).  最高/最多 right before the number are a cap (under), 最低/最少
+  a floor (over), as 不超过/不少于 are (最高10万元的赔付); 最高 inside a noun (单笔最高奖励达5万元)
+  names a realised maximum, and the number stays exact.
 """
 
 from __future__ import annotations
@@ -192,14 +194,14 @@ _QUANTITY: Final = re.compile(
 
 _PREFIX: Final = re.compile(
     rf"(?P<word>大约|约为|约有|约|大概|将近|接近|近|超过|超|逾|不到|不足|不少于|不低于|少于|低于"
-    rf"|不超过|至少|最多|多于|高于|人民币|上){_SP}$"
+    rf"|不超过|至少|最多|最高|最低|最少|多于|高于|人民币|上){_SP}$"
 )
 _PREFIX_QUALIFIER: Final[dict[str, Qualifier]] = {
     "大约": "approx", "约为": "approx", "约有": "approx", "约": "approx", "大概": "approx",
     "将近": "under", "接近": "under", "近": "under", "不到": "under", "不足": "under",
-    "少于": "under", "低于": "under", "不超过": "under", "最多": "under",
+    "少于": "under", "低于": "under", "不超过": "under", "最多": "under", "最高": "under",
     "超过": "over", "超": "over", "逾": "over", "不少于": "over", "不低于": "over",
-    "至少": "over", "多于": "over", "高于": "over", "上": "over",
+    "至少": "over", "多于": "over", "高于": "over", "上": "over", "最低": "over", "最少": "over",
 }  # fmt: skip
 # 节约 (save), 签约 (sign), 最近/附近 (recent/nearby), 赶超 (catch up) are verbs, not qualifiers.
 _PREFIX_NOT_AFTER: Final[dict[str, str]] = {

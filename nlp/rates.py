@@ -15,7 +15,7 @@ import re
 import jieba.posseg as pseg
 
 from baoku.ingest.textclean import is_han
-from baoku.nlp.measure_words import AGE_NUMBER, SCOPE, FigureLexicon, word_tags
+from baoku.nlp.measure_words import AGE_NUMBER, SCOPE, FigureLexicon, passive_verb, word_tags
 from baoku.nlp.measures import subject_np
 
 # A causative verb in front (促使案件办结率) is not part of the rate's name.
@@ -47,6 +47,10 @@ def whole_words(text: str, m: re.Match[str], clause: int) -> str:
         if at < start < at + len(w.word):
             return text[at : m.end(1)] if m.end(1) - at <= 10 else text[at + len(w.word) : m.end(1)]
         at += len(w.word)
+    if start > clause and text[start - 1] == "被":
+        first = pseg.lcut(m.group(1), HMM=False)[0]
+        if passive_verb(first.word, first.flag):
+            return "被" + m.group(1)  # 被|征地农民参保率: the passive 被 opens the owner
     return m.group(1)
 
 
@@ -54,14 +58,24 @@ def rate_content(name: str) -> str | None:
     """``name`` without leading function words (其中|女性会员占比 → 女性会员占比)."""
     words = pseg.lcut(name, HMM=False)
     k = 0
-    while k < len(words) - 1 and (
-        words[k].flag in ("r", "c", "p", "u", "uj", "f")
-        or (words[k].flag == "d" and len(words[k].word) == 1)
+    while (
+        k < len(words) - 1
+        and (
+            words[k].flag in ("r", "c", "p", "u", "uj", "f")
+            or (words[k].flag == "d" and len(words[k].word) == 1)
+        )
+        and not _passive(words, k)
     ):
         k += 1  # 以上|企业建会率: a localizer belongs to the phrase before; 非公 (jieba's d)
         # is a modifier, a one-character adverb is not
     out = "".join(w.word for w in words[k:])
     return out if len(out) >= 2 else None
+
+
+def _passive(words: list[pseg.pair], k: int) -> bool:
+    """被|派遣|劳动者占比: 被 before a verb is a passive participle inside the owner phrase
+    (the dispatched workers), no preposition to drop."""
+    return words[k].word == "被" and k + 1 < len(words) and passive_verb(*words[k + 1])
 
 
 # Proportion words that name a measure on their own (占比, 比例, 增幅); 率 is bound and needs
