@@ -140,8 +140,8 @@ def opening(text: str, start: int, end: int) -> Opening:
     for w, t in words:
         if t in ("d", "p", "c", "uj", "x", "r", "f", "t") or not _HAN.match(w):
             break
-        if noun and t.startswith("v") and t != "vn":
-            break
+        if noun and ((t.startswith("v") and t != "vn") or t in ("l", "i")):
+            break  # (环卫工人|发生意外/l: an idiom after the noun is its predicate)
         taken.append(w)
         noun = noun or t.startswith("n") or t in ("vn", "j")
     de = next((j for j, (w, _) in enumerate(words) if w in "的，,：:"), len(words))
