@@ -689,6 +689,10 @@ def _verb_object(
         and toks[-1][0] not in QUANTITY_NOUNS  # ，招聘|人数7000多人: the verb's count
     ):
         pred = 0
+        if _manner_then_verb(toks, lex):
+            # ，实名|登记|农民工1.86万人: two verbs before people nouns and the count; the
+            # people are the second verb's object, the first says how (by real name)
+            pred = 1
     if pred is None and not linked:
         # 检查组|督促|整改|安全隐患: a pivot verb is a predicate wherever it stands
         pred = next(
@@ -805,6 +809,20 @@ def _verb_object(
 
 # Tags of aspect particles (了, 着, 过): they follow a verb.
 _ASPECT_TAGS = frozenset({"ul", "uz", "ug"})
+
+
+def _manner_then_verb(toks: list[tuple[str, str]], lex: FigureLexicon) -> bool:
+    """实名|登记|农民工, 实名|认证|网约车|司机: a clause of two plain verbs, then nouns only,
+    the last a person noun.  A verb and then a person is the verb's object, so the first
+    verb modifies the second."""
+    w, t = toks[1] if len(toks) > 2 else ("", "x")
+    return (
+        t == "v"
+        and len(w) == 2
+        and w not in lex.nominal_verbs
+        and all(nounish(x, y, lex) for x, y in toks[2:])
+        and a_person(toks[-1][0])
+    )
 
 
 def _takes_aspect(toks: list[tuple[str, str]], k: int) -> bool:

@@ -76,6 +76,20 @@ OWN: list[tuple[str, str, str | None, tuple[str, ...]]] = [
         "exact",
         ("劳模创新工作室", "创新工作室"),
     ),
+    # a clause of two verbs and a person noun: the first verb says how (实名), the second
+    # takes the people as object
+    (
+        "截至5月底，系统已收录用工信息412条，实名登记快递员6800人。",
+        "6800人",
+        "exact",
+        ("快递员", "实名登记快递员"),
+    ),
+    (
+        "截至去年底，平台共注册外卖骑手3.1万人，实名认证网约车司机5200人。",
+        "5200人",
+        "exact",
+        ("网约车司机", "实名认证网约车司机"),
+    ),
     # N + V + a body word, followed by the clause's predicate, is one noun (a firm's business)
     ("推动14家保安派遣单位均已建立工会。", "14家", "exact", ("保安派遣单位", "单位")),
     ("全县9家快递配送企业全部建立工会。", "9家", "exact", ("快递配送企业", "企业")),
