@@ -62,8 +62,10 @@ _BACK: Final[re.Pattern[str]] = re.compile(rf"(?<!近)(?P<n>{_NUM}{{1,2}}|半)(?
 _CONTINUES: Final[re.Pattern[str]] = re.compile(
     r"(?:据[^，。]{0,12}(?:介绍|统计)，)?"
     r"(?:其中|[^，。；]{0,8}会上|在[^，。；]{2,16}中，|据[^，。]{0,10}统计|(?:检查|调查|排查|督查)发现"
-    r"|[^，。；]{2,16}(?:同步|同期)|这是|此次|这次)"
+    r"|[^，。；]{2,16}(?:同步|同期)|这是|此次|这次|[^，。；]{1,8}期间，)"
 )
+# A paragraph opening with 同期 (市总工会同期受理…) speaks of the report's own period.
+_SAME_PERIOD: Final[re.Pattern[str]] = re.compile(r"[^，。；]{2,16}同期")
 # A frame is inherited from at most this many sentences back (a plain inheritance, and a
 # bound on the work for long paragraphs with no time word).
 _LOOKBACK: Final[int] = 8
@@ -127,6 +129,13 @@ def _since_with_clause(
 # (2020年以来，每年发出要约3100多份) keep the frame; a comparison (每月工资比去年多了) is no rate.
 _RATE: Final[re.Pattern[str]] = re.compile(
     r"(?:按每|每个?(?:月|周|天|日|班|单))[^，,。；;、比较多少增减]{0,6}$"
+)
+
+
+# A sentence stating a standing rule (按规定，…; 按每人每月1800元的标准给予…，对…再给予每人2000元)
+# inherits no frame: its amounts hold whenever the rule applies.
+_STANDING_RULE: Final[re.Pattern[str]] = re.compile(
+    r"(?:^|(?<=[，,。；;：:！？\n]))按(?:照)?规定，|按每[^，。；]{0,14}标准"
 )
 
 
@@ -211,9 +220,14 @@ def figure_period(
     picked = _pick(text, own, offset)
     if picked is not None:
         return _bounded(text, _with_start(text, picked, own), offset, s.end, pub)
-    if _VAGUE_RE.search(text, s.start, s.end):
+    if _VAGUE_RE.search(text, s.start, s.end) or _STANDING_RULE.search(text, s.start, s.end):
         return None
     anaphor = _ANAPHOR.search(text, s.start, offset)
+    para_start = text.rfind("\n", 0, s.start) + 1
+    if (anaphor is not None and anaphor.group() == "同期") or _SAME_PERIOD.match(text, para_start):
+        same = _same_period(text, dates, index, pub, s.paragraph, s.start)
+        if same is not None:
+            return same
     # a sentence with no time word continues its paragraph's frame (nearest sentence before
     # with a time word); 当天 takes the last date printed before it, in any earlier paragraph.
     for j in range(sentence - 1, max(-1, sentence - 1 - _LOOKBACK), -1):
@@ -221,7 +235,7 @@ def figure_period(
         if prev.paragraph != s.paragraph and anaphor is None:
             # a paragraph opening with a tie back to the report (其中, 同步, 据…统计, 在X中)
             # continues the lead's frame; any other paragraph starts afresh
-            if _CONTINUES.match(text, text.rfind("\n", 0, s.start) + 1):
+            if _CONTINUES.match(text, para_start):
                 return _lead_frame(text, dates, index, pub, s.paragraph)
             break
         found = _frame_dates(text, dates, prev.start, prev.end, pub)
@@ -232,6 +246,30 @@ def figure_period(
             frame = usable[-1] if anaphor is not None else usable[0]
             return _bounded(text, frame, frame.end, prev.end, pub)
     return None
+
+
+def _same_period(
+    text: str,
+    dates: Sequence[DateMatch],
+    index: SentenceIndex,
+    pub: date | None,
+    para: int,
+    before: int,
+) -> DateMatch | None:
+    """同期 after a report opened by X以来 and cut by 截至Y: the report's span, X to Y
+    (今年以来…截至5月底…市总工会同期受理89件).  None when there is no such pair."""
+    lead = _lead_frame(text, dates, index, pub, para)
+    if lead is None or lead.first is None or not lead.text.endswith("以来"):
+        return None
+    cuts = [
+        d
+        for d in dates
+        if lead.end <= d.start < before and d.text.startswith(("截至", "截止")) and d.last
+    ]
+    if not cuts or cuts[-1].last < lead.first:
+        return None
+    cut = cuts[-1]
+    return DateMatch(cut.start, cut.end, cut.text, lead.first, cut.last, "period")
 
 
 def _candidates(
@@ -329,7 +367,7 @@ def _find_lead_frame(
             return None
         found = _frame_dates(text, dates, prev.start, prev.end, pub)
         if found is None:
-            return None
+            continue  # 近日，…召开表彰会。今年的竞赛…: the report's frame may follow
         cands, usable = found
         if usable:
             frame = _with_start(text, usable[0], cands)

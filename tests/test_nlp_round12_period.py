@@ -199,6 +199,40 @@ MECHANISMS: list[tuple[str, str, str, tuple[str | None, str | None]]] = [
         "9200人次",
         ("2023-01-01", "2023-12-31"),
     ),
+    # 同期 after a report opened by X以来 and cut by 截至Y: X to Y
+    (
+        "今年以来，市总工会开展劳动法律监督进企业活动，已走访企业260家。\n"
+        "截至4月底，已督促企业整改问题180个。\n"
+        "市总工会同期受理法律援助申请75件。",
+        "2024-05-20",
+        "75件",
+        ("2024-01-01", "2024-04-30"),
+    ),
+    # X期间 opening a paragraph continues the report; a 近日-only first sentence of the lead
+    # does not hide the report's frame printed after it
+    (
+        "近日，省总工会召开职工技能竞赛总结会。今年的竞赛共有1.2万名职工参赛。\n"
+        "竞赛期间，各赛区共举办培训班45期。",
+        "2024-12-10",
+        "45期",
+        ("2024-01-01", "2024-12-10"),
+    ),
+    (
+        "近日，省总工会召开职工技能竞赛总结会。今年的竞赛共有1.2万名职工参赛。\n"
+        "会上，30名职工获评技术能手。",
+        "2024-12-10",
+        "30名",
+        ("2024-01-01", "2024-12-10"),
+    ),
+    # a sentence stating a standing rule inherits no frame
+    (
+        "今年以来，区人社局开展职业技能提升行动。\n"
+        "培训期间，区人社局按每人每天50元的标准发放生活补贴，对考核合格率超过90%的机构"
+        "再给予每家1万元奖励。",
+        PUB,
+        "超过90%",
+        (None, None),
+    ),
     # 自X…以来 whose clause is short stays find_dates' own date
     (
         "自2022年3月运行以来，服务站共接待职工4100人次。",
