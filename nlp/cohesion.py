@@ -340,11 +340,13 @@ _TOOL_HEADS = ("平台", "系统", "小程序", "热线", "专线")
 
 def tool_reference(text: str, start: int, end: int) -> bool:
     """Does ``text[start:end]``'s subject refer back, by its bare head, to a quoted tool or
-    platform named before ``start`` (“职工之家服务平台” … 平台已注册…)?"""
+    platform named before ``start`` (“职工之家服务平台” … 平台已注册…, “X”服务平台 … 平台…)?"""
     o = opening(text, _subject_at(text, start, end), end)
     if o.full not in _TOOL_HEADS or o.anaphor:
         return False
-    return bool(re.search(r"“[^”]{1,20}" + o.full + "”", text[:start]))
+    # the head inside the quotes (“欠薪预警监测平台”) or right after them (“闵行职工学堂”服务平台)
+    named = r"“[^”]{1,20}" + o.full + "”|“[^”]{1,20}”[\u4e00-\u9fff]{0,4}?" + o.full
+    return bool(re.search(named, text[:start]))
 
 
 # After an area opening its sentence, a noun (全市企业…率, 全市已建会企业…覆盖率) or a verb

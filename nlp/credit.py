@@ -371,10 +371,13 @@ def credited(
             or subject.zero
             or subject.anaphor
         )
-        if not linked and not _acting_in(text, agencies, sents[first].start, p.end):
+        if not _acting_in(text, agencies, sents[first].start, p.end):
             # the paragraph before names no body (a quote, a person's story): the topic is
-            # taken up from the one that named it
-            return _taken_up_further(text, agencies, sents, si - 1, p.end, subject)
+            # taken up from the one that named it (据了解，平台目前… after a worker's quote
+            # takes up the platform two paragraphs up, linked or not)
+            further = _taken_up_further(text, agencies, sents, si - 1, p.end, subject)
+            if further is not None or not linked:
+                return further
         carry = (
             linked
             or takes_up(subject.subject, text[sents[first].start : p.end])

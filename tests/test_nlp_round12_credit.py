@@ -192,6 +192,21 @@ OWN6: list[tuple[str, str, dict[str, str | None]]] = [
 ]  # fmt: skip
 
 
+# Seventh batch, written and annotated after 7e6fcc3 and before any run on it: where this
+# round's mechanisms could fire wrongly (a tool after a quote paragraph, 其中， after a null,
+# a tally of people joining, a body's chair quoted).
+OWN7: list[tuple[str, str, dict[str, str | None]]] = [
+    ("tool", "上海市闵行区总工会上线“闵行职工学堂”服务平台。\n“平台上的课程很实用。”职工小王说。\n据了解，平台目前已上线课程320门。",
+     {"320门": "上海市闵行区总工会"}),
+    ("part", "河南省周口市人社局推进农民工技能培训。今年，该市已有860名农民工通过技能培训实现再就业。其中，女性农民工320名。",
+     {"860名": None, "320名": None}),
+    ("tally", "江西省新余市总工会举办线上技能培训。截至目前，共有1200名职工参加培训。",
+     {"1200名": "新余市总工会"}),
+    ("speaker", "吉林省白城市总工会推进户外劳动者服务站点建设。“今年我们将新建驿站20个。”市总工会主席李强说。",
+     {"20个": None}),
+]  # fmt: skip
+
+
 def _credits(text: str) -> tuple[dict[str, str | None], dict[str, str]]:
     """The credit of each figure of ``text`` and the canonical name of each agency mention."""
     art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=text.split("\n"))
@@ -203,7 +218,7 @@ def _credits(text: str) -> tuple[dict[str, str | None], dict[str, str]]:
 def _own_cases() -> list[object]:
     return [
         pytest.param(row, text, fig, want)
-        for row, text, wants in [*OWN, *OWN2, *OWN3, *OWN4, *OWN5, *OWN6]
+        for row, text, wants in [*OWN, *OWN2, *OWN3, *OWN4, *OWN5, *OWN6, *OWN7]
         for fig, want in wants.items()
     ]
 
@@ -220,6 +235,8 @@ def test_own_passages(row: str, text: str, figure: str, want: str | None) -> Non
 def test_a_bare_platform_refers_back_only_to_a_quoted_name() -> None:
     text = "某区人社局上线“劳务用工监管平台”。平台已接入企业300家。"
     assert tool_reference(text, text.index("平台已"), len(text))
+    after = "某区总工会上线“职工学堂”服务平台。平台已上线课程300门。"
+    assert tool_reference(after, after.index("平台已"), len(after))
     plain = "某区人社局约谈外卖平台。平台已补缴费用20万元。"
     assert not tool_reference(plain, plain.index("平台已"), len(plain))
 
