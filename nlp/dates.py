@@ -5,9 +5,11 @@ date or period: absolute (2023年11月25日, 2022年), yearless (11月初: the y
 date, stepping back a year when the month lies well after it), relative (今年, 去年, 上月,
 今年以来, 近3年), ranges (1月~7月, 11月23日至27日, 今年1月至9月, 10月至次年3月; a yearless range
 is placed as a whole nearest the page date) and open periods (截至9月底 has only an end;
-2020年以来 and 自2021年全面运行以来 run to the page date).  Figures take their ``period`` from
-these through ``period_bounds``, which cuts only a to-date period at the page date, so a
-period never ends before it starts.
+2020年以来, 自2021年全面运行以来, 从去年开始 and a clause-opening 三年来 run to the page date;
+截至目前, 今年底前 and 到2025年底 have only an end).  年内 is this year, 上年 the year before the
+sentence's own, “十四五”末 a five-year plan's last year; 每年4月～9月 recurs and is no date.
+Figures take their ``period`` from these through ``period_bounds``, which cuts only a to-date
+period at the page date, so a period never ends before it starts.
 
 Without a publication date, expressions that need one (今年, 11月初) are kept with no ISO
 bounds rather than guessed.  近日/日前 ("recently") resolve to the week before the page date.

@@ -10,9 +10,13 @@ with 以来, 两年来) and decides how far it runs:
 * a vague time (近日, 日前) gives no period, and nothing is inherited past it, unless its
   sentence also prints a date (记者近日从…获悉，今年上半年，…: the report's time, not the figures');
 * a rate (按每人每月…, 每单补贴0.5元, 由每月150元提高到每月300元) is a standing amount: no period;
-* 自X…以来 with an event clause between X and 以来 runs from X's start to the page date;
+* 自X…以来 with an event clause between X and 以来 runs from X's start to the page date, and
+  so does X + an event + 后 (今年2月投用后) for the clause it heads;
 * a sentence with no time word inherits the frame of an earlier sentence of its paragraph
   (今年以来，…。其中…), 当天/当日/当晚 the last date printed before them; never a later one;
+  a paragraph opening with a tie back to the report (其中, 同步, 会上, 这是, X期间，…) takes
+  the lead's frame, 同期 after 今年以来…截至Y the span up to Y; a sentence stating a standing
+  rule (按规定，…) inherits nothing;
 * 今年 (and 本月, a half or quarter of this year) counts to the page date for what is achieved,
   the whole unit for a plan (将, 计划, 力争, 今年内); a printed year, 截至X and 到X keep X's end.
 """
@@ -308,7 +312,14 @@ def _pick(text: str, own: Sequence[DateMatch], offset: int) -> DateMatch | None:
     before = [d for d in usable if d.end <= offset]
     if before:
         return before[-1]
-    return usable[0] if usable else None
+    # 投入资金3800万元建设公寓，今年2月投用后…: what came before the event is not timed by it
+    after = [d for d in usable if not _after_event(d)]
+    return after[0] if after else None
+
+
+def _after_event(d: DateMatch) -> bool:
+    """Whether ``d`` is a date + event + 后 period (``_since_event``)."""
+    return d.text.endswith("后") and d.kind == "period" and d.last is not None
 
 
 # The lead frame of the last text asked about: every figure of a paragraph that continues the
@@ -343,7 +354,9 @@ def _frame_dates(
         concrete = [d for d in concrete if _sets_frame(text, d)]
         if not any(_usable(d) for d in concrete):
             return None
-    return concrete, [d for d in concrete if _usable(d)]
+    # X…后 times the clause it heads, not the sentences after it (…投用后已有1200余名职工入住。
+    # 公司工会还在公寓内配建…6处)
+    return concrete, [d for d in concrete if _usable(d) and not _after_event(d)]
 
 
 def _sets_frame(text: str, d: DateMatch) -> bool:

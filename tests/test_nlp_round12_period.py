@@ -192,6 +192,26 @@ MECHANISMS: list[tuple[str, str, str, tuple[str | None, str | None]]] = [
         "8.6万人次",
         ("2023-09-01", "2024-05-01"),
     ),
+    # ... but it times only the clause it heads: not a figure printed before it, nor the
+    # sentences after it
+    (
+        "区总工会投入资金120万元改造职工食堂，去年10月启用后已接待职工3万人次。食堂还增设夜班窗口4个。",
+        PUB,
+        "120万元",
+        (None, None),
+    ),
+    (
+        "区总工会投入资金120万元改造职工食堂，去年10月启用后已接待职工3万人次。食堂还增设夜班窗口4个。",
+        PUB,
+        "3万人次",
+        ("2023-10-01", "2024-05-01"),
+    ),
+    (
+        "区总工会投入资金120万元改造职工食堂，去年10月启用后已接待职工3万人次。食堂还增设夜班窗口4个。",
+        PUB,
+        "4个",
+        (None, None),
+    ),
     # 每年4月～9月 recurs: no period from it, the sentence's own year frames the act
     (
         "2023年，区总工会每年6月～8月开展送清凉活动，共走访一线职工9200人次。",
