@@ -308,12 +308,15 @@ def credited(
     if later:
         return later[0].canonical
     tool = tool_reference(text, s.start, offset)
-    if not tool and any(
-        s.start <= a.start < s.end and a.actor and not _object(text, a) for a in agencies
+    if (
+        not tool
+        and not findings
+        and any(s.start <= a.start < s.end and a.actor and not _object(text, a) for a in agencies)
     ):
         # a body acting in a later clause has its own report; the figure's clause before it
         # is no doing of it (but 平台共发出预警信息83条，县人社局据此约谈…: the platform acts
-        # for the body running it, whoever acts next)
+        # for the body running it, whoever acts next; 抽查发现，有7家机构…，市人社局已责令…:
+        # the findings are the inspecting body's)
         return None
     if _person_subject(text, s.start, offset):
         return None  # 最终，赵利拿回…1万元: a person acted, not the body helping him before
