@@ -127,6 +127,11 @@ def _run(text: str, context: str, pub_date: str | None) -> Doc:
     return doc
 
 
+# 近日 / 日前 ("recently") name no day: dates.py resolves them to the week before the page
+# date so a figure's period has a bound, but they are no DATE mention.
+_VAGUE_DATES: frozenset[str] = frozenset({"近日", "日前"})
+
+
 def _collect(facts: ArticleFacts, doc: Doc, offset: int, para0: int) -> None:
     index = doc._.sentence_index
     ents = facts.entities
@@ -177,6 +182,8 @@ def _collect(facts: ArticleFacts, doc: Doc, offset: int, para0: int) -> None:
         )
         ents.append(mention)
     for d in doc._.dates:
+        if d.text in _VAGUE_DATES:
+            continue  # a week's guess that periods may use, but no date a reader could cite
         ents.append(EntityMention(EntityLabel.DATE, d.text, d.canonical or d.text, d.kind,
                                   d.start + offset, d.end + offset, para(d.start),
                                   _date_extra(d.first, d.last)))  # fmt: skip

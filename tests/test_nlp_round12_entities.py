@@ -127,3 +127,9 @@ def test_shi_in_a_prefecture_story_about_its_county_level_city() -> None:
     facts = _facts("新疆维吾尔自治区博尔塔拉蒙古自治州博乐市总工会联合市人社局开展招聘。")
     agencies = [(t, c) for t, c, _ in _labelled(facts, EntityLabel.AGENCY)]
     assert ("市人社局", "博尔塔拉蒙古自治州博乐市人力资源和社会保障局") in agencies
+
+
+def test_recently_is_no_date_mention() -> None:
+    # 近日 / 日前 name no day a reader could cite; dates printed beside them still count
+    facts = _facts("记者近日从湖南省衡阳市总工会获悉，今年1至4月全市新建职工驿站30个。")
+    assert [t for t, _, _ in _labelled(facts, EntityLabel.DATE)] == ["今年1至4月"]
