@@ -105,14 +105,21 @@ class PlaceContext:
     city: Division | None = None
     county: Division | None = None
     known: tuple[Division, ...] = ()
+    city_printed: bool = True  # False when the city is only the parent of a printed county
 
     def for_level(self, char: str) -> Division | None:
         if char == "省":
             return self.province
         if char == "市":
-            # in a 州/盟/地区 story about its county-level city (昌吉州 → 昌吉市), 市 is that city
+            # in a story about a county-level city (昆山市) whose prefecture is never printed,
+            # or is a 州/盟/地区 (昌吉州 → 昌吉市), 市 is the county-level city
             city, county = self.city, self.county
-            if city and county and not city.name.endswith("市") and county.name.endswith("市"):
+            if (
+                city
+                and county
+                and county.name.endswith("市")
+                and (not city.name.endswith("市") or not self.city_printed)
+            ):
                 return county
             return city
         return self.county  # 区 / 县
@@ -144,7 +151,8 @@ class PlaceContext:
         county = top[2]
         if county is not None and city is not None and not county.within(city.path):
             county = None
-        return PlaceContext(top[0], city, county, tuple(known))
+        printed = city is not None and any(d.path == city.path for d in mentioned)
+        return PlaceContext(top[0], city, county, tuple(known), printed)
 
 
 def place_prefix(div: Division) -> str:
@@ -270,6 +278,10 @@ _TIME_LEAD = re.compile(r"(?:[今明去前]年|目前|当前|近日|日前|近�
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分公司|子公司|分局|分院)")
 
 
+# An indefinite count inside a run (一家, 几个, 某): the run describes a firm, naming none.
+_INDEFINITE = re.compile(r"[一两几数多某][家个所]|某")
+
+
 def _plausible_org(text: str, start: int, name: str, suffix: str, *, leveled: bool) -> bool:
     """Guard against clauses that merely end in 公司/协会 (张贴公告通知职工公司).
 
@@ -280,6 +292,8 @@ def _plausible_org(text: str, start: int, name: str, suffix: str, *, leveled: bo
     """
     if suffix in _FORMAL:
         return True
+    if _INDEFINITE.search(name):
+        return False  # 北京一家家政公司: a firm described, not named
     if any(v in name for v in descriptive_lexicon().clause_verbs):
         return False  # 家庭幸福融入集团: a clause that ends in 集团, not a name
     if leveled and len(name) <= 12 and name[1] not in _NOT_LEVEL_AFTER:
@@ -360,8 +374,31 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
     found = _dedupe(found + named)
     named = [m for m in named if m in found]  # only names that won give short forms
     found = _dedupe(found + _aliases(text, named, found))
+    found = _dedupe(found + _company_unions(text, found))
     found = _nearest_level(text, found, places, context)
     return [m for m in found if not _counted_kind(text, m)]
+
+
+# 公司工会 / 集团工会 opening a clause: the union of the company last named.
+_COMPANY_UNION = re.compile(r"(?:公司|集团)工会")
+
+
+def _company_unions(text: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
+    """公司工会还在…, …”公司工会主席X说: after a named company, a bare 公司工会 is that
+    company's union, as 该公司 is that company (a body word with no name of its own)."""
+    companies = [m for m in found if m.kind == "company"]
+    out: list[AgencyMatch] = []
+    for hit in _COMPANY_UNION.finditer(text):
+        k = hit.start()
+        if k > 0 and is_han(text[k - 1]) and text[k - 1] not in _STOP:
+            continue  # 有限公司工会, 某集团工会: part of a longer name
+        before = [m for m in companies if m.end <= k]
+        if not before:
+            continue
+        company = before[-1]
+        out.append(AgencyMatch(k, hit.end(), hit.group(), company.canonical + "工会", "union",
+                               company.place, True))  # fmt: skip
+    return out
 
 
 _PARTY = re.compile(r"([省市区县])委(?!员)")

@@ -133,3 +133,47 @@ def test_recently_is_no_date_mention() -> None:
     # 近日 / 日前 name no day a reader could cite; dates printed beside them still count
     facts = _facts("记者近日从湖南省衡阳市总工会获悉，今年1至4月全市新建职工驿站30个。")
     assert [t for t, _, _ in _labelled(facts, EntityLabel.DATE)] == ["今年1至4月"]
+
+
+# Round 13 (shapes of sets 21 and 22)
+
+
+def test_shi_in_a_county_level_city_story_whose_prefecture_is_not_printed() -> None:
+    # 义乌市 is a county-level city of 金华市; the story never prints 金华, so 市 is 义乌市
+    facts = _facts("浙江省义乌市总工会日前联合市人社局开展春风行动。市总工会还设立了服务专窗。")
+    agencies = [(t, c) for t, c, _ in _labelled(facts, EntityLabel.AGENCY)]
+    assert ("市人社局", "金华市义乌市人力资源和社会保障局") in agencies
+    assert ("市总工会", "金华市义乌市总工会") in agencies
+    # with the prefecture printed, 市 stays the prefecture
+    facts = _facts("浙江省金华市总工会和义乌市总工会日前联合市人社局开展春风行动。")
+    agencies = [(t, c) for t, c, _ in _labelled(facts, EntityLabel.AGENCY)]
+    assert ("市人社局", "金华市人力资源和社会保障局") in agencies
+
+
+def test_standard_local_bureaus_and_peoples_organizations() -> None:
+    facts = _facts(
+        "湖北省襄阳市总工会联合市城市管理和综合执法局、市乡村振兴局、市文化馆开展慰问。"
+        "湖北省襄阳市残疾人联合会也派员参加。"
+    )
+    got = {t: (c, k) for t, c, k in _labelled(facts, EntityLabel.AGENCY)}
+    assert got["市城市管理和综合执法局"] == ("襄阳市城市管理和综合执法局", "government")
+    assert got["市乡村振兴局"] == ("襄阳市乡村振兴局", "government")
+    assert got["市文化馆"] == ("襄阳市文化馆", "institution")
+    assert got["湖北省襄阳市残疾人联合会"] == ("襄阳市残疾人联合会", "association")
+
+
+def test_a_bare_company_union_after_a_named_company_is_its_union() -> None:
+    facts = _facts(
+        "芜湖恒信汽车部件有限公司有职工800余人。今年，公司工会为职工办理互助保障。"
+        "“保障很实在。”公司工会主席吴敏说。"
+    )
+    unions = [(t, c) for t, c, k in _labelled(facts, EntityLabel.AGENCY) if k == "union"]
+    assert unions == [("公司工会", "芜湖恒信汽车部件有限公司工会")] * 2
+    # with no company named before it, 公司工会 names no body
+    assert _labelled(_facts("公司工会为职工办理互助保障。"), EntityLabel.AGENCY) == []
+
+
+def test_a_firm_described_with_an_indefinite_count_is_no_name() -> None:
+    facts = _facts("毕业后，她在杭州一家物流公司当调度员。")
+    assert _labelled(facts, EntityLabel.AGENCY) == []
+    assert [t for t, _, _ in _labelled(facts, EntityLabel.PLACE)] == ["杭州"]
