@@ -177,3 +177,9 @@ def test_a_firm_described_with_an_indefinite_count_is_no_name() -> None:
     facts = _facts("毕业后，她在杭州一家物流公司当调度员。")
     assert _labelled(facts, EntityLabel.AGENCY) == []
     assert [t for t, _, _ in _labelled(facts, EntityLabel.PLACE)] == ["杭州"]
+
+
+def test_household_and_job_nouns_with_de_cue_a_name() -> None:
+    facts = _facts("种植户李翠兰今年卖出茶叶800斤。在工地当安全员的孙建国说，培训很实用。")
+    people = [t for t, _, _ in _labelled(facts, EntityLabel.PERSON)]
+    assert people == ["李翠兰", "孙建国"]
