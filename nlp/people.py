@@ -253,10 +253,10 @@ def _cue_patterns(lex: PeopleLexicon) -> tuple[re.Pattern[str], re.Pattern[str]]
 def _patterns(
     roles: tuple[str, ...], verbs: tuple[str, ...]
 ) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    # Any job noun in 员 (设备员, 网格员, 当调度员的) or household noun in 户 (养殖户, 脱贫户)
-    # is a role as the listed ones are.
+    # Any job noun in 员 (设备员, 网格员) or household noun in 户 (养殖户, 脱贫户) is a role as the
+    # listed ones are; a 的 may close the role's phrase (在工地当安全员的孙建国).
     before = re.compile(
-        "(?:" + "|".join(map(re.escape, roles)) + r"|[\u4e00-\u9fff]员的?|[\u4e00-\u9fff]户|岁的)"
+        "(?:(?:" + "|".join(map(re.escape, roles)) + r"|[\u4e00-\u9fff][员户])的?|岁的)"
     )
     after = re.compile("(?:" + "|".join(map(re.escape, verbs)) + r"|(?:创新)?工作室)")
     return before, after
