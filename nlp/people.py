@@ -192,6 +192,34 @@ def _bare_name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
     return nxt + 1
 
 
+_COMMON_PART = 500
+# Tags of what may follow a whole name: conjunctions, prepositions, verbs, adverbs, numbers,
+# particles, time words, pronouns, punctuation.
+_AFTER_NAME_TAGS = frozenset({"c", "p", "v", "vn", "d", "m", "x", "uj", "ul", "t", "r", "f"})
+# jieba's tags for personal names (nrt: transliterated, as Tibetan, Mongolian, Uyghur names).
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg"})
+
+
+def _surnameless_name_at(text: str, i: int) -> int | None:
+    """End of a name with no Han surname right after a role cue (村民次仁多吉, 来自宁城县的
+    乌日娜): jieba's name tag on a word of three or four characters, which rules out the
+    forms of address (小王, 老李) and two-character words."""
+    toks = pseg.lcut(text[i : i + 8])
+    if not toks:
+        return None
+    word, flag = toks[0].word, toks[0].flag
+    if flag not in _NAME_TAGS or not 3 <= len(word) <= 4 or not all(is_han(c) for c in word):
+        return None
+    # jieba also files some common compounds as names (法律援助, 宣传教育): a word made of
+    # two common words is no transliterated name
+    if any(_freq(word[:k]) >= _COMMON_PART and _freq(word[k:]) >= _COMMON_PART
+           for k in range(1, len(word))):  # fmt: skip
+        return None
+    if len(toks) > 1 and toks[1].flag not in _AFTER_NAME_TAGS:
+        return None  # 乌兰图|雅: jieba cut the name short
+    return i + len(word)
+
+
 def _title_start(text: str, i: int, lex: PeopleLexicon) -> int:
     """Where the title ending at ``i`` starts: left to a boundary, across a 、 between two
     posts (人大常委会副主任、省总工会主席) and across a bracketed campus (大学（北京）)."""
@@ -256,7 +284,8 @@ def _patterns(
     # Any job noun in 员 (设备员, 网格员) or household noun in 户 (养殖户, 脱贫户) is a role as the
     # listed ones are; a 的 may close the role's phrase (在工地当安全员的孙建国).
     before = re.compile(
-        "(?:(?:" + "|".join(map(re.escape, roles)) + r"|[\u4e00-\u9fff][员户])的?|岁的)"
+        "(?:(?:" + "|".join(map(re.escape, roles)) + r"|[\u4e00-\u9fff][员户])的?|岁的"
+        r"|来自[\u4e00-\u9fff]{2,8}?的)"
     )
     after = re.compile("(?:" + "|".join(map(re.escape, verbs)) + r"|(?:创新)?工作室)")
     return before, after
@@ -278,7 +307,7 @@ def _untitled(text: str, titled: list[OfficialMatch], lex: PeopleLexicon) -> lis
     found: list[tuple[int, int]] = []
     before, after = _cue_patterns(lex)
     for m in before.finditer(text):
-        end = _bare_name_at(text, m.end(), lex)
+        end = _bare_name_at(text, m.end(), lex) or _surnameless_name_at(text, m.end())
         if end is not None and free(m.end(), end):
             found.append((m.end(), end))
             taken.append((m.end(), end))

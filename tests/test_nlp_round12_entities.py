@@ -183,3 +183,15 @@ def test_household_and_job_nouns_with_de_cue_a_name() -> None:
     facts = _facts("种植户李翠兰今年卖出茶叶800斤。在工地当安全员的孙建国说，培训很实用。")
     people = [t for t, _, _ in _labelled(facts, EntityLabel.PERSON)]
     assert people == ["李翠兰", "孙建国"]
+
+
+def test_a_name_without_a_han_surname_after_a_role_or_origin() -> None:
+    facts = _facts("职工代表阿依古丽表示，培训很管用。来自伊犁的阿依古丽2020年当上了育婴师。")
+    people = [t for t, _, _ in _labelled(facts, EntityLabel.PERSON)]
+    assert people == ["阿依古丽", "阿依古丽"]
+    # a name jieba cuts short (乌兰图|雅) is left out rather than printed wrong
+    facts = _facts("来自乌审旗的乌兰图雅2020年当上了月嫂。")
+    assert _labelled(facts, EntityLabel.PERSON) == []
+    # common compounds jieba files as names are no names
+    facts = _facts("律师法律援助中心的志愿者宣传教育活动")
+    assert _labelled(facts, EntityLabel.PERSON) == []
