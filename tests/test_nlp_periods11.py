@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from baoku.ingest.records import Article, ArticleType
-from baoku.nlp.analyze import analyze_article
-from baoku.nlp.records import FigureRecord
+from tests.fixtures.nlp import figure_named
 
 PUB = "2024-05-01"
 
@@ -116,19 +114,13 @@ OWN: list[tuple[str, str, str, tuple[str | None, str | None]]] = [
 ]
 
 
-def _figure(text: str, pub: str, figure: str) -> FigureRecord:
-    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=text.split("\n"))
-    [found] = [f for f in analyze_article(art, pub_date=pub).figures if f.text == figure]
-    return found
-
-
 @pytest.mark.parametrize(
     ("text", "pub", "figure", "want"), OWN, ids=[f"own{i}" for i in range(1, len(OWN) + 1)]
 )
 def test_own_passages(
     text: str, pub: str, figure: str, want: tuple[str | None, str | None]
 ) -> None:
-    f = _figure(text, pub, figure)
+    f = figure_named(text, pub, figure)
     assert (f.period_start, f.period_end) == want, f.period_text
 
 
@@ -191,7 +183,7 @@ MECHANISMS: list[tuple[str, str, str, tuple[str | None, str | None]]] = [
     ids=[f"mech{i}" for i in range(1, len(MECHANISMS) + 1)],
 )
 def test_mechanisms(text: str, pub: str, figure: str, want: tuple[str | None, str | None]) -> None:
-    f = _figure(text, pub, figure)
+    f = figure_named(text, pub, figure)
     assert (f.period_start, f.period_end) == want, f.period_text
 
 
