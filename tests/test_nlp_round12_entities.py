@@ -195,3 +195,8 @@ def test_a_name_without_a_han_surname_after_a_role_or_origin() -> None:
     # common compounds jieba files as names are no names
     facts = _facts("律师法律援助中心的志愿者宣传教育活动")
     assert _labelled(facts, EntityLabel.PERSON) == []
+
+
+def test_trips_of_buses_are_counted() -> None:
+    facts = _facts("今年春节后，县人社局共开行返岗专车86趟、专列3趟次。")
+    assert [(f.text, f.value) for f in facts.figures] == [("86趟", 86), ("3趟次", 3)]
