@@ -99,7 +99,8 @@ def evaluate_figures(
                 spurious += sf.agency is not None
             if "period" in gf:  # annotated for some sets: the days the figure covers
                 period_n += 1
-                got, want = figure_period(sf), (gf["period"]["start"], gf["period"]["end"])
+                period = gf["period"] or {}  # null: the figure covers no stated time
+                got, want = figure_period(sf), (period.get("start"), period.get("end"))
                 period_ok += got == want
                 if got != want:
                     _show(show, aid, "PERIOD", key, got, want)
