@@ -750,20 +750,18 @@ def _digitish(ch: str) -> bool:
 
 @cache
 def _tagged(run: str) -> list[tuple[str, str]]:
-    """jieba's (word, tag) pairs for ``run`` (imported lazily, as in ``_pos``)."""
-    import jieba.posseg
-
-    return [(w.word, w.flag) for w in jieba.posseg.cut(run)]
-
-
-def _pos(word: str) -> str:
-    """jieba's tag when ``word`` is one token, else "" (imported lazily: it is slow to load)."""
+    """jieba's (word, tag) pairs for ``run`` (imported lazily: it is slow to load)."""
     import jieba
     import jieba.posseg  # the pipeline's segmenter already loads it; bare callers pay once
 
     jieba.setLogLevel(logging.WARNING)  # its dictionary-loading notes are not ours to print
-    toks = list(jieba.posseg.cut(word))
-    return toks[0].flag if len(toks) == 1 else ""
+    return [(w.word, w.flag) for w in jieba.posseg.cut(run)]
+
+
+def _pos(word: str) -> str:
+    """jieba's tag when ``word`` is one token, else ""."""
+    toks = _tagged(word)
+    return toks[0][1] if len(toks) == 1 else ""
 
 
 def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> list[Unit]:

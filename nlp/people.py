@@ -204,9 +204,10 @@ def _surnameless_name_at(text: str, i: int) -> int | None:
     """End of a name with no Han surname right after a role cue (村民次仁多吉, 来自宁城县的
     乌日娜): jieba's name tag on a word of three or four characters, which rules out the
     forms of address (小王, 老李) and two-character words."""
+    head = text[i : i + 3]
+    if len(head) < 3 or not all(is_han(c) for c in head):
+        return None  # no three-character Han word can start here: spare the tagger
     toks = pseg.lcut(text[i : i + 8])
-    if not toks:
-        return None
     word, flag = toks[0].word, toks[0].flag
     if flag not in _NAME_TAGS or not 3 <= len(word) <= 4 or not all(is_han(c) for c in word):
         return None

@@ -72,10 +72,12 @@ class _Name:
 class Gazetteer:
     """Name → divisions index with a first-character table for a linear scan."""
 
-    def __init__(self, rows: Iterable[tuple[str, str, str, bool]]) -> None:
+    def __init__(
+        self, rows: Iterable[tuple[str, str, str, bool]], zones: frozenset[str] = frozenset()
+    ) -> None:
         self._names: dict[str, list[_Name]] = {}
         self.by_path: dict[str, Division] = {}
-        self.zones: frozenset[str] = frozenset()
+        self.zones = zones  # paths of functional zones (see ``is_zone``)
         for level, path, short, standalone in rows:
             if level == "former":
                 target = self.by_path.get(path)
@@ -124,9 +126,7 @@ def gazetteer() -> Gazetteer:
         rows.append((level, path, short, standalone == "1"))
         if _ZONE_CODE.search(code):
             zones.add(path)
-    gz = Gazetteer(rows)
-    gz.zones = frozenset(zones)
-    return gz
+    return Gazetteer(rows, frozenset(zones))
 
 
 # County-level codes 71-79 are functional zones (经济开发区, 高新区, 园区, 管理区): listed beside
