@@ -234,7 +234,7 @@ def _orgs(text: str, lex: Lexicon, context: PlaceContext | None = None) -> list[
             ):
                 break
             start = _left_name(text, i)
-            start += len(_TIME_LEAD.match(text, start, i).group())  # 今年|集团将…: a time
+            start += len(_CLAUSE_LEAD.match(text, start, i).group())  # 今年|集团将…: a time
             name = text[start:end]
             if i - start < 2 or text[start] in _DETERMINERS or not is_han(text[start]):
                 break
@@ -272,8 +272,12 @@ def _orgs(text: str, lex: Lexicon, context: PlaceContext | None = None) -> list[
 
 
 _FORMAL = ("有限公司", "有限责任公司", "股份有限公司")
-# Time words that open a clause before a bare organization word (今年集团将投入…).
-_TIME_LEAD = re.compile(r"(?:[今明去前]年|目前|当前|近日|日前|近期|今后|下一步|此后)?")
+# Time words and connectives that open a clause before a bare organization word (今年集团将
+# 投入…, 其中区总工会资助…): no name starts with them.
+_CLAUSE_LEAD = re.compile(
+    r"(?:其中|同时|此外|另外|随后|为此|对此|因此|[今明去前]年|目前|当前|近日|日前|近期|今后"
+    r"|下一步|此后)?"
+)
 # A branch printed after its company: a short place or name and 分公司/子公司/分局/分院.
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分公司|子公司|分局|分院)")
 
@@ -540,6 +544,14 @@ def _starts_word(text: str, i: int) -> bool:
     return text[max(0, i - 2) : i] in _GOVERNING
 
 
+_CONNECTIVES: Final = ("其中", "同时", "此外", "另外", "随后", "为此", "对此", "因此")
+
+
+def _splits_connective(text: str, at: int) -> bool:
+    """Does a connective word run across ``at`` (其|中区: a place read inside 其中)?"""
+    return any(text.startswith(w, at - k) for w in _CONNECTIVES for k in range(1, len(w)))
+
+
 def _prefixed(
     text: str,
     start: int,
@@ -550,6 +562,8 @@ def _prefixed(
     local: Unit | None = None,
 ) -> AgencyMatch | None:
     place = by_end.get(start)
+    if place is not None and _splits_connective(text, place.start):
+        place = None  # 其|中区总工会: 其中 opens the clause, and 区 is a level character
     if place is not None:
         div = supported(place, context.known)
         if div is None and len(place.candidates) == 1 and not place.short_only:

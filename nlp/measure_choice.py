@@ -191,6 +191,8 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     measure = _valued_goods(spot, measure)
     measure = _clause_of_total(spot, measure)
     measure = _money_of_verb(spot, measure)
+    measure = _grant_of_body(spot, measure)
+    measure = _object_of_repeated_verb(spot, measure)
     measure = _topic_object(spot, measure)
     measure = _people_counted(spot, measure, after)
     earlier = memory.measures.setdefault(spot.si, [])
@@ -530,6 +532,42 @@ def _money_of_verb(spot: Spot, measure: str | None) -> str | None:
     ):
         return paid_money(spot.text[spot.s_start : spot.lead - 1], lex) or measure
     return measure
+
+
+# Words that end a body's name: printed before a grant word, the body is the clause's subject.
+_BODY_ENDS = ("工会", "政府", "局", "委", "院", "中心", "办", "协会", "基金会", "公司", "集团")
+
+
+def _grant_of_body(spot: Spot, measure: str | None) -> str | None:
+    """其中区总工会|资助3000元: a body printed right before a grant word is who pays it (the
+    clause's subject); the money is the grant."""
+    if spot.q.kind != "money" or not measure:
+        return measure
+    for head in GRANT_HEADS:
+        body = measure[: -len(head)]
+        if measure.endswith(head) and len(body) >= 3 and body.endswith(_BODY_ENDS):
+            return head
+    return measure
+
+
+def _object_of_repeated_verb(spot: Spot, measure: str | None) -> str | None:
+    """发放爱心包…，共|发放|3200份: a verb printed again right before a bare number counts the
+    object it took the first time in the sentence."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    toks = word_tags(text[spot.lead : q.start], lex)
+    if not toks or len(toks[-1][0]) < 2 or toks[-1][1] != "v":
+        return measure
+    verb = toks[-1][0]
+    if measure is not None and measure != verb:
+        return measure
+    k = text.rfind(verb, spot.s_start, spot.lead)
+    if k < 0:
+        return measure
+    end = clause_end(text, k + len(verb))
+    obj = text[k + len(verb) : end]
+    if 2 <= len(obj) <= 8 and all(is_han(c) for c in obj):
+        return obj  # the object taken whole, whatever jieba's tags (爱心|包 as a verb)
+    return measure_before(text, end, k + len(verb), lex) or measure
 
 
 def _topic_object(spot: Spot, measure: str | None) -> str | None:

@@ -134,6 +134,19 @@ _OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9f
 # Adverbs of scope and aspect (all, already, also): they open a predicate, never modify a noun.
 _PREDICATE_ADVERBS = frozenset({"均", "都", "皆", "已", "已经", "也", "还", "曾", "均已", "都已"})
 
+# Manner words that, right before a verb, say how it is done (全额|返还, 在线|申请, 试点|推行):
+# after the subject noun they open the predicate, whatever jieba's tag (it files 全额 and 试点
+# as nouns).  Before a noun they may modify it (在线课程), so the verb after them decides.
+_MANNER = frozenset(
+    {"全额", "足额", "按时", "及时", "在线", "线上", "线下", "免费", "无偿", "义务", "试点",
+     "集中", "统一", "全部", "共同", "主动", "自愿", "自发", "分批", "陆续", "先后", "顺利",
+     "成功", "全程", "积极", "依法", "就近", "定期", "定向", "实地", "同步", "逐步", "优先",
+     "率先", "联合", "专门", "全面"}
+)  # fmt: skip
+
+# 以上/以下 after a level or size word is part of the noun phrase (三级以上医院, 规模以上企业).
+_BOUND_WORDS = frozenset({"以上", "以下", "及以上"})
+
 
 # Heads of nouns for firms and bodies: a verb before one names the body's business
 # (劳务派遣单位, 快递配送企业), as a verb before a facility noun names its activity.
@@ -205,6 +218,17 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             # a modifier (被征地农民, 被执行人); 被 is no preposition here
             parts.extend(x for x, _ in toks[i : i + 2])
             i += 2
+            continue
+        if (
+            noun_seen
+            and w in _MANNER
+            and i + 1 < len(toks)
+            and toks[i + 1][1].startswith("v")
+        ):
+            break  # 860家企业工会|全额|返还…: the manner word opens the predicate
+        if parts and w in _BOUND_WORDS and noun(i + 1):
+            parts.append(w)  # 19家三级|以上|医院: the bound belongs to the level before it
+            i += 1
             continue
         if w == "“" and not parts:  # 4场“工会主席直播送岗”活动: the quoted name is the modifier
             j = i

@@ -1,0 +1,73 @@
+"""Round 14: figure measures on shapes the new writers of sets 21 and 22 printed.
+
+The passages are invented (工人日报 style, own topics and places) and annotated by hand before
+the code changed; each group names the grammatical reason its rule rests on.  They run end to
+end through ``analyze_article`` (``tests.fixtures.nlp_sentences``).  ``OWN`` lists
+(text, figure surface, accepted measures).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from baoku.ingest.records import Article, ArticleType
+from baoku.nlp.analyze import analyze_article
+from tests.fixtures.nlp_sentences import figure_of
+
+OWN: list[tuple[str, str, tuple[str, ...]]] = [
+    # a manner word right before a verb (全额返还, 在线注册, 试点推行) opens the predicate: it
+    # ends the noun phrase after the unit, whatever jieba's tag
+    (
+        "今年以来，县总工会向860家小微企业工会全额返还工会经费1200万元。",
+        "860家",
+        ("小微企业工会", "工会"),
+    ),
+    ("目前，全区已有3100余名快递员在线申请加入工会。", "3100余名", ("快递员",)),
+    ("市总工会将在6个区县试点推行职工互助保障。", "6个", ("区县",)),
+    ("全县共有45家企业免费提供见习岗位。", "45家", ("企业",)),
+    ("今年共有230家企业工会足额拨缴工会经费。", "230家", ("企业工会", "工会")),
+    # 以上/以下 after a level is part of the noun phrase (三级以上医院), not its end
+    ("全市19家三级以上医院开设了劳模就医绿色通道。", "19家", ("三级以上医院", "医院")),
+    ("该县40家规模以上企业均已建立工会。", "40家", ("规模以上企业", "企业")),
+    # a body printed right before a grant verb is its subject: the grant is what is paid
+    (
+        "每名学生资助标准为5000元，其中区总工会资助3000元，企业配套2000元。",
+        "3000元",
+        ("资助",),
+    ),
+    (
+        "每份套餐成本为12元，其中县总工会补贴6元。",
+        "6元",
+        ("补贴",),
+    ),
+    # a verb printed again before a bare number counts the object it took the first time
+    (
+        "区总工会为返乡农民工发放爱心包，内含口罩、毛巾等物品，共发放3200份。",
+        "3200份",
+        ("爱心包",),
+    ),
+    (
+        "市总工会为环卫工人配送清凉礼包，全市累计配送1.2万份。",
+        "1.2万份",
+        ("清凉礼包", "礼包"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "measures"), OWN)
+def test_own_passages(text: str, figure: str, measures: tuple[str, ...]) -> None:
+    assert figure_of(text, figure).measure in measures
+
+
+def test_a_noun_before_the_manner_word_still_heads_a_phrase_that_ends_there() -> None:
+    # 在线 before a noun is a modifier (在线课程), so the rule needs the verb after it
+    assert figure_of("工会开发了12门在线课程。", "12门").measure in ("在线课程", "课程")
+
+
+def test_qizhong_is_no_part_of_an_agency_name() -> None:
+    # 其中 ('of which') opens a clause; the body after it is the clause's subject
+    text = "每名学生资助标准为5000元，其中区总工会资助3000元。"
+    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
+    found = analyze_article(art, pub_date="2024-05-01")
+    assert [e.text for e in found.entities if e.label == "AGENCY"] == ["区总工会"]
+
