@@ -219,12 +219,7 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             parts.extend(x for x, _ in toks[i : i + 2])
             i += 2
             continue
-        if (
-            noun_seen
-            and w in _MANNER
-            and i + 1 < len(toks)
-            and toks[i + 1][1].startswith("v")
-        ):
+        if noun_seen and w in _MANNER and i + 1 < len(toks) and toks[i + 1][1].startswith("v"):
             break  # 860家企业工会|全额|返还…: the manner word opens the predicate
         if parts and w in _BOUND_WORDS and noun(i + 1):
             parts.append(w)  # 19家三级|以上|医院: the bound belongs to the level before it

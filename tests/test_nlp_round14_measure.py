@@ -70,4 +70,3 @@ def test_qizhong_is_no_part_of_an_agency_name() -> None:
     art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
     found = analyze_article(art, pub_date="2024-05-01")
     assert [e.text for e in found.entities if e.label == "AGENCY"] == ["区总工会"]
-
