@@ -39,6 +39,7 @@ from baoku.nlp.measure_words import (
     word_tags,
 )
 from baoku.nlp.measures import measure_after, measure_before, paid_money, subject_np
+from baoku.nlp.people import a_name
 from baoku.nlp.quantities import Quantity
 from baoku.nlp.rates import rate_of_percent, unowned_amount
 from baoku.nlp.sentences import Sentence
@@ -192,9 +193,12 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     measure = _clause_of_total(spot, measure)
     measure = _money_of_verb(spot, measure)
     measure = _grant_of_body(spot, measure)
+    measure = _drawn_from_fund(spot, measure)
+    measure = _compared_subject(spot, measure)
     measure = _object_of_repeated_verb(spot, measure)
     measure = _topic_object(spot, measure)
     measure = _people_counted(spot, measure, after)
+    measure = _named_person_dropped(spot, measure)
     earlier = memory.measures.setdefault(spot.si, [])
     mapped = respectively(spot.text, q, spot.quantities, spot.starts, spot.s_start, earlier)
     measure = mapped or measure
@@ -210,6 +214,7 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     measure = _part_or_frame(spot, measure, after, memory)
     if measure and measure[0] == "级" and len(measure) > 2:
         measure = measure[1:]  # 全国|级示范书屋: the scope went, its level goes too
+    measure = _bare_of_frame_words(spot, measure)
     measure = unowned_amount(measure)
     memory.remember(spot.si, q, measure)
     return measure, qualifier
@@ -457,12 +462,20 @@ def _continued_count(spot: Spot, measure: str | None, before: str | None) -> str
     if (
         spot.prev_measure
         and (not measure or measure in lex.change_verbs)
-        and (COMPARE.search(between) or between.strip("、和及与，, ") == "")
+        and (
+            COMPARE.search(between)
+            or between.strip("、和及与，, ") == ""
+            # 增长8%，达到10.6万元: a level reached after a change is of the same quantity
+            or (between.startswith("，") and between.strip("，, ") in _REACHED)
+        )
     ):
         # 调解劳动争议3.48万件，同比增加近5000件 / 受理案件5643宗，较2022年提升279% /
         # 分别为120件、98件: the later figure counts what the earlier one counted.
         measure = spot.prev_measure
     return measure
+
+
+_REACHED = frozenset({"达到", "达", "增至", "升至", "提高到", "提高至", "增加到", "增长到"})
 
 
 def _names_nothing(spot: Spot, measure: str, before: str | None) -> bool:
@@ -547,6 +560,74 @@ def _grant_of_body(spot: Spot, measure: str | None) -> str | None:
         body = measure[: -len(head)]
         if measure.endswith(head) and len(body) >= 3 and body.endswith(_BODY_ENDS):
             return head
+    return measure
+
+
+# 从X中列支/拿出: the fund money is drawn from (a preposition phrase before a money verb).
+_FROM_FUND = re.compile(r"从([\u4e00-\u9fff]{2,10}?)中")
+
+
+def _drawn_from_fund(spot: Spot, measure: str | None) -> str | None:
+    """从工会经费中列支30万元: an amount drawn from a fund, with no money noun of its own, is
+    an amount of that fund."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    if q.kind != "money" or (measure is not None and measure not in lex.money_verbs):
+        return measure
+    fund = _FROM_FUND.search(text, spot.lead, q.start)
+    if fund is None or not (fund.group(1)[-1] in MONEY_END or fund.group(1).endswith("经费")):
+        return measure
+    return measure_before(text, fund.end(1), fund.start(1), lex) or fund.group(1)
+
+
+# X比Y多(了)/少(了)/高/低 before an amount: the amount is a difference in X.
+_COMPARED = re.compile(r"比[^，。；]{1,10}?[多少高低]出?了?$")
+
+
+def _compared_subject(spot: Spot, measure: str | None) -> str | None:
+    """今年的收入比去年多了1万多元: a difference after 比…多 is a difference in the subject
+    named before 比."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    if measure is not None:
+        return measure
+    compared = _COMPARED.search(text, spot.lead, q.start)
+    if compared is None:
+        return measure
+    return subject_np(word_tags(text[spot.lead : compared.start()], lex), lex) or measure
+
+
+def _named_person_dropped(spot: Spot, measure: str | None) -> str | None:
+    """农民工刘建国等8人: a name after the person noun is in apposition to it, and the number
+    counts the noun (刘建国 and the others)."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    if not spot.people or not text.endswith("等", 0, q.start):
+        return measure
+    bare = text[spot.lead : q.start - 1]
+    at = 0
+    for word, _ in word_tags(bare, lex):
+        at += len(word)
+        name = bare[at:]
+        if a_person(word) and 2 <= len(name) <= 3 and a_name(name):
+            return word if measure is None or measure.endswith(name) else measure
+    return measure
+
+
+# Words that frame a measure rather than name it: X等方面|意见建议 (the topic), 市级以上|
+# 书屋 (where the items sit, as 市级 alone does).
+_FRAME_LEAD = re.compile(
+    r"^(?:方面|(?:全国|国家|自治区|省|市|县|区)级(?:及)?以上)(?=[\u4e00-\u9fff]{2})"
+)
+
+
+def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
+    """Drop what frames a measure (方面, 市级以上) and the 年 of a date printed before it
+    (2022年|企业职工人均收入)."""
+    if not measure:
+        return measure
+    measure = _FRAME_LEAD.sub("", measure)
+    if measure[0] in "年月" and len(measure) > 2:
+        at = spot.text.rfind(measure, spot.s_start, spot.q.start)
+        if at > 0 and spot.text[at - 1].isdigit():
+            measure = measure[1:]
     return measure
 
 

@@ -43,6 +43,7 @@ class FigureLexicon:
     procedures: tuple[str, ...]
     serial_verbs: frozenset[str]
     docket_acts: frozenset[str]
+    terms: re.Pattern[str]
 
 
 @cache
@@ -70,7 +71,14 @@ def figure_lexicon() -> FigureLexicon:
         tuple(d["procedures"]),
         frozenset(d["serial_verbs"]),
         frozenset(d["docket_acts"]),
+        _terms_pattern(d["terms"]),
     )
+
+
+def _terms_pattern(terms: list[str]) -> re.Pattern[str]:
+    """Fixed terms (and 其中), longest first; a legal term may carry 涉嫌 (suspected of)."""
+    alts = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
+    return re.compile(rf"(?:涉嫌)?(?:{alts})|其中")
 
 
 BOUNDARY = frozenset("，。；：！？、,;:!?（）()“”‘’《》\n 　")
@@ -82,6 +90,16 @@ def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
     jieba keeps some verb-object pairs as one word (签订合同, 解决矛盾); a word that starts
     with a lexicon verb is split so the object can be the measure.
     """
+    term = lex.terms.search(window)
+    if term is not None:
+        # a fixed term is one noun however jieba cuts it (拒不|支付|劳动报酬), and 其中 one
+        # word even where the dictionary reads 其|中外 (其中外地职工)
+        word = term.group()
+        return [
+            *word_tags(window[: term.start()], lex),
+            (word, "r" if word == "其中" else "n"),
+            *word_tags(window[term.end() :], lex),
+        ]
     out: list[tuple[str, str]] = []
     for w in pseg.lcut(window, HMM=False):
         word, tag = w.word, w.flag

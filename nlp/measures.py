@@ -304,7 +304,8 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             # (what the number counts is named last); 职工和家属参加 stays 职工.
             off = end + sum(len(x) for x, _ in toks[: i + 1])
             rest, stop_at = _np_after(text, off, lex, limit - (off - end))
-            ends = stop_at >= len(text) or text[stop_at] in CLAUSE_END
+            # (a list comma ends the phrase as a clause end does: 钢铁及配套企业、1.6万名职工)
+            ends = stop_at >= len(text) or text[stop_at] in CLAUSE_END + "、"
             counted = any(c.isdigit() or c in NUMERALS for c in text[off:stop_at])
             if rest is not None and ends and not counted:  # 30家事务所、近百名律师: two figures
                 parts += [w, rest]

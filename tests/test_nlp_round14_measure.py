@@ -51,6 +51,45 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "1.2万份",
         ("清凉礼包", "礼包"),
     ),
+    # round 14, sets 23-26 (opened): the shapes their misses share, in own sentences
+    # money taken out of a fund (从X中列支/拿出N元) is an amount of that fund
+    ("区总工会从工会经费中列支20万元，用于困难职工帮扶。", "20万元", ("工会经费",)),
+    ("县总工会从留成经费中拿出15万元，为环卫工人购买意外险。", "15万元", ("留成经费",)),
+    # X比Y多(了)N: the amount is of X, the thing compared
+    ("老周说，今年家里的收入比去年多了1万多元。", "1万多元", ("收入",)),
+    # a change then a level reached (增长7%，达到6200元) is one quantity, named once
+    (
+        "全区一线职工月平均工资同比增长7%，达到6200元。",
+        "6200元",
+        ("一线职工月平均工资", "月平均工资", "平均工资"),
+    ),
+    # X等方面 is the topic of the items, not the items
+    ("工会共收集就业、培训等方面意见建议200余条。", "200余条", ("意见建议",)),
+    # an administrative level and its bound (市级以上) say where items sit, as 市级 does
+    ("截至目前，全市已建成市级以上职工书屋120家。", "120家", ("职工书屋", "书屋")),
+    # two nouns joined by 及 before a list comma are one phrase
+    (
+        "合同覆盖全市18家纺织及服装企业、2.3万名职工。",
+        "18家",
+        ("纺织及服装企业", "企业"),
+    ),
+    # a person's name after the noun is an apposition: the noun is what is counted
+    ("今年5月，农民工王强等6人被拖欠工资4.2万元。", "6人", ("农民工",)),
+    # the 年 of a date is no part of the measure after it
+    (
+        "2022年企业职工人均收入8.6万元。",
+        "8.6万元",
+        ("企业职工人均收入", "职工人均收入", "人均收入"),
+    ),
+    # the statutory crime 拒不支付劳动报酬 (refusal to pay wages) is one term, 涉嫌 with it
+    ("今年以来，该院办理拒不支付劳动报酬案件9件。", "9件", ("拒不支付劳动报酬案件", "案件")),
+    (
+        "区人社局向公安机关移送涉嫌拒不支付劳动报酬犯罪案件6起。",
+        "6起",
+        ("涉嫌拒不支付劳动报酬犯罪案件", "犯罪案件", "案件"),
+    ),
+    # 其中 is one word even where jieba reads 中外 (其中|外地职工)
+    ("全厂有职工1200人，其中外地职工占四成。", "四成", ("外地职工",)),
 ]
 
 
