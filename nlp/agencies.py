@@ -919,8 +919,10 @@ def _descriptive(
         while j > 0 and i - j < 14 and j not in anchors:
             ch = text[j - 1]
             # numerals with a classifier count bodies (23个镇街法律服务工作站), naming none
-            if not is_han(ch) or ch in _STOP or ch in "个家座":
+            if not is_han(ch) or ch in _STOP:
                 break
+            if ch in "个家座" and j >= 2 and (text[j - 2].isdigit() or text[j - 2] in _COUNTING):
+                break  # (家电行业, 家政协会: 家 after no numeral opens a word)
             if ch in _DETERMINERS and not _in_word(text, j - 1):
                 break
             if text[j] in _LEVEL_CHARS and text[max(0, j - 2) : j] in _GOVERNING:
@@ -946,6 +948,10 @@ def _descriptive(
             continue
         i += 1
     return out
+
+
+# Numerals and counting words before a classifier (23个, 几家, 多座).
+_COUNTING: Final = frozenset("一二两三四五六七八九十百千万几多数余")
 
 
 def _name_at(
@@ -1002,6 +1008,10 @@ def _name_at(
     return AgencyMatch(start, end, text[start:end], prefix + run + head, kind, div, True, actor)
 
 
+# Heads printed abbreviated in later mentions of the same body.
+_HEAD_ABBREVIATIONS: Final = (("工会联合会", "工联会"),)
+
+
 def _aliases(text: str, named: list[AgencyMatch], found: list[AgencyMatch]) -> list[AgencyMatch]:
     """Later short forms of a descriptive name: 速调中心 after 农民工欠薪案件联合速调中心,
     职工法律服务中心 after 区职工法律服务中心.  A short form is a tail of the name's own part
@@ -1009,7 +1019,8 @@ def _aliases(text: str, named: list[AgencyMatch], found: list[AgencyMatch]) -> l
     dl = descriptive_lexicon()
     out: list[AgencyMatch] = []
     taken = [(f.start, f.end) for f in found]
-    for m in named:
+    # the latest name first: a short form is the nearest such name's before it
+    for m in sorted(named, key=lambda m: -m.start):
         head = next((h for h in dl.heads if m.text.endswith(h)), "")
         k = 0
         while not m.canonical.endswith(m.text[k:]):
@@ -1017,8 +1028,12 @@ def _aliases(text: str, named: list[AgencyMatch], found: list[AgencyMatch]) -> l
         own = m.text[k:]  # the printed part the canonical name ends with
         tails = sorted({own[k:] for k in range(len(own)) if len(own) - k >= max(4, len(head) + 2)},
                        key=len, reverse=True)  # fmt: skip
+        # the printed abbreviation of a head (工会联合会 → 工联会: 行业工联会) is a short form too
+        tails += [
+            t.replace(full, short) for t in tails for full, short in _HEAD_ABBREVIATIONS if full in t
+        ]
         for tail in tails:
-            if tail not in m.text:
+            if tail not in m.text and not any(short in tail for _, short in _HEAD_ABBREVIATIONS):
                 continue
             pos = text.find(tail, m.end)
             while pos >= 0:
