@@ -1030,7 +1030,10 @@ def _aliases(text: str, named: list[AgencyMatch], found: list[AgencyMatch]) -> l
                        key=len, reverse=True)  # fmt: skip
         # the printed abbreviation of a head (工会联合会 → 工联会: 行业工联会) is a short form too
         tails += [
-            t.replace(full, short) for t in tails for full, short in _HEAD_ABBREVIATIONS if full in t
+            t.replace(full, short)
+            for t in tails
+            for full, short in _HEAD_ABBREVIATIONS
+            if full in t
         ]
         for tail in tails:
             if tail not in m.text and not any(short in tail for _, short in _HEAD_ABBREVIATIONS):

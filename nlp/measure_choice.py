@@ -202,7 +202,13 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     earlier = memory.measures.setdefault(spot.si, [])
     mapped = respectively(spot.text, q, spot.quantities, spot.starts, spot.s_start, earlier)
     measure = mapped or measure
-    group = None if mapped or after else group_of(spot.text, spot.s_start, q.start, spot.lex)
+    # (上述案件中的7起|提起公诉: a verb after the unit is the predicate, no noun of the count)
+    verb_after = bool(after) and word_tags(after, spot.lex)[0][1] == "v"
+    group = (
+        None
+        if mapped or (after and not verb_after)
+        else group_of(spot.text, spot.s_start, q.start, spot.lex)
+    )
     if group is not None:
         # 已建会的非公企业中有486家 / 已建会企业中实行厂务公开的有452家: a count inside
         # 'X中(…的)有' is a part of the group X, and counts X's members

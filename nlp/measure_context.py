@@ -66,7 +66,10 @@ def frame_set(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str |
 
 
 # 'X中有N' / 'X中…的有N': a part of a group counted inside it.
-_IN_GROUP = re.compile(r"中(?:[^，。；：中]{0,12}的)?有$")
+_IN_GROUP = re.compile(r"中(?:(?:[^，。；：中]{0,12}的)?有|的)$")
+
+
+_DEMONSTRATIVES = frozenset({"上述", "这些", "此类", "该类", "以上"})
 
 
 def group_of(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str | None:
@@ -78,6 +81,10 @@ def group_of(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str | 
     toks = word_tags(text[clause_start(text, s_start, m.start()) : m.start()], lex)
     while toks and (toks[0][1] in ADVERBIAL or toks[0][0] in SCOPE or toks[0][1] == "m"):
         toks = toks[1:]  # 截至…，全区|已建会的非公企业中: time and scope say where and when
+    last_p = max((k for k, (_, t) in enumerate(toks) if t == "p"), default=-1)
+    toks = toks[last_p + 1 :]  # 检察院|对|上述案件中的7起: the group is the preposition's object
+    while toks and (toks[0][1] in ("r", "rz") or toks[0][0] in _DEMONSTRATIVES):
+        toks = toks[1:]  # 上述|案件: a demonstrative points at the group, it is no part of it
     if not toks or not nounish(*toks[-1], lex):
         return None
     words = [w for w, _ in toks]

@@ -162,6 +162,9 @@ def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
         # jieba files as a verb, right before the number, is the head noun (清凉包)
         word = out.pop()[0]
         out[-1] = (out[-1][0] + word, "n")
+    for k in range(len(out) - 1):
+        if out[k] == ("涉", "v") and out[k + 1][1].startswith("n"):
+            out[k] = ("涉", "b")  # 涉|薪|案件: 'involving' before a noun modifies what follows
     return _join_unknown(out)
 
 

@@ -132,7 +132,10 @@ _OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9f
 
 
 # Adverbs of scope and aspect (all, already, also): they open a predicate, never modify a noun.
-_PREDICATE_ADVERBS = frozenset({"均", "都", "皆", "已", "已经", "也", "还", "曾", "均已", "都已"})
+_PREDICATE_ADVERBS = frozenset(
+    {"均", "都", "皆", "已", "已经", "也", "还", "曾", "均已", "都已", "正在", "仍在", "仍", "尚",
+     "尚未", "即将"}
+)  # fmt: skip
 
 # Manner words that, right before a verb, say how it is done (全额|返还, 在线|申请, 试点|推行):
 # after the subject noun they open the predicate, whatever jieba's tag (it files 全额 and 试点
@@ -221,6 +224,8 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             continue
         if noun_seen and w in _MANNER and i + 1 < len(toks) and toks[i + 1][1].startswith("v"):
             break  # 860家企业工会|全额|返还…: the manner word opens the predicate
+        if noun_seen and w in _PREDICATE_ADVERBS:
+            break  # 11件涉薪案件|正在|执行中: an aspect adverb opens the predicate
         if parts and w in _BOUND_WORDS and noun(i + 1):
             parts.append(w)  # 19家三级|以上|医院: the bound belongs to the level before it
             i += 1

@@ -88,6 +88,15 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "6起",
         ("涉嫌拒不支付劳动报酬犯罪案件", "犯罪案件", "案件"),
     ),
+    # a count inside 'X中的N' is a part of the group X (the preposition's object, without its
+    # demonstrative), also when a verb follows the unit
+    (
+        "去年，县检察院对这些案件中的4起提起公诉，县法院已审结3起。",
+        "4起",
+        ("案件",),
+    ),
+    # 涉 ('involving') before a noun modifies it; an aspect adverb (正在) opens the predicate
+    ("截至目前，尚有8件涉薪案件正在审理中。", "8件", ("涉薪案件", "案件")),
     # 其中 is one word even where jieba reads 中外 (其中|外地职工)
     ("全厂有职工1200人，其中外地职工占四成。", "四成", ("外地职工",)),
 ]
@@ -96,6 +105,22 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
 @pytest.mark.parametrize(("text", "figure", "measures"), OWN)
 def test_own_passages(text: str, figure: str, measures: tuple[str, ...]) -> None:
     assert figure_of(text, figure).measure in measures
+
+
+@pytest.mark.parametrize(
+    ("text", "figure"),
+    [
+        ("去年，县检察院对这些案件中的4起提起公诉，县法院已审结3起。", "4起"),
+        ("去年，县检察院对这些案件中的4起提起公诉，县法院已审结3起。", "3起"),
+        # a prosecution is a docket act: done once per case
+        ("今年以来，该院已对欠薪犯罪嫌疑人提起公诉6起。", "6起"),
+        # a settlement a court confirms is a case file (a paper a procedure modifies)
+        ("今年以来，县法院已对12宗人民调解协议进行司法确认。", "12宗"),
+        ("截至目前，尚有8件涉薪案件正在审理中。", "8件"),
+    ],
+)
+def test_case_units_of_legal_acts_and_papers_count_cases(text: str, figure: str) -> None:
+    assert figure_of(text, figure).type == "cases"
 
 
 def test_a_noun_before_the_manner_word_still_heads_a_phrase_that_ends_there() -> None:
