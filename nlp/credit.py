@@ -258,7 +258,18 @@ def credited(
         if _generic(text, s.start, chosen.start):  # type: ignore[union-attr]
             return None  # 四川工会紧扣四川省委…: the subject is generic, the body an object
         generic = _generic(text, chosen.end, offset)  # type: ignore[union-attr]
-        if generic and generic.start() > chosen.end and not _agent_frame(text, chosen):  # type: ignore[union-attr]
+        # (记者从X获悉, 据X统计: the body the reporter learned the figures from, or that
+        # counted them, is credited; X通报，… and 据X介绍，… report what the collective did)
+        pre = text[max(0, chosen.start - 3) : chosen.start]  # type: ignore[union-attr]
+        learned = pre.endswith("从") or (
+            pre.endswith("据") and text.startswith("统计", chosen.end)  # type: ignore[union-attr]
+        )
+        if (
+            generic
+            and generic.start() > chosen.end  # type: ignore[union-attr]
+            and not _agent_frame(text, chosen)  # type: ignore[arg-type]
+            and not learned
+        ):
             # 人社局通报，全市劳动保障监察机构共查处…: the collective acted.  Not 该集团各级工会
             # (the body's own unions) and not 在吉林省总的统筹下，各级工会… (an agent frame).
             return None
