@@ -229,6 +229,17 @@ def credited(
         return None  # “现在每月收入多了800多元。”快递员小刘说: a person's own words
     s = sents[si]
     actors = [a for a in agencies if s.start <= a.start < s.end and _actor(text, a)]
+    first = _first_report(text, sents, si)
+    partners = ("联合", "会同", "与", "和", "同", "向", "对", "为")
+    if (
+        first is not None
+        and depth < 3
+        # (法院…，联合|市总工会开展…: a partner or a beneficiary is no subject)
+        and all(a.start > offset or text.endswith(partners, 0, a.start) for a in actors)
+    ):
+        # 白皮书显示，…。…白皮书同时显示，…: a document's later findings are its report
+        # too, credited as its first findings were (not to the body last named)
+        return credited(text, agencies, sents, first, sents[first].end - 1, depth + 1)
     speech = None
     for m in _SPEECH.finditer(text, s.start, offset):
         speech = m  # 区人社局…负责人说，今年…下降27%: a person's words credit nobody
@@ -422,6 +433,25 @@ def credited(
     return None
 
 
+# A document's findings opening a sentence: 白皮书显示, 年报同时显示, 报告还显示.
+_DOCUMENT_SHOWS = re.compile(
+    r"(白皮书|年报|报告|公报|调查|数据)(?:同时|还|也|另外|进一步)?(?:显示|表明)"
+)
+
+
+def _first_report(text: str, sents: Sequence, si: int) -> int | None:
+    """The earlier sentence whose opening 'document 显示' the sentence ``si`` takes up again
+    (the same document's findings), if any."""
+    m = _DOCUMENT_SHOWS.match(text, sents[si].start)
+    if m is None:
+        return None
+    for k in range(si):
+        prev = _DOCUMENT_SHOWS.match(text, sents[k].start)
+        if prev is not None and prev.group(1) == m.group(1):
+            return k
+    return None
+
+
 def _in_quoted_speech(text: str, offset: int) -> bool:
     """Is ``offset`` inside a direct quotation (“…” holding a clause break or a sentence end,
     which a quoted name, “吹哨人”, does not)?  The speaker's words credit no body, whether
@@ -495,12 +525,14 @@ _COUNT = re.compile(
 # words and an existential verb (现场有57对嘉宾…, 已有46个项目…).
 # (Not 共有/累计/共计 or a scope word: a total the report tallies, 共有5200余名司机加入…, and
 # the units of the body's own area, 全省13个设区市参与…, are the activity's own result.)
-_EXISTENTIAL = frozenset({"有", "已有", "还有", "另有", "现有", "尚有"})
+_EXISTENTIAL = frozenset({"有", "已有", "还有", "另有", "现有", "尚有", "仍有", "仍"})
 # A time given by an event (今年2月投用后, 整改结束后): it says when, like a time word.
 _AFTER_EVENT = re.compile(r"[^，。；]{1,10}?(?:之后|以后|后)")
 # 其中 before a count picks a part of the items just counted; with a predicate of its own
 # (其中3家企业已扭亏为盈) the part is the subject.
 _PART = frozenset({"其中"})
+# Aspect adverbs jieba files as time words (11件案件|正在|执行中): they open a predicate.
+_ASPECT = frozenset({"正在", "仍在", "尚在"})
 _SCENE = re.compile(r"^(?:现场|会场|当天|当场|其间|期间)$")
 
 
@@ -553,7 +585,7 @@ def _count_is_subject(text: str, start: int, end: int, scene: bool = True) -> bo
         after_person = k < len(rest) and k > 0 and a_person(rest[k - 1][0])
         if (
             k < len(rest)
-            and (rest[k][1][:1] in ("v", "d", "p") or after_person)
+            and (rest[k][1][:1] in ("v", "d", "p") or rest[k][0] in _ASPECT or after_person)
             and rest[k - 1][0] not in "、和及与"
             and not rest[k][0].startswith(_LINKING_CHARS)
         ):
