@@ -195,6 +195,7 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     measure = _grant_of_body(spot, measure)
     measure = _drawn_from_fund(spot, measure)
     measure = _compared_subject(spot, measure)
+    measure = _distributed_grant(spot, measure)
     measure = _object_of_repeated_verb(spot, measure)
     measure = _topic_object(spot, measure)
     measure = _people_counted(spot, measure, after)
@@ -624,17 +625,46 @@ _FRAME_LEAD = re.compile(
 )
 
 
+# An industry's or a firm's people before a pay noun (纺织行业职工|月平均工资): the owner.
+_PAY_OWNER = re.compile(
+    r"^[\u4e00-\u9fff]*?(?:行业|业|公司|企业)(?:一线)?(?:职工|工人|员工)"
+    r"(?=[\u4e00-\u9fff]*(?:工资|收入|薪酬|增幅)$)"
+)
+# A registered company before 'X最多' (…有限公司|获奖人数|最多): the owner, and the predicate.
+_COMPANY_LEAD = re.compile(
+    r"^[\u4e00-\u9fff]{2,20}?(?:有限公司|有限责任公司|集团)(?=[\u4e00-\u9fff]{2})"
+)
+_SUPERLATIVE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:最多|最高|最少|最低)$")
+
+
 def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
-    """Drop what frames a measure (方面, 市级以上) and the 年 of a date printed before it
-    (2022年|企业职工人均收入)."""
+    """Drop what frames a measure (方面, 市级以上), the owner of a pay noun (纺织行业职工|
+    月平均工资), a company owner and a superlative predicate (…有限公司|获奖人数|最多) and the
+    年 of a date printed before it (2022年|企业职工人均收入)."""
     if not measure:
         return measure
     measure = _FRAME_LEAD.sub("", measure)
+    measure = _PAY_OWNER.sub("", measure)
+    if _SUPERLATIVE_TAIL.search(measure):
+        measure = _COMPANY_LEAD.sub("", _SUPERLATIVE_TAIL.sub("", measure))
     if measure[0] in "年月" and len(measure) > 2:
         at = spot.text.rfind(measure, spot.s_start, spot.q.start)
         if at > 0 and spot.text[at - 1].isdigit():
             measure = measure[1:]
     return measure
+
+
+def _distributed_grant(spot: Spot, measure: str | None) -> str | None:
+    """每条被采纳的建议|奖励|100元至1000元: after a distributive phrase a grant word alone,
+    right before the amount, is the grant (as 每人|资助|5000元 is)."""
+    text, q = spot.text, spot.q
+    if measure is not None or q.kind != "money":
+        return measure
+    clause = text[spot.lead : q.start]
+    grant = next((g for g in GRANT_HEADS if clause.endswith(g)), None)
+    if grant is None or "每" not in clause[: -len(grant)]:
+        return measure
+    return grant
 
 
 def _object_of_repeated_verb(spot: Spot, measure: str | None) -> str | None:

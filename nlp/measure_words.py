@@ -162,10 +162,25 @@ def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
         # jieba files as a verb, right before the number, is the head noun (清凉包)
         word = out.pop()[0]
         out[-1] = (out[-1][0] + word, "n")
-    for k in range(len(out) - 1):
-        if out[k] == ("涉", "v") and out[k + 1][1].startswith("n"):
-            out[k] = ("涉", "b")  # 涉|薪|案件: 'involving' before a noun modifies what follows
-    return _join_unknown(out)
+    return _join_unknown(_retag_pieces(out))
+
+
+def _retag_pieces(out: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Pieces jieba's dictionary cuts or files wrongly inside a noun phrase."""
+    fixed: list[tuple[str, str]] = []
+    for k, (w, t) in enumerate(out):
+        nxt = out[k + 1] if k + 1 < len(out) else ("", "x")
+        if (w, t) in (("涉", "v"), ("外", "f")) and nxt[1].startswith("n"):
+            fixed.append((w, "b"))  # 涉|薪|案件, 外|省籍|船员: a modifier of the noun after it
+        elif w[0] == "零" and len(w) >= 3 and t in ("m", "mq"):
+            fixed.append((w, "n"))  # 零部件, 零配件: a noun, not the numeral zero
+        elif fixed and fixed[-1] == ("新", "a") and w == "设":
+            fixed[-1] = ("新设", "v")  # 新|设: one verb (newly set up), as 新建 is
+        elif fixed and w == "户" and t == "q" and fixed[-1][1] == "v" and len(fixed[-1][0]) == 2:
+            fixed[-1] = (fixed[-1][0] + w, "n")  # 脱贫|户, 养殖|户: a household noun
+        else:
+            fixed.append((w, t))
+    return fixed
 
 
 # Heads of facility nouns (a base, centre, station, point, room, hall) and of a class formed

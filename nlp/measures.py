@@ -222,10 +222,28 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             parts.extend(x for x, _ in toks[i : i + 2])
             i += 2
             continue
-        if noun_seen and w in _MANNER and i + 1 < len(toks) and toks[i + 1][1].startswith("v"):
+        if (
+            noun_seen
+            and w in _MANNER
+            and i + 1 < len(toks)
+            and (toks[i + 1][1].startswith("v") or toks[i + 1][0] in lex.verb_set)
+        ):
             break  # 860家企业工会|全额|返还…: the manner word opens the predicate
         if noun_seen and w in _PREDICATE_ADVERBS:
             break  # 11件涉薪案件|正在|执行中: an aspect adverb opens the predicate
+        if (
+            not parts
+            and t.startswith("v")
+            and len(w) == 2
+            and i + 1 < len(toks)
+            and toks[i + 1][0] in _BUSINESS_HEADS
+        ):
+            # 5家|建设|单位, 3家|施工|企业: a verb before a body noun names the body's business,
+            # right after the classifier as after a noun (保安派遣单位)
+            parts.extend((w, toks[i + 1][0]))
+            noun_seen = True
+            i += 2
+            continue
         if parts and w in _BOUND_WORDS and noun(i + 1):
             parts.append(w)  # 19家三级|以上|医院: the bound belongs to the level before it
             i += 1

@@ -97,6 +97,31 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     # 涉 ('involving') before a noun modifies it; an aspect adverb (正在) opens the predicate
     ("截至目前，尚有8件涉薪案件正在审理中。", "8件", ("涉薪案件", "案件")),
+    # pieces jieba's dictionary cuts or files wrongly: 零部件 (no numeral), 新|设 (one verb),
+    # 脱贫|户 (a household noun), 外|省籍 (a modifier), 在线 before 办理 (a lexicon verb)
+    (
+        "今年，全区将在52家规上汽车零部件企业推行技能等级认定。",
+        "52家",
+        ("规上汽车零部件企业", "汽车零部件企业", "企业"),
+    ),
+    ("县总工会在乡镇新设职工服务站8个。", "8个", ("职工服务站", "服务站")),
+    ("今年以来，消费帮扶共带动1500余户脱贫户增收。", "1500余户", ("脱贫户",)),
+    ("全市有环卫工人4000余人，其中外省籍工人占三成。", "三成", ("外省籍工人", "工人")),
+    ("平台上线后，已有2300余家基层工会在线办理经费返还。", "2300余家", ("基层工会", "工会")),
+    # a verb right before a body noun after the classifier names the body's business
+    ("县检察院向5家建设单位发出检察建议。", "5家", ("建设单位", "单位")),
+    # after a distributive phrase (每条…建议) a grant word alone is the grant
+    ("企业设立创新奖励基金，每条被采纳的建议奖励100元至1000元。", "100元至1000元", ("奖励",)),
+    # a company, industry or people owner before a wage or income noun is its owner: the
+    # measure is the money noun (as sets 5 and 24 print it)
+    ("去年全市纺织行业职工月平均工资为4200元。", "4200元", ("月平均工资", "平均工资", "工资")),
+    ("2023年公司职工人均收入8.2万元。", "8.2万元", ("人均收入", "收入", "职工人均收入")),
+    # a named company before 'X最多' is the owner of X, and 最多 the predicate
+    (
+        "40名选手分获各等级奖项，其中东方锅炉有限公司获奖人数最多，达7人。",
+        "7人",
+        ("获奖人数", "人数"),
+    ),
     # 其中 is one word even where jieba reads 中外 (其中|外地职工)
     ("全厂有职工1200人，其中外地职工占四成。", "四成", ("外地职工",)),
 ]
