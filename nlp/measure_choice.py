@@ -68,16 +68,18 @@ _VALUATION = frozenset({"价值", "总价", "金额", "总额"})
 PERCENT_UNITS = frozenset({"%", "百分点"})
 # A change that follows the start amount: 由3000元|提高到4500元.
 _CHANGE_AFTER = re.compile(
-    r"[^，。；]{0,12}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至|到|至)"
+    r"[^，。；]{0,12}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至|上涨|涨|到|至)"
     r"|[\u4e00-\u9fff]{1,2}为(?=[0-9一二两三四五六七八九十百千万亿])"  # 由6项|精简为|2项
 )
 # 由2019年的8000元 / 由…提高到去年的1.2万元: a change of one quantity from one amount to another.
 # 由6项精简为2项, 由4个扩充到10个: any verb with a resultative 为/到/至 between two amounts is
 # such a change, whatever the verb.
+# 从 opens such a change as 由 does (夜班补贴从每班15元提高到25元, 工资从3200元左右涨到了…).
 _FROM_TO = re.compile(
-    r"由(?:(?:[^，。；由]{0,8}的|(?:每[\u4e00-\u9fff]{1,2}){1,2}|人均)?|[^，。；由]{0,24}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至)"
-    r"(?:到|至)?(?:[^，。；]{0,8}的)?"
-    r"|[^，。；由]{0,8}?[0-9一二两三四五六七八九十百千万亿][^，。；由]{0,4}?[\u4e00-\u9fff]{1,2}[为到至])$"
+    r"(?:由|从(?![事业严而中]))(?:(?:[^，。；由从]{0,8}的|(?:每[\u4e00-\u9fff]{1,2}){1,2}|人均)?|[^，。；由从]{0,24}?"
+    r"(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至|上涨|涨)"
+    r"(?:到|至)?了?(?:[^，。；]{0,8}的)?"
+    r"|[^，。；由从]{0,8}?[0-9一二两三四五六七八九十百千万亿][^，。；由从]{0,4}?[\u4e00-\u9fff]{1,2}[为到至])$"
 )
 
 # …元的标准 / …元的补助标准 after 按/按照: the amount is a rate the clause goes on to pay.
@@ -637,12 +639,28 @@ _COMPANY_LEAD = re.compile(
 _SUPERLATIVE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:最多|最高|最少|最低)$")
 
 
+# Characters no noun phrase opens with: a list comma, a conjunction (或调解结案, 并报告…).
+_LEADING_LINKS = "、，,和及与或并且而"
+
+
+def _edges_tidied(measure: str) -> str | None:
+    """A phrase cut at a list comma or a conjunction starts after it (或|调解结案); a
+    quotation mark with no partner is a piece of a quoted name cut off (“法律明白人)."""
+    measure = measure.lstrip(_LEADING_LINKS)
+    if measure.count("“") != measure.count("”"):
+        measure = measure.replace("“", "").replace("”", "")
+    return measure or None
+
+
 def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
     """Drop what frames a measure (方面, 市级以上), the owner of a pay noun (纺织行业职工|
     月平均工资), a company owner and a superlative predicate (…有限公司|获奖人数|最多) and the
     年 of a date printed before it (2022年|企业职工人均收入)."""
     if not measure:
         return measure
+    measure = _edges_tidied(measure)
+    if not measure:
+        return None
     measure = _FRAME_LEAD.sub("", measure)
     measure = _PAY_OWNER.sub("", measure)
     if _SUPERLATIVE_TAIL.search(measure):

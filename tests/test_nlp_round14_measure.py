@@ -12,6 +12,7 @@ import pytest
 
 from baoku.ingest.records import Article, ArticleType
 from baoku.nlp.analyze import analyze_article
+from baoku.nlp.measure_choice import _edges_tidied
 from tests.fixtures.nlp_sentences import figure_of
 
 OWN: list[tuple[str, str, tuple[str, ...]]] = [
@@ -122,6 +123,13 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "7人",
         ("获奖人数", "人数"),
     ),
+    # 从A…涨到/提高到B is a change of the subject before 从, as 由A…到B is; 从事 is no 从
+    ("他说，今年每月到手的工资从4100元左右涨到了4600多元。", "4100元左右", ("工资",)),
+    ("他说，今年每月到手的工资从4100元左右涨到了4600多元。", "4600多元", ("工资",)),
+    ("合同约定，夜班津贴从每班20元提高到30元。", "20元", ("夜班津贴", "津贴")),
+    ("2023年3月，在某工地从事钢筋工作的26名农民工因欠薪求助。", "26名", ("农民工",)),
+    # 代缴 (pay on another's behalf) is a money verb: its object is the money
+    ("区总工会为860名困难职工、农民工代缴互助金12.9万元。", "12.9万元", ("互助金",)),
     # 其中 is one word even where jieba reads 中外 (其中|外地职工)
     ("全厂有职工1200人，其中外地职工占四成。", "四成", ("外地职工",)),
 ]
@@ -146,6 +154,14 @@ def test_own_passages(text: str, figure: str, measures: tuple[str, ...]) -> None
 )
 def test_case_units_of_legal_acts_and_papers_count_cases(text: str, figure: str) -> None:
     assert figure_of(text, figure).type == "cases"
+
+
+def test_a_measure_starts_after_a_cut_list_comma_or_conjunction() -> None:
+    assert _edges_tidied("、农民工代缴互助金") == "农民工代缴互助金"
+    assert _edges_tidied("或调解结案") == "调解结案"
+    assert _edges_tidied("“法律明白人") == "法律明白人"  # a quotation cut off
+    assert _edges_tidied("“法律明白人”培训") == "“法律明白人”培训"
+    assert _edges_tidied("、") is None
 
 
 def test_a_noun_before_the_manner_word_still_heads_a_phrase_that_ends_there() -> None:
