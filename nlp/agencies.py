@@ -258,9 +258,26 @@ def _orgs(text: str, lex: Lexicon, context: PlaceContext | None = None) -> list[
             if text.startswith("工会", end):  # 长江产业投资集团工会: the company's union
                 end += 2
                 name, kind = text[start:end], "union"
+            if suf in _FORMAL or kind == "company":
+                start = _company_start(text, start, i)
+                name = text[start:end]
             places = find_places(name)
             div = places[0].division if places else None
             canonical = _norm(name)
+            lead = places[0] if places and places[0].start == 0 else None
+            if (
+                lead is not None
+                and kind != "company"
+                and not any(w in name for w in ("公司", "集团"))
+                and lead.text[-1] in "市县区旗"
+                and not lead.short_only
+                and context
+            ):
+                # 北流市陶瓷行业协会: a body named after its county-level city takes the city's
+                # full prefix (玉林市北流市…), as its 总工会 and 人社局 do
+                d = supported(lead, context.known) or lead.division
+                if d is not None:
+                    canonical, div = place_prefix(d) + _norm(name[lead.end :]), d
             if context is not None and name[0] in "省市" and not (places and places[0].start == 0):
                 lvl = context.for_level(name[0])  # 省广播影视集团 in a 福建 story
                 if lvl is not None:
@@ -272,6 +289,42 @@ def _orgs(text: str, lex: Lexicon, context: PlaceContext | None = None) -> list[
 
 
 _FORMAL = ("有限公司", "有限责任公司", "股份有限公司")
+# Verbs of courts and agencies that take a firm as object (依法判决|重庆某配送服务有限公司).
+_FIRM_VERBS: Final = (
+    "判决",
+    "判令",
+    "裁决",
+    "责令",
+    "起诉",
+    "督促",
+    "约谈",
+    "要求",
+    "处罚",
+    "执行",
+)
+
+
+def _company_start(text: str, start: int, end: int) -> int:
+    """Where a company's name really starts inside the run ``text[start:end]``: after a verb
+    taking it as object (依法判决|重庆某…公司), and at a place that restarts the name after a
+    full place chain (吉林省四平市铁东区|四平恒通…有限公司: the address, then the name)."""
+    run = text[start:end]
+    cut = max(
+        (run.rfind(v) + len(v) for v in (*_FIRM_VERBS, *descriptive_lexicon().clause_verbs)
+         if v in run),
+        default=0,
+    )  # fmt: skip
+    start += cut
+    places = find_places(text[start:end])
+    if len(places) >= 2 and places[0].start == 0 and places[1].start == places[0].end:
+        chain = places[0].division
+        if chain is not None and any(
+            d == chain or chain.within(d.path) for d in places[1].candidates
+        ):
+            start += places[1].start  # (the restart names a place of the chain again: 四平)
+    return start
+
+
 # Time words and connectives that open a clause before a bare organization word (今年集团将
 # 投入…, 其中区总工会资助…): no name starts with them.
 _CLAUSE_LEAD = re.compile(
@@ -921,7 +974,11 @@ def _descriptive(
             # numerals with a classifier count bodies (23个镇街法律服务工作站), naming none
             if not is_han(ch) or ch in _STOP:
                 break
-            if ch in "个家座" and j >= 2 and (text[j - 2].isdigit() or text[j - 2] in _COUNTING):
+            if (
+                ch in "个家座名位所"
+                and j >= 2
+                and (text[j - 2].isdigit() or text[j - 2] in _COUNTING)
+            ):
                 break  # (家电行业, 家政协会: 家 after no numeral opens a word)
             if ch in _DETERMINERS and not _in_word(text, j - 1):
                 break

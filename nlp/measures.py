@@ -223,12 +223,12 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             i += 2
             continue
         if (
-            noun_seen
+            (noun_seen or not parts)
             and w in _MANNER
             and i + 1 < len(toks)
             and (toks[i + 1][1].startswith("v") or toks[i + 1][0] in lex.verb_set)
         ):
-            break  # 860家企业工会|全额|返还…: the manner word opens the predicate
+            break  # 860家企业工会|全额|返还…, 其中79件|依法|支持起诉: the predicate opens
         if noun_seen and w in _PREDICATE_ADVERBS:
             break  # 11件涉薪案件|正在|执行中: an aspect adverb opens the predicate
         if (

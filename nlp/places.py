@@ -177,6 +177,17 @@ def _yields_to_full_name(text: str, i: int, hit: tuple[str, list[_Name]]) -> boo
     return False
 
 
+# Verbs that open a county's name (会同县) and, after a body, govern the next body instead:
+# 县人社局会同|县住建局.
+_BODY_VERBS: Final[tuple[str, ...]] = ("会同",)
+_BODY_ENDS: Final[frozenset[str]] = frozenset("局会院委府部办厅")
+
+
+def _verb_after_body(text: str, i: int, name: str) -> bool:
+    """Is the place at ``i`` a governing verb right after a body (…人社局会同县住建局)?"""
+    return i > 0 and text[i - 1] in _BODY_ENDS and name.startswith(_BODY_VERBS)
+
+
 def find_places(text: str) -> list[PlaceMatch]:
     """Every place name in ``text``, chains merged, in order; ambiguity is left to the caller."""
     gz = gazetteer()
@@ -187,7 +198,7 @@ def find_places(text: str) -> list[PlaceMatch]:
         if hit is None:
             i += 1
             continue
-        if _yields_to_full_name(text, i, hit):
+        if _yields_to_full_name(text, i, hit) or _verb_after_body(text, i, hit[0]):
             i += 1
             continue
         parts = [hit]

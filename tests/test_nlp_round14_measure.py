@@ -150,6 +150,12 @@ def test_own_passages(text: str, figure: str, measures: tuple[str, ...]) -> None
         # a settlement a court confirms is a case file (a paper a procedure modifies)
         ("今年以来，县法院已对12宗人民调解协议进行司法确认。", "12宗"),
         ("截至目前，尚有8件涉薪案件正在审理中。", "8件"),
+        # a confirmation procedure's files are cases, as 认定 (recognition) ones are
+        ("工会律师协助外卖骑手申请职业伤害确认26件。", "26件"),
+        # a clause after a semicolon goes on with the count before it
+        ("今年以来，区仲裁院共受理劳动争议案件410件，同比下降6.2%；审结392件。", "392件"),
+        # a manner adverb after 其中N件 opens the predicate; the part counts what the whole did
+        ("该院共受理支持起诉申请64件，经审查对其中58件依法支持起诉。", "58件"),
     ],
 )
 def test_case_units_of_legal_acts_and_papers_count_cases(text: str, figure: str) -> None:
