@@ -226,7 +226,11 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             (noun_seen or not parts)
             and w in _MANNER
             and i + 1 < len(toks)
-            and (toks[i + 1][1].startswith("v") or toks[i + 1][0] in lex.verb_set)
+            and (
+                toks[i + 1][1].startswith("v")
+                or toks[i + 1][0] in lex.verb_set
+                or lex.terms.fullmatch(toks[i + 1][0]) is not None  # 依法|支持起诉
+            )
         ):
             break  # 860家企业工会|全额|返还…, 其中79件|依法|支持起诉: the predicate opens
         if noun_seen and w in _PREDICATE_ADVERBS:
