@@ -693,6 +693,8 @@ def _object_of_repeated_verb(spot: Spot, measure: str | None) -> str | None:
     """发放爱心包…，共|发放|3200份: a verb printed again right before a bare number counts the
     object it took the first time in the sentence."""
     text, q, lex = spot.text, spot.q, spot.lex
+    if spot.people:
+        return measure  # (劳动者|入会|1.38万人: people are counted by who acts, not by an object)
     toks = word_tags(text[spot.lead : q.start], lex)
     if not toks or len(toks[-1][0]) < 2 or toks[-1][1] != "v":
         return measure

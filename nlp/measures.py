@@ -403,9 +403,14 @@ def measure_before(
     while i > floor and start - i < limit and (text[i - 1] not in BOUNDARY or text[i - 1] == "、"):
         i -= 1
     toks = _join_distributives(word_tags(text[i:start], lex))
-    if i > floor and text[i - 1] not in BOUNDARY and toks:
-        i += len(toks[0][0])  # the window was cut by the limit: its first word may be a piece
+    if i > floor and text[i - 1] not in BOUNDARY and text[i - 1] not in "等的" and toks:
+        # the window was cut by the limit: its first word may be a piece (not after 等 or 的,
+        # which end a word: …快递员等|新就业形态劳动者…)
+        i += len(toks[0][0])
         toks = toks[1:]
+        while toks and toks[0][0] == "、":
+            i += 1  # (司|机、快递员等…: the list comma after the piece goes with it)
+            toks = toks[1:]
     # Linking words right before the number (累计, 共计, 达, 超过) are not the measure; whole
     # words only, so 发出要约 keeps its 约.
     n_before = len(toks)
@@ -543,6 +548,7 @@ def measure_before(
             and t in ("n", "l")
             and verbal_compound(w)
             and w not in lex.nominal_verbs
+            and lex.terms.fullmatch(w) is None  # (新就业形态 is a fixed noun term)
         ):
             break  # 立案查处|欠薪|案件: a verb compound filed as a noun is the predicate
         elif (
@@ -665,7 +671,7 @@ def measure_before(
         k -= 1
     if k >= 0 and toks[k][0] in _DEMONSTRATIVES and len(parts) > 1 and parts[0] in _BODY_WORDS:
         parts.pop(0)  # 该公司|工会会员: the body referred back to owns what is counted
-    while not coordinated and len("".join(parts)) > 12 and len(parts) > 1:
+    while not coordinated and len("".join(parts)) > 16 and len(parts) > 1:
         parts.pop(0)  # long phrases keep their last whole words
     if len(parts) > 1 and pseg.lcut(parts[0], HMM=False)[0].flag == "ns":
         parts.pop(0)  # 广州市|户外劳动者总数: a place in front says where, like 全市
