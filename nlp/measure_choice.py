@@ -222,6 +222,7 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
         measure = mapped = group
     if after is None and not mapped and q.kind != "percent":
         measure = _headless_head(spot, measure, memory)
+    measure = _money_per_person(spot, measure, memory)
     measure = _share_of_subject(spot, measure, earlier)
     earlier.append((q.start, measure))
     measure = _part_or_frame(spot, measure, after, memory)
@@ -674,6 +675,21 @@ def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
         if at > 0 and spot.text[at - 1].isdigit():
             measure = measure[1:]
     return measure
+
+
+def _money_per_person(spot: Spot, measure: str | None, memory: SentenceMemory) -> str | None:
+    """发放助学金129.4万元，其中资助…学生214名，每人5000元: an amount per person after a count
+    of people is of the money the sentence named, not of the people."""
+    text, q = spot.text, spot.q
+    if q.kind != "money" or not (measure is None or a_person(measure)):
+        return measure
+    if text[spot.lead : q.start] not in PER_WORDS:
+        return measure
+    earlier = list(memory.units.get(spot.si, []))
+    if spot.si > 0 and text[spot.s_start - 1 : spot.s_start] in ("；", ";"):
+        earlier = memory.units.get(spot.si - 1, []) + earlier  # (…每人5000元；…每人2000元)
+    money = [m for unit, m in earlier if unit.endswith("元") and m]
+    return money[-1] if money else measure
 
 
 def _distributed_grant(spot: Spot, measure: str | None) -> str | None:

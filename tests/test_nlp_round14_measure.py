@@ -145,6 +145,13 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "8600人",
         ("新就业形态劳动者", "劳动者"),
     ),
+    # an amount per person after a count of people is of the money the sentence named
+    ("区总工会发放助学金52万元，其中资助本科新生80名，每人5000元。", "5000元", ("助学金",)),
+    (
+        "区总工会发放助学金52万元，其中资助本科新生80名，每人5000元；专科新生40名，每人3000元。",
+        "3000元",
+        ("助学金",),
+    ),
     # 其中 is one word even where jieba reads 中外 (其中|外地职工)
     ("全厂有职工1200人，其中外地职工占四成。", "四成", ("外地职工",)),
 ]
