@@ -254,6 +254,19 @@ def credited(
         if not [a for a in actors if a.start < offset]:
             return None
     before = [a for a in actors if a.start < offset]
+    own_clause = max(s.start, max(text.rfind(c, s.start, offset) for c in "，；：") + 1)
+    if (
+        _STANDARD_SUBJECT.search(text, own_clause, offset)
+        and not any(a.start >= own_clause or _subject_of_sentence(text, a) for a in before)
+        and not _AGREED.search(text, s.start, offset)
+    ):
+        # 费用标准为每人每天300元, 补助上限为8万元: the amount itself is the clause's subject
+        # (but 合同约定，…标准为1880元: an agreement's terms are its signer's)
+        return None
+    framed = _TIME_FRAME.match(text, s.start)
+    at = framed.end() if framed else s.start
+    if text.startswith(("他", "她"), at) and not any(a.start < at + 1 for a in before):
+        return None  # 今年5月，他还参加了区总工会组织的体检: the person acts, the body is inside
     if before:
         clause = max(text.rfind(c, s.start, offset) for c in "，；") + 1
         for a in before:
@@ -342,6 +355,11 @@ def credited(
         return None
     if _person_subject(text, s.start, offset):
         return None  # 最终，赵利拿回…1万元: a person acted, not the body helping him before
+    bare = _BARE_BODY.match(text, clause)
+    if bare is not None and not any(a.kind == _BARE_KINDS[bare.group(1)] for a in agencies):
+        # 目前，法院已判决…71件: a court no mention names (an unnamed one) is the subject,
+        # not the procuratorate that reported before
+        return None
     if _PEOPLE_SUBJECT.match(text, s.start) or _RECIPIENTS.match(text, s.start):
         # 决赛获奖选手共获奖金… / 获奖成果累计创造效益…: the people themselves, or the
         # items a body rewarded, are the subject; what they do is their own
@@ -450,6 +468,30 @@ def _first_report(text: str, sents: Sequence, si: int) -> int | None:
         if prev is not None and prev.group(1) == m.group(1):
             return k
     return None
+
+
+# The amount itself as the clause's subject: a standard, a cap or a price (…标准为N元).
+_STANDARD_SUBJECT = re.compile(
+    r"(?:标准|上限|下限|限额|价格|单价|收费)(?:为|是)(?:每[\u4e00-\u9fff]{1,2}){0,2}$"
+)
+# An agreement's terms (合同约定, 协议明确): figures the signing body agreed.
+_AGREED = re.compile(r"约定|协议|合同明确|确定|规定")
+
+
+def _subject_of_sentence(text: str, a: AgencyMatch) -> bool:
+    """Does ``a`` open a clause as its subject (not 漳州市总工会推出的…, a body inside a
+    relative clause)?"""
+    opens = (
+        a.start == 0
+        or text[a.start - 1] in "，。；：\n"
+        or bool(_TIME_FRAME.fullmatch(text, max(0, text.rfind("，", 0, a.start - 1) + 1), a.start))
+    )
+    return opens and not re.match(r"[\u4e00-\u9fff]{1,3}的", text[a.end : a.end + 4])
+
+
+# A bare court or procuratorate word opening a clause (no place, no name).
+_BARE_BODY = re.compile(r"(?:目前|此前|随后|最终|最后)?，?(法院|检察院)")
+_BARE_KINDS = {"法院": "court", "检察院": "procuratorate"}
 
 
 def _in_quoted_speech(text: str, offset: int) -> bool:
@@ -794,11 +836,18 @@ def _head(phrase: str) -> str:
     return phrase.rpartition("的")[2]
 
 
+# A time frame opening a sentence (今年5月，), before its subject.
+_TIME_FRAME = re.compile(
+    r"(?:[今去明前]年|\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|初|底|中旬)?，"
+)
+
+
 def _person_subject(text: str, s_start: int, offset: int) -> bool:
     """Does the sentence, or the figure's clause, open with a person's name (jieba's nr) or
     a personal pronoun (今年，她的月工资涨了600元)?"""
     clause = max(s_start, max(text.rfind(c, s_start, offset) for c in "，；：") + 1)
-    for at in {s_start, clause}:
+    framed = _TIME_FRAME.match(text, s_start)
+    for at in {s_start, clause, framed.end() if framed else s_start}:
         if text.startswith(("他", "她"), at):
             return True
         words = pseg.lcut(text[at : min(offset, at + 6)])

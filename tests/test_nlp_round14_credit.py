@@ -49,3 +49,29 @@ def test_items_still_pending_are_their_own_subject() -> None:
     )
     assert figure_of(text, "9件").agency is None
     assert figure_of(text, "约80万元").agency is None
+
+
+def test_a_standard_as_its_own_subject_credits_nobody() -> None:
+    # 标准为/上限为N: the amount itself is the subject (rules 43, 98, 99), unless a body is
+    # the sentence's subject or an agreement fixed it
+    text = "每名环卫工人的慰问标准为300元至500元不等。"
+    assert figure_of(text, "300元至500元").agency is None
+    text = "据介绍，宜昌市总工会推出的互助保障设有多个项目，住院医疗单次补助上限为6万元。"
+    assert figure_of(text, "6万元").agency is None
+    text = "今年，湖北省宜昌市总工会安排疗休养资金800万元，人均补助标准为1500元。"
+    assert figure_of(text, "1500元").agency == "宜昌市总工会"
+    text = "湖北省宜昌市纺织行业工会联合会与行业协会开展协商，合同约定，行业最低工资标准为2100元。"
+    assert figure_of(text, "2100元").agency == "宜昌市纺织行业工会联合会"
+
+
+def test_a_person_opening_the_sentence_after_a_time_frame_acts_himself() -> None:
+    text = "今年6月，他参加了区总工会组织的免费体检，领到一份价值150元的慰问品。"
+    assert figure_of(text, "150元").agency is None
+
+
+def test_a_bare_court_word_with_no_court_named_is_no_other_bodys_doing() -> None:
+    text = (
+        "记者从湖南省岳阳市君山区人民检察院获悉，该院今年共受理支持起诉申请42件。"
+        "目前，法院已判决或调解结案35件。"
+    )
+    assert figure_of(text, "35件").agency is None
