@@ -257,7 +257,10 @@ def credited(
     own_clause = max(s.start, max(text.rfind(c, s.start, offset) for c in "，；：") + 1)
     if (
         _STANDARD_SUBJECT.search(text, own_clause, offset)
-        and not any(a.start >= own_clause or _subject_of_sentence(text, a) for a in before)
+        and not any(
+            a.start >= own_clause or _subject_of_sentence(text, a) or _source(text, a)
+            for a in before
+        )
         and not _AGREED.search(text, s.start, offset)
     ):
         # 费用标准为每人每天300元, 补助上限为8万元: the amount itself is the clause's subject
