@@ -262,6 +262,7 @@ def credited(
             for a in before
         )
         and not _AGREED.search(text, s.start, offset)
+        and text[s.start - 1 : s.start] not in ("；", ";")  # (…；小时标准为20元 goes on)
     ):
         # 费用标准为每人每天300元, 补助上限为8万元: the amount itself is the clause's subject
         # (but 合同约定，…标准为1880元: an agreement's terms are its signer's)
