@@ -314,7 +314,8 @@ def credited(
         return credited(text, agencies, sents, si - 1, sents[si - 1].end - 1, depth + 1)
     if _generic_subject(text, s.start, offset):
         return None
-    members = _SET_FRAME.match(text, s.start)
+    opener = _PLAIN_OPENER.match(text, s.start)
+    members = _SET_FRAME.match(text, opener.end() if opener else s.start)
     if members is not None and offset < members.end() and _members(members.group(1)):
         return None  # 在去年新增的620家…企业中，: the set's own count, restated in its frame
     kind = subject_kind(text, s.start, offset)
@@ -605,9 +606,13 @@ def _count_is_subject(text: str, start: int, end: int, scene: bool = True) -> bo
                 for w, t in words
             )
             ok = ok or _counted_acts_itself(text, m.end(), end, words)
+            # 全区已建会企业中有642家建立了…: a part of a group, counted, acts itself
+            ok = ok or lead.endswith(("中有", "中的"))
         if not ok:
             continue
         rest = _tagged(text[m.end() : end])
+        if rest and rest[0][1] == "v" and lead.endswith(("中有", "中的")):
+            return True  # 企业中有642家|建立了…: the part's noun is the group's, elided
         k = 1  # the counted noun, then its coordinates (外卖骑手、快递员)
         while k < len(rest):
             if (
@@ -678,6 +683,13 @@ _DISTRIBUTIVE = ("每", "人均", "户均", "单均")
 _AMOUNT_OF_ITEMS = ("金额", "总额", "人数", "数量", "总数")
 
 
+# An area's items linked to their number (今年全市参赛企业达到|386家): the items' own tally.
+_AREA_ITEMS_LINKED = re.compile(
+    r"(?:今年|去年|目前|当年|全年)?全(?:市|区|县|省|州|旗|盟)(?![\u4e00-\u9fff]*总[数量])"
+    r"[\u4e00-\u9fff]{2,8}?(?:达到|达|为|共有|有|超过|突破|增至)"
+)  # (全市职工书屋总数已达620家: a running total of the body's own output goes on with it)
+
+
 def _clauses_own_subject(text: str, start: int, offset: int, stop: int, scene: bool = True) -> bool:
     """Walking the clauses from ``start`` to the figure at ``offset`` (the sentence ends at
     ``stop``): is the figure's clause, or the last clause before it that has a subject, one
@@ -691,7 +703,11 @@ def _clauses_own_subject(text: str, start: int, offset: int, stop: int, scene: b
         if pos > start or text[max(0, pos - 1) : pos] in ("，", "；", "：", ",", ";", ":"):
             kind = subject_kind(text, pos, end)
             o = opening(text, pos, end)
-            if kind in ("indefinite", "organization") or _count_is_subject(text, pos, end, scene):
+            if (
+                kind in ("indefinite", "organization")
+                or _count_is_subject(text, pos, end, scene)
+                or _AREA_ITEMS_LINKED.fullmatch(text, pos, min(end, offset)) is not None
+            ):
                 own = True  # (a count in the subject's relative clause, 来自86家…的, too)
             elif (
                 o.subject
@@ -821,6 +837,8 @@ def _place_subject(text: str, start: int, end: int) -> bool:
 
 # A set frame opening the sentence (在新增的300家参保企业中，).
 _SET_FRAME = re.compile(r"在([^，。；]{2,24}?)中[，,]")
+# A report opener naming no body (据介绍，在受理的投诉中，…).
+_PLAIN_OPENER = re.compile(r"(?:据介绍|据了解|据悉|据统计)[，,]")
 
 
 def _members(phrase: str) -> bool:

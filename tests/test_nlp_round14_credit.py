@@ -75,3 +75,21 @@ def test_a_bare_court_word_with_no_court_named_is_no_other_bodys_doing() -> None
         "目前，法院已判决或调解结案35件。"
     )
     assert figure_of(text, "35件").agency is None
+
+
+def test_an_areas_items_linked_to_their_number_are_their_own_tally() -> None:
+    # X结合起来，今年全市参赛企业达到N家: the area's items are the clause's subject (as 全市有
+    # 产业工人约62万人 is, set 18); a running total of the body's own output (总数已达) is not
+    text = "宜昌市总工会把“安康杯”竞赛与安全生产月活动结合起来，今年全市参赛企业达到412家。"
+    assert figure_of(text, "412家").agency is None
+    text = "湖北省宜昌市总工会今年新建职工书屋36家，全市职工书屋总数已达540家。"
+    assert figure_of(text, "540家").agency == "宜昌市总工会"
+
+
+def test_a_part_of_a_group_acting_itself_is_its_own_subject() -> None:
+    # (a source reporting it in the same sentence, X通报，…, would still be credited)
+    text = (
+        "湖北省宜昌市夷陵区总工会今年把职代会建设作为重点工作。"
+        "截至3月底，全区已建会企业中有318家建立了职代会制度。"
+    )
+    assert figure_of(text, "318家").agency is None
