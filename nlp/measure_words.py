@@ -172,6 +172,8 @@ def _retag_pieces(out: list[tuple[str, str]]) -> list[tuple[str, str]]:
         nxt = out[k + 1] if k + 1 < len(out) else ("", "x")
         if (w, t) in (("涉", "v"), ("外", "f")) and nxt[1].startswith("n"):
             fixed.append((w, "b"))  # 涉|薪|案件, 外|省籍|船员: a modifier of the noun after it
+        elif len(w) >= 3 and w[0] in "可能" and pseg.dt.word_tag_tab.get(w[1:], "").startswith("v"):
+            fixed += [(w[0], "v"), (w[1:], "v")]  # 可兑换: the modal and its verb, glued
         elif w[0] == "零" and len(w) >= 3 and t in ("m", "mq"):
             fixed.append((w, "n"))  # 零部件, 零配件: a noun, not the numeral zero
         elif fixed and fixed[-1] == ("新", "a") and w == "设":

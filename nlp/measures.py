@@ -276,6 +276,8 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             w in lex.verb_set and w not in lex.nominal_verbs and not (last and not parts)
         ):
             break
+        if noun_seen and parts[-1][-1] in MONEY_END and w in lex.verb_set:
+            break  # 1.2万元经费|组织职工…: after a money noun a verb is the predicate
         if last and not parts and w in lex.verb_set and len(w) >= 2:
             parts.append(w)  # 20万元|资助。: a word ending the clause is the noun
             noun_seen = True

@@ -152,6 +152,10 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "3000元",
         ("助学金",),
     ),
+    # a modal glued to its verb (可兑换) is two words; 兑换 takes the money as object
+    ("矿工每查实一项隐患可获得积分，积分可兑换奖励200元至400元。", "200元至400元", ("奖励",)),
+    # after a money noun a lexicon verb is the predicate, even one that names bodies elsewhere
+    ("今年，公司工会用返还的3万元经费组织职工开展技能比武。", "3万元", ("经费", "返还的经费")),
     # 其中 is one word even where jieba reads 中外 (其中|外地职工)
     ("全厂有职工1200人，其中外地职工占四成。", "四成", ("外地职工",)),
 ]
