@@ -648,12 +648,36 @@ _SUPERLATIVE_TAIL = re.compile(r"(?<=[\u4e00-\u9fff]{2})(?:最多|最高|最少|
 _LEADING_LINKS = "、，,和及与或并且而"
 
 
-def _edges_tidied(measure: str) -> str | None:
+# Words that never open a measure: manner adverbs (依法|支持起诉), causatives that take an event
+# or a quantity (推动|企业缴费比例), determiners of kind (各类|事故隐患).
+_NO_OPENING = (
+    "依法", "积极", "主动", "全额", "足额", "推动", "带动", "拉动", "促进", "督促", "各类",
+    "各项", "各种",
+)  # fmt: skip
+# Change verbs that end a clause after its subject (…缴费额度|上浮).
+_TRAILING_CHANGE = ("上浮", "下浮", "增加", "增长", "提高", "下降", "减少", "上升", "降低")
+
+
+def _edges_tidied(measure: str, lex: FigureLexicon | None = None) -> str | None:
     """A phrase cut at a list comma or a conjunction starts after it (或|调解结案); a
-    quotation mark with no partner is a piece of a quoted name cut off (“法律明白人)."""
+    quotation mark with no partner is a piece of a quoted name cut off (“法律明白人); a word
+    that opens no noun phrase is dropped, and a change verb after its subject; a verb of one
+    character that takes an object (签, 评) opening the phrase is its predicate."""
     measure = measure.lstrip(_LEADING_LINKS)
     if measure.count("“") != measure.count("”"):
         measure = measure.replace("“", "").replace("”", "")
+    for word in _NO_OPENING:
+        if measure.startswith(word) and len(measure) - len(word) >= 2:
+            measure = measure[len(word) :]
+            break
+    for word in _TRAILING_CHANGE:
+        if measure.endswith(word) and len(measure) - len(word) >= 2:
+            measure = measure[: -len(word)]
+            break
+    if lex is not None and len(measure) >= 4:
+        toks = word_tags(measure, lex)
+        if len(toks) >= 2 and toks[0] in (("签", "v"), ("评", "v")):
+            measure = measure[1:]  # (签|行业集体合同, 评|出优秀成果: 欠缴, 带徒 stay whole)
     return measure or None
 
 
@@ -663,7 +687,7 @@ def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
     年 of a date printed before it (2022年|企业职工人均收入)."""
     if not measure:
         return measure
-    measure = _edges_tidied(measure)
+    measure = _edges_tidied(measure, spot.lex)
     if not measure:
         return None
     measure = _FRAME_LEAD.sub("", measure)

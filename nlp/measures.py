@@ -134,7 +134,7 @@ _OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9f
 # Adverbs of scope and aspect (all, already, also): they open a predicate, never modify a noun.
 _PREDICATE_ADVERBS = frozenset(
     {"均", "都", "皆", "已", "已经", "也", "还", "曾", "均已", "都已", "正在", "仍在", "仍", "尚",
-     "尚未", "即将"}
+     "尚未", "即将", "就"}
 )  # fmt: skip
 
 # Manner words that, right before a verb, say how it is done (全额|返还, 在线|申请, 试点|推行):
@@ -336,7 +336,21 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             # (a list comma ends the phrase as a clause end does: 钢铁及配套企业、1.6万名职工)
             ends = stop_at >= len(text) or text[stop_at] in CLAUSE_END + "、"
             counted = any(c.isdigit() or c in NUMERALS for c in text[off:stop_at])
-            if rest is not None and ends and not counted:  # 30家事务所、近百名律师: two figures
+            # (劳模和工匠人才创新工作室, 国有及国有控股企业: a first conjunct that is a person
+            # noun or a modifier, before a head of another kind, shares that head; the phrase
+            # is one whatever follows it)
+            first = "".join(parts)
+            shares = (
+                rest is not None
+                and w in ("和", "及", "以及")  # (劳动者|与|用工单位: 与 is also 'with')
+                and rest.endswith((*_BUSINESS_HEADS, *FACILITY_HEADS))
+                and (
+                    a_person(first)
+                    or len(first) <= 2
+                    or word_tags(first, lex)[-1][1] in ("b", "a", "vn")
+                )
+            )
+            if rest is not None and (ends or shares) and not counted:  # 30家事务所、近百名律师
                 parts += [w, rest]
                 i = len(toks)
                 stop = stop_at

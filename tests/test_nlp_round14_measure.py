@@ -156,6 +156,22 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
     ("矿工每查实一项隐患可获得积分，积分可兑换奖励200元至400元。", "200元至400元", ("奖励",)),
     # after a money noun a lexicon verb is the predicate, even one that names bodies elsewhere
     ("今年，公司工会用返还的3万元经费组织职工开展技能比武。", "3万元", ("经费", "返还的经费")),
+    # words that open no noun phrase are dropped (依法, 推动, 各类), as is a change verb after its
+    # subject and a one-character verb that takes an object (签)
+    ("今年以来，该院依法支持起诉62件。", "62件", ("支持起诉",)),
+    (
+        "今年已指导60家企业开展协商，推动企业缴费比例由平均3%提高到5%。",
+        "3%",
+        ("企业缴费比例", "缴费比例"),
+    ),
+    ("今年以来，全县共排查各类事故隐患1240条。", "1240条", ("事故隐患", "隐患")),
+    ("市总工会力争今年新签行业集体合同12份以上。", "12份以上", ("行业集体合同", "集体合同")),
+    # a modifier or person conjunct before a firm's or facility's head shares the head
+    (
+        "2022年，全市152家国有及国有控股企业全部建立职代会制度。",
+        "152家",
+        ("国有及国有控股企业", "企业"),
+    ),
     # 其中 is one word even where jieba reads 中外 (其中|外地职工)
     ("全厂有职工1200人，其中外地职工占四成。", "四成", ("外地职工",)),
 ]
