@@ -40,6 +40,7 @@ from baoku.nlp.measure_words import (
 )
 from baoku.nlp.measures import measure_after, measure_before, paid_money, subject_np
 from baoku.nlp.people import a_name
+from baoku.nlp.places import find_places
 from baoku.nlp.quantities import Quantity
 from baoku.nlp.rates import rate_of_percent, unowned_amount
 from baoku.nlp.sentences import Sentence
@@ -495,6 +496,8 @@ _REACHED = frozenset({"达到", "达", "增至", "升至", "提高到", "提高�
 def _names_nothing(spot: Spot, measure: str, before: str | None) -> bool:
     """Is ``measure`` a verb or an act that names no items (审结, 调解成功, 网上开庭)?"""
     text, q, lex = spot.text, spot.q, spot.lex
+    if measure in lex.nominal_verbs:
+        return False  # 人均月收入 names money, whatever jieba's tag on 收入
     return (
         measure in lex.verb_set
         or verbal_word(measure)
@@ -694,6 +697,13 @@ def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
     measure = _PAY_OWNER.sub("", measure)
     if _SUPERLATIVE_TAIL.search(measure):
         measure = _COMPANY_LEAD.sub("", _SUPERLATIVE_TAIL.sub("", measure))
+    if measure[0] == "籍":
+        # 庆阳|籍高校毕业生: X籍 (native of X) is one modifier with the place before it
+        at = spot.text.rfind(measure, spot.s_start, spot.q.start)
+        window = spot.text[max(spot.s_start, at - 8) : at] if at > 0 else ""
+        places = [p for p in find_places(window) if p.end == len(window)]
+        if places:
+            measure = places[-1].text + measure
     if measure[0] in "年月" and len(measure) > 2:
         at = spot.text.rfind(measure, spot.s_start, spot.q.start)
         if at > 0 and spot.text[at - 1].isdigit():

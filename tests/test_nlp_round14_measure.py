@@ -172,6 +172,14 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "152家",
         ("国有及国有控股企业", "企业"),
     ),
+    # X籍 (native of X) is one modifier with its place
+    ("今年宜昌籍高校毕业生共2.3万人。", "2.3万人", ("宜昌籍高校毕业生", "高校毕业生")),
+    # a money noun jieba tags as a verb (收入) names money: it does not continue the count before
+    (
+        "今年以来，各帮扶车间累计发放工资1600余万元，务工人员人均月收入2300元左右。",
+        "2300元左右",
+        ("人均月收入", "月收入", "收入"),
+    ),
     # 其中 is one word even where jieba reads 中外 (其中|外地职工)
     ("全厂有职工1200人，其中外地职工占四成。", "四成", ("外地职工",)),
 ]
