@@ -151,7 +151,14 @@ class PlaceContext:
         county = top[2]
         if county is not None and city is not None and not county.within(city.path):
             county = None
-        printed = city is not None and any(d.path == city.path for d in mentioned)
+        # printed in full (泰州市), not only as the short form opening a firm's name (泰州鼎盛…)
+        printed = city is not None and any(
+            m.division is not None
+            and not m.short_only
+            and not m.embedded
+            and m.division.path == city.path
+            for m in ms
+        )
         return PlaceContext(top[0], city, county, tuple(known), printed)
 
 

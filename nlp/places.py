@@ -245,6 +245,8 @@ def embedded_at(text: str, start: int, end: int, *, province: bool = False) -> b
     “…” (same paragraph), or before a word that opens a name of its own (``_NAME_AFTER``)?
     Before 工会 a short form or a province is the province's union system (福建工会, 湖北省
     工会服务…行动); a city or county in full is the place (吉林省长春市工会服务圈)."""
+    if text[end - 1] not in "省市区县旗盟" and _FIRM_AFTER.match(text, end):
+        return True  # 泰州|鼎盛建设工程有限公司: a short place opening a firm's registered name
     after = _NAME_AFTER.match(text, end)
     if after and (
         not after.group().startswith("工会") or province or text[end - 1] not in _LEVEL_END
@@ -265,6 +267,9 @@ def embedded_at(text: str, start: int, end: int, *, province: bool = False) -> b
 
 
 _LEVEL_END: Final[frozenset[str]] = frozenset("省市区县州盟旗")
+_FIRM_AFTER: Final[re.Pattern[str]] = re.compile(
+    r"[\u4e00-\u9fff]{2,16}?(?:有限公司|有限责任公司|股份有限公司)"
+)
 _SPEECH: Final[re.Pattern[str]] = re.compile(r"[，。！？；：,!?;]")
 
 

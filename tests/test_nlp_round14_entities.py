@@ -65,3 +65,23 @@ def test_huitong_after_a_body_is_the_verb_not_the_county() -> None:
 def test_a_body_named_after_a_county_level_city_takes_its_full_prefix() -> None:
     got = _agencies("广西壮族自治区北流市陶瓷行业协会与北流市总工会开展行业工资集体协商。")
     assert got[0] == ("广西壮族自治区北流市陶瓷行业协会", "玉林市北流市陶瓷行业协会")
+
+
+def test_employment_service_centres_are_in_the_lexicon() -> None:
+    got = _agencies("记者从湖北省宜昌市就业服务中心获悉，市就业服务中心今年举办招聘会26场。")
+    assert got == [
+        ("湖北省宜昌市就业服务中心", "宜昌市就业服务中心"),
+        ("市就业服务中心", "宜昌市就业服务中心"),
+    ]
+
+
+def test_a_prefecture_printed_only_in_a_firms_name_leaves_shi_to_the_county_level_city() -> None:
+    # 江苏省靖江市 (a county-level city under 泰州) and 泰州鼎盛…有限公司: the firm's name is
+    # no printing of the prefecture, so 市人社局 is 靖江's
+    got = dict(
+        _agencies(
+            "江苏省靖江市人民检察院日前通报，该院与市人社局建立联合督查机制。",
+            "检察官发现，泰州鼎盛建设工程有限公司在靖江承建的项目未按月拨付工资。",
+        )
+    )
+    assert got["市人社局"] == "泰州市靖江市人力资源和社会保障局"
