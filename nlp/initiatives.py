@@ -27,6 +27,9 @@ bodies and is gone, as is 主题: themes are no programmes); and unquoted campai
 (``find_campaigns``): jieba's words before 工程/行动 back to a naming verb or function word,
 kept when at least four characters are not generic words (重点, 专项, 联合, 执法…): 凝心聚力工程,
 根治欠薪冬季攻坚行动, not 省级重点工程, 联合执法行动, nor 海洋工程有限公司.
+Round 14 adds the named national programmes reports print unquoted (``find_known``, from
+``data/initiatives.toml``: 农民工工资专用账户制度, 产业工人队伍建设改革 and its short form 产改,
+送温暖, 金秋助学…), each annotated so by at least two independent gold writers.
 The key a researcher follows across years is the quoted text with NFKC width folding,
 whitespace removed, and ``+ · —`` variants unified; letters keep their printed case
 (“法院+工会+人社+N”); the head word goes to ``extra["head"]``.
@@ -35,8 +38,11 @@ whitespace removed, and ``+ · —`` variants unified; letters keep their printe
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
 from typing import Final
 
 import jieba
@@ -215,10 +221,35 @@ def find_initiatives(text: str) -> list[InitiativeMatch]:
         if good or key in keys:  # a name once found is the same name wherever it is quoted
             out.append(InitiativeMatch(m.start(), m.end(), m.group(), key, head))
     spans = [(x.start, x.end) for x in out]
-    for c in find_campaigns(text):
+    for c in find_campaigns(text) + find_known(text):
         if all(c.end <= a or b <= c.start for a, b in spans):
             out.append(c)
+            spans.append((c.start, c.end))
     return sorted(out, key=lambda x: x.start)
+
+
+@cache
+def _known() -> tuple[re.Pattern[str], dict[str, str]]:
+    raw = (resources.files("baoku.nlp") / "data" / "initiatives.toml").read_text(encoding="utf-8")
+    d = tomllib.loads(raw)
+    names = {n: n for n in d["known"]} | dict(d["aliases"])
+    alts = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(rf"“(?:{alts})”|(?:{alts})"), names
+
+
+def find_known(text: str) -> list[InitiativeMatch]:
+    """Named national programmes of the lexicon (``data/initiatives.toml``), printed quoted
+    or not (农民工工资专用账户制度, “金秋助学”, 产改 → 产业工人队伍建设改革)."""
+    pattern, names = _known()
+    quoted = [(q.start(), q.end()) for q in _QUOTE.finditer(text)]
+    out: list[InitiativeMatch] = []
+    for m in pattern.finditer(text):
+        if any(a < m.start() and m.end() < b for a, b in quoted):
+            continue  # “秋送温暖”: inside another quoted name
+        name = m.group().strip("“”")
+        key = initiative_key(names[name])
+        out.append(InitiativeMatch(m.start(), m.end(), m.group(), key, None))
+    return out
 
 
 # Heads of unquoted campaign names, not the first part of a longer word (工程师, 工程项目).

@@ -85,3 +85,18 @@ def test_a_prefecture_printed_only_in_a_firms_name_leaves_shi_to_the_county_leve
         )
     )
     assert got["市人社局"] == "泰州市靖江市人力资源和社会保障局"
+
+
+def _initiatives(text: str) -> list[tuple[str, str]]:
+    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
+    found = analyze_article(art, pub_date="2024-05-01")
+    return [(e.text, e.canonical) for e in found.entities if e.label == "INITIATIVE"]
+
+
+def test_named_national_programmes_are_initiatives_quoted_or_not() -> None:
+    got = _initiatives("县人社局督促在建项目全面落实农民工工资专用账户制度。")
+    assert got == [("农民工工资专用账户制度", "农民工工资专用账户制度")]
+    got = _initiatives("市总工会把深化产改作为重点，纳入“金秋助学”重点资助范围。")
+    assert got == [("产改", "产业工人队伍建设改革"), ("“金秋助学”", "金秋助学")]
+    # inside another quoted name it is that name's part (“秋送温暖” is its own campaign)
+    assert ("送温暖", "送温暖") not in _initiatives("工会开展“春送岗位”“秋送温暖”等活动。")
