@@ -194,7 +194,7 @@ FACILITY_HEADS = ("基地", "中心", "站", "点", "室", "馆", "所", "班")
 # Characters that stand alone as function words; a run of single characters without them is
 # a word jieba's dictionary lacks.
 _FUNCTION_CHARS = frozenset(
-    "的了在和与及为对等共已将又也都还并每各是有把被从向给让使于由以之而或其该本此这那个名人可能"
+    "的了在和与及为对等共已将又也都还并每各是有把被从向给让使于由以之而或其该本此这那个名人可能就"
 )
 
 
@@ -283,7 +283,7 @@ def verbal_word(word: str) -> bool:
 
 
 # One-character suffixes that make a noun of the verb before them (调解员, 慰问金, 劳动者, 筛查点).
-_NOMINAL_SUFFIX = frozenset("员金费款者师品证点")
+_NOMINAL_SUFFIX = frozenset("员金费款者师品证点服")
 
 
 # A time word names a time by a deictic or calendar character (今年, 上年, 年底, 3月); 青年 and

@@ -180,6 +180,11 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "2300元左右",
         ("人均月收入", "月收入", "收入"),
     ),
+    # 就 is a function word, never part of a word jieba left in pieces (企业|就|年|金);
+    # 服 after a verb is a noun suffix (防晒|服); 进场 after the unit is the predicate
+    ("今年以来，已指导56家企业就年金缴费开展专项协商。", "56家", ("企业",)),
+    ("区总工会为环卫工人每人发放防晒服2套。", "2套", ("防晒服",)),
+    ("当天，市人社局组织130家企业进场招聘。", "130家", ("企业",)),
     # 其中 is one word even where jieba reads 中外 (其中|外地职工)
     ("全厂有职工1200人，其中外地职工占四成。", "四成", ("外地职工",)),
 ]
