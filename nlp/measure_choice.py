@@ -395,11 +395,20 @@ def _of_phrase(spot: Spot, measure: str | None, before: str | None) -> str | Non
     return measure
 
 
+# The rest of a list of categories and amounts (、中级工1500元、高级工2000元) before its 的标准.
+_LISTED_STANDARD = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,8}?[0-9.]+(?:万)?元)+")
+
+
 def _paid_by_standard(spot: Spot, measure: str | None) -> str | None:
     """按每人每月1800元的标准|给予见习单位|生活补贴: an amount that sets a standard is of the
     money the clause then pays."""
     text, q, lex = spot.text, spot.q, spot.lex
     standard = _STANDARD.match(text, _of_at(spot))
+    if standard is None and q.kind == "money":
+        # 按初级工1000元、中级工1500元、高级工2000元的标准|申领补贴: a list of amounts by
+        # category sets one standard, printed after the last of them
+        listed = _LISTED_STANDARD.match(text, q.end)
+        standard = _STANDARD.match(text, listed.end()) if listed else None
     if q.kind != "money" or standard is None or not _BY.search(text, spot.lead, q.start):
         return measure
     topic = re.match(r"([\u4e00-\u9fff]{2,8}?)由", text[spot.lead :])
