@@ -127,6 +127,8 @@ _SPEECH = re.compile(
     r"(?:表示|介绍|说|称|指出|坦言|透露|告诉记者|强调|谈到|提到|说道|坦承|解释|算了一笔账)"
     r"[，：:]"
 )
+# Verbs of a statement (表示, 强调), not of a report (介绍, 透露).
+_STATES = re.compile(r"表示|指出|强调|坦言|称[，：:]")
 # A body reporting (通报, 发布消息, 获悉) and a clause opening with another body: that one acts.
 _REPORTS = re.compile(
     r"[^，。；]{0,8}?(?:发布消息|通报|公布|获悉|介绍|表示|透露|称|指出)[，：:]"
@@ -252,6 +254,11 @@ def credited(
             if a.start >= speech.end() and text[a.start - 1] in "，；：" and not _referred(a)
         ]
         if not [a for a in actors if a.start < offset]:
+            return None
+        if _STATES.search(speech.group()):
+            # 负责人表示，市总工会将…，今年已推动126家企业…: figures in a statement are the
+            # speaker's words (sets 22, 28, 30); a report (介绍说，市总工会连续举办4场…)
+            # gives the body's doings, and the body opening a clause after it is credited
             return None
     before = [a for a in actors if a.start < offset]
     own_clause = max(s.start, max(text.rfind(c, s.start, offset) for c in "，；：") + 1)

@@ -93,3 +93,15 @@ def test_a_part_of_a_group_acting_itself_is_its_own_subject() -> None:
         "截至3月底，全区已建会企业中有318家建立了职代会制度。"
     )
     assert figure_of(text, "318家").agency is None
+
+
+def test_figures_in_a_statement_are_the_speakers_a_report_gives_the_bodys_doings() -> None:
+    # X表示，市总工会将…，今年已推动N家…: a statement (sets 22, 28, 30: null); X介绍说，…，
+    # 市总工会连续举办N场…: a report of what the body did (the corpus: credited)
+    text = (
+        "湖北省宜昌市总工会副主席李华表示，市总工会将把休假落实情况纳入协商内容，"
+        "今年已推动86家企业增加年休假条款。"
+    )
+    assert figure_of(text, "86家").agency is None
+    text = "湖北省宜昌市总工会权益保障部部长李华介绍说，3月以来，市总工会连续举办6场招聘会。"
+    assert figure_of(text, "6场").agency == "宜昌市总工会"
