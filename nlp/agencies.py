@@ -308,6 +308,7 @@ _FIRM_VERBS: Final = (
     "要求",
     "处罚",
     "执行",
+    "来自",
 )
 
 
@@ -885,8 +886,8 @@ def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> li
         else:
             continue
         name = text[ns:k]
-        if not _is_name(name):
-            continue
+        if not all(is_han(c) for c in name) or not _is_name(name):
+            continue  # (今年1至10月，|街道总工会: punctuation and digits name no street)
         if zone is not None:
             parent, anchor, start = zone.prefix, zone.anchor, zone.start
         elif place is not None:
@@ -1014,6 +1015,10 @@ def _descriptive(
     return out
 
 
+# Words that open with a level character without being a level (区域, 市场, 县域).
+_LEVEL_WORDS: Final = frozenset(
+    {"区域", "市场", "市民", "县域", "省内", "市内", "区内", "县城", "省外"}
+)
 # Numerals and counting words before a classifier (23个, 几家, 多座).
 _COUNTING: Final = frozenset("一二两三四五六七八九十百千万几多数余")
 
@@ -1045,7 +1050,12 @@ def _name_at(
             return None
         if j in bodies and "v" in (_pos(run), _pos(run[:2])):
             return None  # 市总工会|派驻|法院: the body acts on the other, it has no sub-unit
-    elif text[j] in _LEVEL_CHARS and j < i - 1 and _starts_word(text, j):
+    elif (
+        text[j] in _LEVEL_CHARS
+        and j < i - 1
+        and _starts_word(text, j)
+        and text[j : j + 2] not in _LEVEL_WORDS  # 区域性联合工会: 区域 is a word, no level
+    ):
         got = _level_prefix(text[j], context, local)
         if got is None:
             return None

@@ -100,3 +100,21 @@ def test_named_national_programmes_are_initiatives_quoted_or_not() -> None:
     assert got == [("产改", "产业工人队伍建设改革"), ("“金秋助学”", "金秋助学")]
     # inside another quoted name it is that name's part (“秋送温暖” is its own campaign)
     assert ("送温暖", "送温暖") not in _initiatives("工会开展“春送岗位”“秋送温暖”等活动。")
+
+
+def test_punctuation_and_digits_name_no_street() -> None:
+    # 今年1至10月，街道总工会: the bare 街道总工会 is the story's street union, not "月，街道"
+    got = _agencies(
+        "广东省汕头市龙湖区珠池街道总工会日前发布消息，今年1至10月，街道总工会共开展活动96场。"
+    )
+    assert got[1] == ("街道总工会", "汕头市龙湖区珠池街道总工会")
+
+
+def test_a_level_character_opening_a_word_is_no_level() -> None:
+    got = _agencies("浙江省江山市贺村镇总工会推动成立区域性联合工会3家。")
+    assert [t for t, _ in got] == ["浙江省江山市贺村镇总工会"]
+
+
+def test_laizi_is_no_part_of_a_firms_name() -> None:
+    got = _agencies("来自青海高原铝业有限公司的职工代表在会上发言。")
+    assert got == [("青海高原铝业有限公司", "青海高原铝业有限公司")]
