@@ -507,6 +507,11 @@ def _names_nothing(spot: Spot, measure: str, before: str | None) -> bool:
     text, q, lex = spot.text, spot.q, spot.lex
     if measure in lex.nominal_verbs:
         return False  # 人均月收入 names money, whatever jieba's tag on 收入
+    body = next((e for e in _BODY_ENDS if e in measure[2:]), None)
+    if body is not None:
+        rest = measure[measure.index(body, 2) + len(body) :]
+        if rest and all(t == "v" for _, t in word_tags(rest, lex)):
+            return True  # 其中区总工会|移送38条: a body and its verb name no items
     return (
         measure in lex.verb_set
         or verbal_word(measure)

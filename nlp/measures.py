@@ -266,7 +266,14 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             and (stop >= len(text) or text[stop] in CLAUSE_END)
             and text[end - 1] not in CONJ  # not the tail of a coordination (指导和帮扶)
         )
-        if noun_seen and w in GRANT_HEADS and text[end - 1] == "元":
+        if (
+            noun_seen
+            and w in GRANT_HEADS
+            and (
+                text[end - 1] == "元"
+                or re.search(r"元(?:不等|左右)?的$", text[max(0, end - 6) : end])
+            )
+        ):
             # 10万元|培养|补助: after money the grant word heads the noun (the money is a grant),
             # and the word before it says what for, however jieba files the two
             parts.append(w)
