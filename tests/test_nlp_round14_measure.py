@@ -13,7 +13,7 @@ import pytest
 from baoku.ingest.records import Article, ArticleType
 from baoku.nlp.analyze import analyze_article
 from baoku.nlp.measure_choice import _edges_tidied
-from tests.fixtures.nlp_sentences import figure_of
+from tests.fixtures.nlp_sentences import figure_of, figures_of
 
 OWN: list[tuple[str, str, tuple[str, ...]]] = [
     # a manner word right before a verb (全额返还, 在线注册, 试点推行) opens the predicate: it
@@ -253,3 +253,10 @@ def test_qizhong_is_no_part_of_an_agency_name() -> None:
     art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
     found = analyze_article(art, pub_date="2024-05-01")
     assert [e.text for e in found.entities if e.label == "AGENCY"] == ["区总工会"]
+
+
+def test_buildings_are_counted_in_zhuang_as_in_dong() -> None:
+    got = figure_of("今年以来，该区覆盖商务楼宇31幢。", "31幢")
+    assert (got.type, got.value, got.measure) == ("count", 31, "商务楼宇")
+    # 3幢2单元 is an address, as 3栋2单元 is
+    assert not [f for f in figures_of("他家住3幢2单元。") if f.text == "3幢"]
