@@ -50,6 +50,15 @@ for _name, _default in _EXTENSIONS.items():
         Doc.set_extension(_name, default=_default)
 
 
+def _text(doc: Doc) -> str:
+    """The doc's text, built once: spaCy's ``Doc.text`` joins every token on each access, and
+    every component reads it."""
+    text = doc.user_data.get("baoku_text")
+    if text is None:
+        text = doc.user_data["baoku_text"] = doc.text
+    return text
+
+
 def _spans(doc: Doc, group: str, items: list[tuple[int, int, str]]) -> None:
     spans = []
     for start, end, kb in items:
@@ -64,7 +73,7 @@ class SentenceComponent:
         self.set_token_starts = set_token_starts
 
     def __call__(self, doc: Doc) -> Doc:
-        index = SentenceIndex(doc.text)
+        index = SentenceIndex(_text(doc))
         doc._.sentence_index = index
         if self.set_token_starts and len(doc):
             starts = {s.start for s in index.sentences}
@@ -81,7 +90,7 @@ class PlaceComponent:
         self.span_group = span_group
 
     def __call__(self, doc: Doc) -> Doc:
-        places = find_places(doc.text)
+        places = find_places(_text(doc))
         doc._.places = places
         doc._.place_context = PlaceContext.from_places(places + find_places(doc._.context_text))
         _spans(doc, self.span_group, [(p.start, p.end, p.division.path if p.division else "")
@@ -95,8 +104,8 @@ class AgencyComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         ctx = doc._.place_context or PlaceContext()
-        places = doc._.places if doc._.places is not None else find_places(doc.text)
-        doc._.agencies = find_agencies(doc.text, places, ctx)
+        places = doc._.places if doc._.places is not None else find_places(_text(doc))
+        doc._.agencies = find_agencies(_text(doc), places, ctx)
         _spans(doc, self.span_group, [(a.start, a.end, a.canonical) for a in doc._.agencies])
         return doc
 
@@ -106,7 +115,7 @@ class DateComponent:
         self.span_group = span_group
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = find_dates(doc.text, doc._.pub_date)
+        doc._.dates = find_dates(_text(doc), doc._.pub_date)
         _spans(doc, self.span_group, [(d.start, d.end, d.canonical) for d in doc._.dates])
         return doc
 
@@ -116,7 +125,7 @@ class PeopleComponent:
         self.span_group = span_group
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.officials = find_officials(doc.text, doc._.agencies or [])
+        doc._.officials = find_officials(_text(doc), doc._.agencies or [])
         _spans(doc, self.span_group, [(o.start, o.end, o.name) for o in doc._.officials])
         return doc
 
@@ -126,7 +135,7 @@ class InitiativeComponent:
         self.span_group = span_group
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.initiatives = find_initiatives(doc.text)
+        doc._.initiatives = find_initiatives(_text(doc))
         _spans(doc, self.span_group, [(m.start, m.end, m.key) for m in doc._.initiatives])
         return doc
 
@@ -136,10 +145,10 @@ class FigureComponent:
         self.span_group = span_group
 
     def __call__(self, doc: Doc) -> Doc:
-        index = doc._.sentence_index or SentenceIndex(doc.text)
+        index = doc._.sentence_index or SentenceIndex(_text(doc))
         doc._.figures = build_figures(
-            doc.text,
-            find_quantities(doc.text),
+            _text(doc),
+            find_quantities(_text(doc)),
             index,
             doc._.agencies or [],
             doc._.dates or [],

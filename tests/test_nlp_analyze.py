@@ -120,3 +120,13 @@ def test_document_uses_page_dates_and_skips_ads() -> None:
     assert photo_dates[0].canonical == "2024-04-12"
     assert any(e.canonical == "天津市东丽区总工会" for e in out.facts[1].entities)
     assert out.facts[2].figures == [] and out.facts[2].entities == []
+
+
+def test_the_pipeline_builds_the_docs_text_once() -> None:
+    # spaCy's Doc.text joins every token on each access (a compiled property, so it cannot be
+    # counted): the components share the one copy the first of them built
+    nlp = build_pipeline()
+    text = "记者从湖北省宜昌市总工会获悉，今年以来共发放助学金52万元。"
+    doc = nlp(text)
+    assert doc.user_data.get("baoku_text") == text
+    assert doc._.figures and doc._.figures[0].text == "52万元"
