@@ -224,12 +224,23 @@ def _left_name(text: str, end: int, limit: int = 20) -> int:
     return i
 
 
+@cache
+def _by_first_char(words: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """``words`` grouped by their first character, in their given order: a scan tries at each
+    position only the words that can start there."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in groups.items()}
+
+
 def _orgs(text: str, lex: Lexicon, context: PlaceContext | None = None) -> list[AgencyMatch]:
     out: list[AgencyMatch] = []
     suffixes = sorted(lex.org_suffixes, key=len, reverse=True)
+    by_first = _by_first_char(tuple(suffixes))
     taken_until = -1
     for i in range(len(text)):
-        for suf in suffixes:
+        for suf in by_first.get(text[i], ()):
             if not text.startswith(suf, i):
                 continue
             end = i + len(suf)
@@ -964,11 +975,12 @@ def _descriptive(
     bodies = frozenset(f.end for f in found)
     unions = frozenset(f.end for f in found if f.kind == "union")
     placed = frozenset(p.end for p in places)
+    heads_by_first = _by_first_char(tuple(dl.heads))
     out: list[AgencyMatch] = []
     n = len(text)
     i = 0
     while i < n:
-        head = next((h for h in dl.heads if text.startswith(h, i)), None)
+        head = next((h for h in heads_by_first.get(text[i], ()) if text.startswith(h, i)), None)
         if head is None:
             i += 1
             continue

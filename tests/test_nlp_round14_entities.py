@@ -118,3 +118,16 @@ def test_a_level_character_opening_a_word_is_no_level() -> None:
 def test_laizi_is_no_part_of_a_firms_name() -> None:
     got = _agencies("来自青海高原铝业有限公司的职工代表在会上发言。")
     assert got == [("青海高原铝业有限公司", "青海高原铝业有限公司")]
+
+
+def test_words_grouped_by_first_character_keep_their_order() -> None:
+    # the suffix scan tries the longest suffix first (有限公司 before 公司): grouping keeps it
+    from baoku.nlp.agencies import _by_first_char
+
+    groups = _by_first_char(("有限公司", "工会联合会", "公司", "工会", "局"))
+    assert groups == {
+        "有": ("有限公司",),
+        "工": ("工会联合会", "工会"),
+        "公": ("公司",),
+        "局": ("局",),
+    }
