@@ -691,7 +691,7 @@ def _edges_tidied(measure: str, lex: FigureLexicon | None = None) -> str | None:
         if measure.endswith(word) and len(measure) - len(word) >= 2:
             measure = measure[: -len(word)]
             break
-    if lex is not None and len(measure) >= 4:
+    if lex is not None and len(measure) >= 4 and measure[0] in "签评":
         toks = word_tags(measure, lex)
         if len(toks) >= 2 and toks[0] in (("签", "v"), ("评", "v")):
             measure = measure[1:]  # (签|行业集体合同, 评|出优秀成果: 欠缴, 带徒 stay whole)
