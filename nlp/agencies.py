@@ -346,9 +346,9 @@ def _company_start(text: str, start: int, end: int) -> int:
 
 # Time words and connectives that open a clause before a bare organization word (今年集团将
 # 投入…, 其中区总工会资助…): no name starts with them.
+_CONNECTIVES: Final = ("其中", "同时", "此外", "另外", "随后", "为此", "对此", "因此")
 _CLAUSE_LEAD = re.compile(
-    r"(?:其中|同时|此外|另外|随后|为此|对此|因此|[今明去前]年|目前|当前|近日|日前|近期|今后"
-    r"|下一步|此后)?"
+    rf"(?:{'|'.join(_CONNECTIVES)}|[今明去前]年|目前|当前|近日|日前|近期|今后|下一步|此后)?"
 )
 # A branch printed after its company: a short place or name and 分公司/子公司/分局/分院.
 _BRANCH = re.compile(r"[\u4e00-\u9fff]{1,4}?(?:分公司|子公司|分局|分院)")
@@ -614,9 +614,6 @@ def _starts_word(text: str, i: int) -> bool:
     if i == 0 or not is_han(text[i - 1]) or text[i - 1] in _STOP:
         return True
     return text[max(0, i - 2) : i] in _GOVERNING
-
-
-_CONNECTIVES: Final = ("其中", "同时", "此外", "另外", "随后", "为此", "对此", "因此")
 
 
 def _splits_connective(text: str, at: int) -> bool:

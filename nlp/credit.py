@@ -232,12 +232,11 @@ def credited(
     s = sents[si]
     actors = [a for a in agencies if s.start <= a.start < s.end and _actor(text, a)]
     first = _first_report(text, sents, si)
-    partners = ("联合", "会同", "与", "和", "同", "向", "对", "为")
     if (
         first is not None
         and depth < 3
         # (法院…，联合|市总工会开展…: a partner or a beneficiary is no subject)
-        and all(a.start > offset or text.endswith(partners, 0, a.start) for a in actors)
+        and all(a.start > offset or text.endswith(_PARTNERS, 0, a.start) for a in actors)
     ):
         # 白皮书显示，…。…白皮书同时显示，…: a document's later findings are its report
         # too, credited as its first findings were (not to the body last named)
@@ -274,9 +273,8 @@ def credited(
         # 费用标准为每人每天300元, 补助上限为8万元: the amount itself is the clause's subject
         # (but 合同约定，…标准为1880元: an agreement's terms are its signer's)
         return None
-    framed = _TIME_FRAME.match(text, s.start)
-    at = framed.end() if framed else s.start
-    if text.startswith(("他", "她"), at) and not any(a.start < at + 1 for a in before):
+    at = _after_time_frame(text, s.start)
+    if text.startswith(_PRONOUNS, at) and not any(a.start <= at for a in before):
         return None  # 今年5月，他还参加了区总工会组织的体检: the person acts, the body is inside
     if before:
         clause = max(text.rfind(c, s.start, offset) for c in "，；") + 1
@@ -865,19 +863,27 @@ def _head(phrase: str) -> str:
     return phrase.rpartition("的")[2]
 
 
+_PRONOUNS = ("他", "她")
+# Partners and beneficiaries: a body after these is no subject (联合|市总工会开展…).
+_PARTNERS = ("联合", "会同", "与", "和", "同", "向", "对", "为")
 # A time frame opening a sentence (今年5月，), before its subject.
 _TIME_FRAME = re.compile(
     r"(?:[今去明前]年|\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|初|底|中旬)?，"
 )
 
 
+def _after_time_frame(text: str, start: int) -> int:
+    """Where the subject starts after a time frame opening at ``start`` (今年5月，|他…)."""
+    framed = _TIME_FRAME.match(text, start)
+    return framed.end() if framed else start
+
+
 def _person_subject(text: str, s_start: int, offset: int) -> bool:
     """Does the sentence, or the figure's clause, open with a person's name (jieba's nr) or
     a personal pronoun (今年，她的月工资涨了600元)?"""
     clause = max(s_start, max(text.rfind(c, s_start, offset) for c in "，；：") + 1)
-    framed = _TIME_FRAME.match(text, s_start)
-    for at in {s_start, clause, framed.end() if framed else s_start}:
-        if text.startswith(("他", "她"), at):
+    for at in {s_start, clause, _after_time_frame(text, s_start)}:
+        if text.startswith(_PRONOUNS, at):
             return True
         words = pseg.lcut(text[at : min(offset, at + 6)])
         if words and words[0].flag == "nr" and len(words[0].word) >= 2 and a_name(words[0].word):

@@ -210,13 +210,9 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     earlier = memory.measures.setdefault(spot.si, [])
     mapped = respectively(spot.text, q, spot.quantities, spot.starts, spot.s_start, earlier)
     measure = mapped or measure
-    # (上述案件中的7起|提起公诉: a verb after the unit is the predicate, no noun of the count)
-    verb_after = bool(after) and word_tags(after, spot.lex)[0][1] == "v"
-    group = (
-        None
-        if mapped or (after and not verb_after)
-        else group_of(spot.text, spot.s_start, q.start, spot.lex)
-    )
+    group = None if mapped else group_of(spot.text, spot.s_start, q.start, spot.lex)
+    if group is not None and after and word_tags(after, spot.lex)[0][1] != "v":
+        group = None  # (上述案件中的7起|提起公诉: only a verb after the unit leaves the group)
     if group is not None:
         # 已建会的非公企业中有486家 / 已建会企业中实行厂务公开的有452家: a count inside
         # 'X中(…的)有' is a part of the group X, and counts X's members
@@ -671,11 +667,9 @@ _NO_OPENING = (
     "依法", "积极", "主动", "全额", "足额", "推动", "带动", "拉动", "促进", "督促", "各类",
     "各项", "各种",
 )  # fmt: skip
-# Change verbs that end a clause after its subject (…缴费额度|上浮).
-_TRAILING_CHANGE = ("上浮", "下浮", "增加", "增长", "提高", "下降", "减少", "上升", "降低")
 
 
-def _edges_tidied(measure: str, lex: FigureLexicon | None = None) -> str | None:
+def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
     """A phrase cut at a list comma or a conjunction starts after it (或|调解结案); a
     quotation mark with no partner is a piece of a quoted name cut off (“法律明白人); a word
     that opens no noun phrase is dropped, and a change verb after its subject; a verb of one
@@ -687,11 +681,11 @@ def _edges_tidied(measure: str, lex: FigureLexicon | None = None) -> str | None:
         if measure.startswith(word) and len(measure) - len(word) >= 2:
             measure = measure[len(word) :]
             break
-    for word in _TRAILING_CHANGE:
+    for word in lex.change_verbs:  # (…缴费额度|上浮: a change verb after its subject)
         if measure.endswith(word) and len(measure) - len(word) >= 2:
             measure = measure[: -len(word)]
             break
-    if lex is not None and len(measure) >= 4 and measure[0] in "签评":
+    if len(measure) >= 4 and measure[0] in "签评":
         toks = word_tags(measure, lex)
         if len(toks) >= 2 and toks[0] in (("签", "v"), ("评", "v")):
             measure = measure[1:]  # (签|行业集体合同, 评|出优秀成果: 欠缴, 带徒 stay whole)
@@ -699,9 +693,10 @@ def _edges_tidied(measure: str, lex: FigureLexicon | None = None) -> str | None:
 
 
 def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
-    """Drop what frames a measure (方面, 市级以上), the owner of a pay noun (纺织行业职工|
-    月平均工资), a company owner and a superlative predicate (…有限公司|获奖人数|最多) and the
-    年 of a date printed before it (2022年|企业职工人均收入)."""
+    """Tidy the edges (``_edges_tidied``), then drop what frames a measure (方面, 市级以上),
+    the owner of a pay noun (纺织行业职工|月平均工资), a company owner and a superlative
+    predicate (…有限公司|获奖人数|最多) and the 年 of a date printed before it (2022年|企业职工人均
+    收入); X籍 takes back its place (庆阳|籍高校毕业生)."""
     if not measure:
         return measure
     measure = _edges_tidied(measure, spot.lex)
@@ -759,6 +754,8 @@ def _object_of_repeated_verb(spot: Spot, measure: str | None) -> str | None:
     text, q, lex = spot.text, spot.q, spot.lex
     if spot.people:
         return measure  # (劳动者|入会|1.38万人: people are counted by who acts, not by an object)
+    if measure is not None and not text.endswith(measure, 0, q.start):
+        return measure  # (a measure other than the verb right before the number stays)
     toks = word_tags(text[spot.lead : q.start], lex)
     if not toks or len(toks[-1][0]) < 2 or toks[-1][1] != "v":
         return measure

@@ -137,16 +137,6 @@ _PREDICATE_ADVERBS = frozenset(
      "尚未", "即将", "就"}
 )  # fmt: skip
 
-# Manner words that, right before a verb, say how it is done (全额|返还, 在线|申请, 试点|推行):
-# after the subject noun they open the predicate, whatever jieba's tag (it files 全额 and 试点
-# as nouns).  Before a noun they may modify it (在线课程), so the verb after them decides.
-_MANNER = frozenset(
-    {"全额", "足额", "按时", "及时", "在线", "线上", "线下", "免费", "无偿", "义务", "试点",
-     "集中", "统一", "全部", "共同", "主动", "自愿", "自发", "分批", "陆续", "先后", "顺利",
-     "成功", "全程", "积极", "依法", "就近", "定期", "定向", "实地", "同步", "逐步", "优先",
-     "率先", "联合", "专门", "全面"}
-)  # fmt: skip
-
 # 以上/以下 after a level or size word is part of the noun phrase (三级以上医院, 规模以上企业).
 _BOUND_WORDS = frozenset({"以上", "以下", "及以上"})
 
@@ -1016,6 +1006,15 @@ def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
 _MANNER_ADVERBS = frozenset(
     {"主动", "及时", "定期", "积极", "依法", "全力", "大力", "认真", "逐步", "切实", "着力", "随机"}
 )
+
+# Manner words that, right before a verb, say how it is done (全额|返还, 在线|申请, 试点|推行):
+# after the subject noun they open the predicate, whatever jieba's tag (it files 全额 and 试点
+# as nouns).  Before a noun they may modify it (在线课程), so the verb after them decides.
+_MANNER = _MANNER_ADVERBS | frozenset(
+    {"全额", "足额", "按时", "在线", "线上", "线下", "免费", "无偿", "义务", "试点", "集中",
+     "统一", "全部", "共同", "自愿", "自发", "分批", "陆续", "先后", "顺利", "成功", "全程",
+     "就近", "定向", "实地", "同步", "优先", "率先", "联合", "专门", "全面"}
+)  # fmt: skip
 
 
 # Verbs of intention (plan to, strive to): like modals they stand before the predicate and

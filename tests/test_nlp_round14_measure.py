@@ -13,6 +13,7 @@ import pytest
 from baoku.ingest.records import Article, ArticleType
 from baoku.nlp.analyze import analyze_article
 from baoku.nlp.measure_choice import _edges_tidied
+from baoku.nlp.measure_words import figure_lexicon
 from tests.fixtures.nlp_sentences import figure_of, figures_of
 
 OWN: list[tuple[str, str, tuple[str, ...]]] = [
@@ -235,11 +236,12 @@ def test_case_units_of_legal_acts_and_papers_count_cases(text: str, figure: str)
 
 
 def test_a_measure_starts_after_a_cut_list_comma_or_conjunction() -> None:
-    assert _edges_tidied("、农民工代缴互助金") == "农民工代缴互助金"
-    assert _edges_tidied("或调解结案") == "调解结案"
-    assert _edges_tidied("“法律明白人") == "法律明白人"  # a quotation cut off
-    assert _edges_tidied("“法律明白人”培训") == "“法律明白人”培训"
-    assert _edges_tidied("、") is None
+    lex = figure_lexicon()
+    assert _edges_tidied("、农民工代缴互助金", lex) == "农民工代缴互助金"
+    assert _edges_tidied("或调解结案", lex) == "调解结案"
+    assert _edges_tidied("“法律明白人", lex) == "法律明白人"  # a quotation cut off
+    assert _edges_tidied("“法律明白人”培训", lex) == "“法律明白人”培训"
+    assert _edges_tidied("、", lex) is None
 
 
 def test_a_noun_before_the_manner_word_still_heads_a_phrase_that_ends_there() -> None:
