@@ -26,7 +26,7 @@ _COMMON = frozenset(
     {"职工", "工会", "企业", "单位", "工作", "全市", "全区", "全省", "全县", "全国", "今年"}
 )
 # Scope words and place names opening a subject make it an area's statistic.
-_SCOPE = re.compile(r"全(?:市|区|省|县|国|州|盟|镇)|各地|各级")
+_SCOPE = re.compile(r"全(?:市|区|省|县|国|州|盟|镇|旗|地区)|各地|各级")
 # A first clause that only says when (截至8月底，/今年一季度，/目前，) frames the sentence.
 _TIME_TAGS = frozenset({"t", "m", "mq", "eng", "f", "q", "tg"})
 _TIME_LEAD = ("截至", "截止", "到", "自", "从", "在")

@@ -71,14 +71,24 @@ def figure_lexicon() -> FigureLexicon:
         tuple(d["procedures"]),
         frozenset(d["serial_verbs"]),
         frozenset(d["docket_acts"]),
-        _terms_pattern(d["terms"]),
+        _terms_pattern(d["terms"], d["modifier_terms"], d["verb_terms"]),
     )
 
 
-def _terms_pattern(terms: list[str]) -> re.Pattern[str]:
-    """Fixed terms (and 其中), longest first; a legal term may carry 涉嫌 (suspected of)."""
-    alts = "|".join(re.escape(t) for t in sorted(terms, key=len, reverse=True))
-    return re.compile(rf"(?:涉嫌)?(?:{alts})|其中")
+def _terms_pattern(
+    terms: list[str], modifiers: list[str], verbs: list[str]
+) -> re.Pattern[str]:
+    """Fixed words, each group named by the tag it takes: noun terms (a legal term may carry
+    涉嫌, suspected of), modifiers and verbs (regular expressions, as the lexicon guards some
+    from the longer words they open), and 其中."""
+
+    def alts(words: list[str], escape: bool) -> str:
+        return "|".join(re.escape(w) if escape else w for w in sorted(words, key=len, reverse=True))
+
+    return re.compile(
+        rf"(?P<n>(?:涉嫌)?(?:{alts(terms, True)}))|(?P<b>{alts(modifiers, False)})"
+        rf"|(?P<v>{alts(verbs, True)})|(?P<r>其中)"
+    )
 
 
 BOUNDARY = frozenset("，。；：！？、,;:!?（）()“”‘’《》\n 　")
@@ -94,10 +104,9 @@ def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
     if term is not None:
         # a fixed term is one noun however jieba cuts it (拒不|支付|劳动报酬), and 其中 one
         # word even where the dictionary reads 其|中外 (其中外地职工)
-        word = term.group()
         return [
             *word_tags(window[: term.start()], lex),
-            (word, "r" if word == "其中" else "n"),
+            (term.group(), term.lastgroup or "n"),
             *word_tags(window[term.end() :], lex),
         ]
     out: list[tuple[str, str]] = []
@@ -178,6 +187,16 @@ def _retag_pieces(out: list[tuple[str, str]]) -> list[tuple[str, str]]:
             fixed.append((w, "n"))  # 零部件, 零配件: a noun, not the numeral zero
         elif fixed and fixed[-1] == ("新", "a") and w == "设":
             fixed[-1] = ("新设", "v")  # 新|设: one verb (newly set up), as 新建 is
+        elif (
+            (w, t) == ("一次性", "d")
+            and nxt[1] in ("n", "a", "b", "nz", "l")
+            and not (out[k + 2][1] if k + 2 < len(out) else "").startswith("v")
+        ):
+            # 一次性|伤残|补助金: a modifier of a noun phrase; before a verb (一次性|奖励,
+            # 一次性|技能|提升|奖励) jieba's adverb reading is kept
+            fixed.append((w, "b"))
+        elif fixed and fixed[-1] == ("全", "a") and w in ("地区", "旗"):
+            fixed[-1] = ("全" + w, "n")  # 全|地区, 全|旗: the whole area, as 全市 is
         elif fixed and w == "户" and t == "q" and fixed[-1][1] == "v" and len(fixed[-1][0]) == 2:
             fixed[-1] = (fixed[-1][0] + w, "n")  # 脱贫|户, 养殖|户: a household noun
         else:
@@ -283,7 +302,7 @@ def verbal_word(word: str) -> bool:
 
 
 # One-character suffixes that make a noun of the verb before them (调解员, 慰问金, 劳动者, 筛查点).
-_NOMINAL_SUFFIX = frozenset("员金费款者师品证点服")
+_NOMINAL_SUFFIX = frozenset("员金费款者师品证点服庭")
 
 
 # A time word names a time by a deictic or calendar character (今年, 上年, 年底, 3月); 青年 and
@@ -296,7 +315,9 @@ _NOUN_TAGS = ("n", "vn", "l", "j", "i", "an", "b", "g", "s", "k", "zg")
 
 
 # Scope words name where, not what: 全区调解成功率 measures 调解成功率.
-SCOPE = frozenset({"全区", "全市", "全省", "全国", "全县", "各地", "全州", "全盟", "全部", "当天"})
+SCOPE = frozenset(
+    {"全区", "全市", "全省", "全国", "全县", "各地", "全州", "全盟", "全旗", "全地区", "全部", "当天"}
+)
 
 
 CLAUSE_END = "，。；：！？!?;:\n"

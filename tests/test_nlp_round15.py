@@ -1,0 +1,44 @@
+"""Round 15: figure measures, credit and entities on shapes the writers of sets 36-38 printed.
+
+The passages are invented (工人日报 style, own topics and places) and annotated by hand before
+the code changed; each group names the grammatical reason its rule rests on.  They run end to
+end through ``analyze_article`` (``tests.fixtures.nlp_sentences``).  ``OWN`` lists
+(text, figure surface, accepted measures).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from baoku.nlp.measure_words import figure_lexicon, word_tags
+from tests.fixtures.nlp_sentences import figure_of
+
+OWN: list[tuple[str, str, tuple[str, ...]]] = [
+    # 全地区 / 全旗 scope the whole area, as 全市 does: no part of what is counted
+    ("2023年，全地区职工年平均工资为6.5万元。", "6.5万元", ("职工年平均工资", "年平均工资")),
+    ("截至10月底，全旗职工医疗互助参保人数达1.8万人。", "1.8万人", ("职工医疗互助参保人数", "参保人数")),
+    # 在建 (under construction) modifies the noun after it; jieba cuts 在|建工|地
+    ("县总工会组织律师走进18个在建工地开展普法宣传。", "18个", ("在建工地", "工地")),
+    # 一次性 before a noun phrase is a modifier (jieba files it as an adverb)
+    (
+        "今年共支付工伤保险待遇860万元，其中一次性伤残补助金占三成以上。",
+        "三成以上",
+        ("一次性伤残补助金",),
+    ),
+    # 庭 after a verb is a noun suffix, as 员 and 费 are (巡回|庭)
+    ("市仲裁院在工业园区设立了6个仲裁巡回庭。", "6个", ("仲裁巡回庭", "巡回庭")),
+    # 提档升级 (upgrade) is one verb, not 提 and the noun 档
+    ("市总工会今年新建和提档升级户外劳动者服务站点40个。", "40个", ("户外劳动者服务站点", "服务站点", "站点")),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "measures"), OWN)
+def test_own_passages(text: str, figure: str, measures: tuple[str, ...]) -> None:
+    assert figure_of(text, figure).measure in measures
+
+
+def test_zaijian_is_no_modifier_inside_a_longer_word() -> None:
+    lex = figure_lexicon()
+    assert ("在建", "b") not in word_tags("正在建设12个项目", lex)
+    assert ("在岗", "b") not in word_tags("在岗位上干了20年", lex)
+    assert ("一次性", "d") in word_tags("一次性奖励了5000元", lex)
