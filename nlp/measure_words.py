@@ -75,9 +75,7 @@ def figure_lexicon() -> FigureLexicon:
     )
 
 
-def _terms_pattern(
-    terms: list[str], modifiers: list[str], verbs: list[str]
-) -> re.Pattern[str]:
+def _terms_pattern(terms: list[str], modifiers: list[str], verbs: list[str]) -> re.Pattern[str]:
     """Fixed words, each group named by the tag it takes: noun terms (a legal term may carry
     涉嫌, suspected of), modifiers and verbs (regular expressions, as the lexicon guards some
     from the longer words they open), and 其中."""
@@ -316,7 +314,20 @@ _NOUN_TAGS = ("n", "vn", "l", "j", "i", "an", "b", "g", "s", "k", "zg")
 
 # Scope words name where, not what: 全区调解成功率 measures 调解成功率.
 SCOPE = frozenset(
-    {"全区", "全市", "全省", "全国", "全县", "各地", "全州", "全盟", "全旗", "全地区", "全部", "当天"}
+    {
+        "全区",
+        "全市",
+        "全省",
+        "全国",
+        "全县",
+        "各地",
+        "全州",
+        "全盟",
+        "全旗",
+        "全地区",
+        "全部",
+        "当天",
+    }
 )
 
 

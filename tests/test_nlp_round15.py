@@ -16,7 +16,11 @@ from tests.fixtures.nlp_sentences import figure_of
 OWN: list[tuple[str, str, tuple[str, ...]]] = [
     # 全地区 / 全旗 scope the whole area, as 全市 does: no part of what is counted
     ("2023年，全地区职工年平均工资为6.5万元。", "6.5万元", ("职工年平均工资", "年平均工资")),
-    ("截至10月底，全旗职工医疗互助参保人数达1.8万人。", "1.8万人", ("职工医疗互助参保人数", "参保人数")),
+    (
+        "截至10月底，全旗职工医疗互助参保人数达1.8万人。",
+        "1.8万人",
+        ("职工医疗互助参保人数", "参保人数"),
+    ),
     # 在建 (under construction) modifies the noun after it; jieba cuts 在|建工|地
     ("县总工会组织律师走进18个在建工地开展普法宣传。", "18个", ("在建工地", "工地")),
     # 一次性 before a noun phrase is a modifier (jieba files it as an adverb)
@@ -28,7 +32,11 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
     # 庭 after a verb is a noun suffix, as 员 and 费 are (巡回|庭)
     ("市仲裁院在工业园区设立了6个仲裁巡回庭。", "6个", ("仲裁巡回庭", "巡回庭")),
     # 提档升级 (upgrade) is one verb, not 提 and the noun 档
-    ("市总工会今年新建和提档升级户外劳动者服务站点40个。", "40个", ("户外劳动者服务站点", "服务站点", "站点")),
+    (
+        "市总工会今年新建和提档升级户外劳动者服务站点40个。",
+        "40个",
+        ("户外劳动者服务站点", "服务站点", "站点"),
+    ),
 ]
 
 
