@@ -104,11 +104,17 @@ class SentenceMemory:
     measures: dict[int, list[tuple[int, str | None]]] = field(default_factory=dict)
     units: dict[int, list[tuple[str, str | None]]] = field(default_factory=dict)
     last_count: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
+    # the count a sentence's last count is a part of (共受理1386件，其中追索…867件)
+    whole_count: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
 
-    def remember(self, si: int, q: Quantity, measure: str | None) -> None:
+    def remember(self, si: int, q: Quantity, measure: str | None, *, part: bool) -> None:
         self.units.setdefault(si, []).append((q.unit, measure))
         self.last[si] = (q.end, measure, q.unit)
         if q.kind != "percent":
+            if not part:
+                self.whole_count.pop(si, None)
+            elif si in self.last_count and si not in self.whole_count:
+                self.whole_count[si] = self.last_count[si]
             self.last_count[si] = (measure, q.unit)
 
 
@@ -159,8 +165,11 @@ def spot_of(
     )
     if si not in memory.last and si > 0 and text[s_start - 1 : s_start] in ("；", ";"):
         # 受理劳动争议案件532件，同比下降11.3%；审结518件: a clause after a semicolon goes
-        # on with the count before it
-        kin_measure, kin_unit = memory.last_count.get(si - 1, (None, None))
+        # on with the count before it, and with the whole where that count was a part of it
+        # (共受理1386件，其中追索劳动报酬案件867件；已审结1302件)
+        kin_measure, kin_unit = memory.whole_count.get(
+            si - 1, memory.last_count.get(si - 1, (None, None))
+        )
     return Spot(
         text=text,
         q=q,
@@ -227,8 +236,13 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
         measure = measure[1:]  # 全国|级示范书屋: the scope went, its level goes too
     measure = _bare_of_frame_words(spot, measure)
     measure = unowned_amount(measure)
-    memory.remember(spot.si, q, measure)
+    memory.remember(spot.si, q, measure, part=_opens(spot, "其中"))
     return measure, qualifier
+
+
+def _opens(spot: Spot, word: str) -> bool:
+    """The figure's clause opens with ``word``."""
+    return spot.text.startswith(word, spot.lead)
 
 
 def _noun_after_unit(spot: Spot) -> str | None:

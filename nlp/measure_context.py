@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from itertools import accumulate
 
 from baoku.ingest.textclean import is_han
 from baoku.nlp.cohesion import a_person
@@ -181,7 +182,13 @@ def _each_subject(
         return None
     last = conjuncts[-1]
     shared = ""
-    if len(last) > 1 and all(len(c) == 1 for c in conjuncts[:-1]):
+    widths = {len("".join(c)) for c in conjuncts[:-1]}
+    ends = list(accumulate(len(w) for w in last))
+    if len(widths) == 1 and widths <= set(ends[:-1]):
+        # 失业保险、工伤保险|参保人数: parallel modifiers print alike, so the last conjunct's
+        # words past the length of the others (jieba may cut them apart: 生育|保险) are the head
+        shared = "".join(last[ends.index(widths.pop()) + 1 :])
+    elif len(last) > 1 and all(len(c) == 1 for c in conjuncts[:-1]):
         # 建筑业和餐饮业|一线职工工资平均增幅: one-word conjuncts before a longer last one are
         # coordinated modifiers; they share the rest of the last one, its head
         shared = "".join(last[1:])

@@ -193,6 +193,17 @@ def _retag_pieces(out: list[tuple[str, str]]) -> list[tuple[str, str]]:
             # 一次性|伤残|补助金: a modifier of a noun phrase; before a verb (一次性|奖励,
             # 一次性|技能|提升|奖励) jieba's adverb reading is kept
             fixed.append((w, "b"))
+        elif (
+            t == "m"
+            and len(w) == 2
+            and w[1] == "类"
+            and w[0] in NUMERALS
+            and nxt[1] == "n"
+            and not (fixed and fixed[-1][0] in "、和及")
+        ):
+            # 一类|地区: a numbered category labels the noun after it; the last of a list of
+            # them (一类、二类、三类|地区) stays a numeral, so the list is no part of the measure
+            fixed.append((w, "b"))
         elif fixed and fixed[-1] == ("全", "a") and w in ("地区", "旗"):
             fixed[-1] = ("全" + w, "n")  # 全|地区, 全|旗: the whole area, as 全市 is
         elif fixed and w == "户" and t == "q" and fixed[-1][1] == "v" and len(fixed[-1][0]) == 2:

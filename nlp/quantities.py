@@ -355,6 +355,10 @@ def _range_low(m: re.Match[str], unit: _Unit, high: Decimal, scale: Decimal) -> 
     return low if low < high else None
 
 
+_NUMBERED_CLASS_BEFORE = re.compile(r"[一二三四五六七八九十][类類]?、$")
+_NUMBERED_CLASS_AFTER = re.compile(r"[、和及][一二三四五六七八九十]+[类類]")
+
+
 def _from_match(text: str, m: re.Match[str], floor: int) -> tuple[Quantity, _Unit] | None:
     start, end = m.span()
     hints: list[Qualifier] = []
@@ -376,13 +380,13 @@ def _from_match(text: str, m: re.Match[str], floor: int) -> tuple[Quantity, _Uni
     unit = _UNITS[surface]
     if end < len(text) and text[end] in _NOT_BEFORE.get(surface, ""):
         return None
-    if (
-        surface in ("类", "類")
-        and first >= 2
-        and text[first - 1] == "、"
-        and text[first - 2] in _CN_ALL
+    if surface in ("类", "類") and (
+        _NUMBERED_CLASS_BEFORE.search(text, max(0, first - 6), first)
+        or _NUMBERED_CLASS_AFTER.match(text, end)
     ):
-        return None  # 一、二、三类地区: a list of numbered categories labels them, counts nothing
+        # 一、二、三类地区, 一类、二类、三类地区: a list of numbered categories labels them,
+        # counts nothing
+        return None
     if surface == "人" and _PER_HEAD.match(text, end):
         return None  # …人均3000元: per head, not people; 386人均已转诊: 均 is "all" of the 386
     run = _SPACE.sub("", m.group("num"))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from baoku.nlp.measure_words import figure_lexicon, word_tags
-from tests.fixtures.nlp_sentences import figure_of
+from tests.fixtures.nlp_sentences import figure_of, figures_of
 
 OWN: list[tuple[str, str, tuple[str, ...]]] = [
     # 全地区 / 全旗 scope the whole area, as 全市 does: no part of what is counted
@@ -37,6 +37,25 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "40个",
         ("户外劳动者服务站点", "服务站点", "站点"),
     ),
+    # after a semicolon a headless count goes on with the whole, not with a 其中 part of it
+    (
+        "今年以来，市仲裁院共受理劳动争议案件860件，其中工伤待遇案件210件；已审结795件。",
+        "795件",
+        ("劳动争议案件", "案件"),
+    ),
+    # parallel modifiers printed alike share the head the last one carries (失业|保险 is cut
+    # apart by jieba, so the words are aligned by printed length)
+    (
+        "截至6月底，全市医疗保险、生育保险参保人数分别为52.3万人和48.1万人。",
+        "52.3万人",
+        ("医疗保险参保人数", "参保人数"),
+    ),
+    # a numbered category (一类) labels the noun after it
+    (
+        "按规定，一类地区标准约占当地职工月平均工资的35%。",
+        "35%",
+        ("一类地区标准",),
+    ),
 ]
 
 
@@ -50,3 +69,9 @@ def test_zaijian_is_no_modifier_inside_a_longer_word() -> None:
     assert ("在建", "b") not in word_tags("正在建设12个项目", lex)
     assert ("在岗", "b") not in word_tags("在岗位上干了20年", lex)
     assert ("一次性", "d") in word_tags("一次性奖励了5000元", lex)
+
+
+def test_a_list_of_numbered_categories_counts_nothing() -> None:
+    text = "调整后，一类、二类、三类地区月最低工资标准分别为1900元、1800元和1700元。"
+    assert [f.text for f in figures_of(text)] == ["1900元", "1800元", "1700元"]
+    assert {f.measure for f in figures_of(text)} == {"月最低工资标准"}
