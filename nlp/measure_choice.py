@@ -208,6 +208,7 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     measure = _valued_goods(spot, measure)
     measure = _clause_of_total(spot, measure)
     measure = _money_of_verb(spot, measure)
+    measure = _cost_of_subject(spot, measure)
     measure = _grant_of_body(spot, measure)
     measure = _drawn_from_fund(spot, measure)
     measure = _compared_subject(spot, measure)
@@ -228,6 +229,10 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
         measure = mapped = group
     if after is None and not mapped and q.kind != "percent":
         measure = _headless_head(spot, measure, memory)
+    if measure is None and not mapped:
+        # 全市新开工…项目中，按项目参加工伤保险的有412个: a group framing the clause before
+        # names the items only where nothing nearer does
+        measure = group_of(spot.text, spot.s_start, q.start, spot.lex, framed=True)
     measure = _money_per_person(spot, measure, memory)
     measure = _share_of_subject(spot, measure, earlier)
     earlier.append((q.start, measure))
@@ -586,6 +591,30 @@ def _money_of_verb(spot: Spot, measure: str | None) -> str | None:
     ):
         return paid_money(spot.text[spot.s_start : spot.lead - 1], lex) or measure
     return measure
+
+
+# A subject and a verb of costing right before a money figure (车费就得七八百元, 医疗费花了
+# 4万多元): the money is what the subject costs.
+_COSTS = re.compile(
+    r"([\u4e00-\u9fff]{2,10}?)(?:就|还|也|都|共|一共|总共|至少)?(?:花费了?|花了|花|需要|需|要|得)$"
+)
+
+
+def _cost_of_subject(spot: Spot, measure: str | None) -> str | None:
+    """住院医疗费花了4万多元: with no noun found, a money noun as the subject of a verb of
+    costing is what the amount pays for (a body as subject pays, it is not paid: 区总工会花了)."""
+    if spot.q.kind != "money" or measure is not None:
+        return measure
+    m = _COSTS.search(spot.text, spot.lead, spot.q.start)
+    if m is None:
+        return measure
+    nouns: list[str] = []
+    for w, t in reversed(word_tags(m.group(1), spot.lex)):
+        if not nounish(w, t, spot.lex):
+            break
+        nouns.insert(0, w)
+    noun = "".join(nouns)
+    return noun if len(noun) >= 2 and money_noun(noun) else measure
 
 
 # Words that end a body's name: printed before a grant word, the body is the clause's subject.

@@ -68,15 +68,20 @@ def frame_set(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str |
 
 # 'X中有N' / 'X中…的有N': a part of a group counted inside it.
 _IN_GROUP = re.compile(r"中(?:(?:[^，。；：中]{0,12}的)?有|的)$")
+# 'X中，…的有N': the group as a frame of its own clause, before the part's clause.
+_IN_GROUP_FRAME = re.compile(r"中，(?:[^，。；：中]{0,12}的)?有$")
 
 
 _DEMONSTRATIVES = frozenset({"上述", "这些", "此类", "该类", "以上"})
 
 
-def group_of(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str | None:
-    """The group X of 'X中(…的)有N' right before ``offset``, from its clause's start (time
-    and scope words left out); long groups keep what follows their last 的."""
-    m = _IN_GROUP.search(text, max(s_start, offset - 16), offset)
+def group_of(
+    text: str, s_start: int, offset: int, lex: FigureLexicon, *, framed: bool = False
+) -> str | None:
+    """The group X of 'X中(…的)有N' right before ``offset`` (with ``framed``, of 'X中，…的有N'),
+    from its clause's start (time and scope words left out); long groups keep what follows
+    their last 的."""
+    m = (_IN_GROUP_FRAME if framed else _IN_GROUP).search(text, max(s_start, offset - 16), offset)
     if m is None:
         return None
     toks = word_tags(text[clause_start(text, s_start, m.start()) : m.start()], lex)

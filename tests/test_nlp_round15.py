@@ -56,6 +56,15 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "35%",
         ("一类地区标准",),
     ),
+    # a group framing the clause before (X中，…的有N) names the items where nothing nearer does
+    (
+        "全省新开工交通和水利工程项目中，按项目参加工伤保险的有236个。",
+        "236个",
+        ("新开工交通和水利工程项目", "工程项目", "项目"),
+    ),
+    # a money noun as subject of a verb of costing is what the amount pays for
+    ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
+    ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
 ]
 
 
@@ -75,3 +84,7 @@ def test_a_list_of_numbered_categories_counts_nothing() -> None:
     text = "调整后，一类、二类、三类地区月最低工资标准分别为1900元、1800元和1700元。"
     assert [f.text for f in figures_of(text)] == ["1900元", "1800元", "1700元"]
     assert {f.measure for f in figures_of(text)} == {"月最低工资标准"}
+
+
+def test_a_body_that_spends_is_not_what_the_money_pays_for() -> None:
+    assert figure_of("今年，区总工会花了20万元。", "20万元").measure != "区总工会"
