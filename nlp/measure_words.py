@@ -204,6 +204,16 @@ def _retag_pieces(out: list[tuple[str, str]]) -> list[tuple[str, str]]:
             # 一类|地区: a numbered category labels the noun after it; the last of a list of
             # them (一类、二类、三类|地区) stays a numeral, so the list is no part of the measure
             fixed.append((w, "b"))
+        elif (
+            w.endswith("级")
+            and len(w) <= 4
+            and len(fixed) >= 2
+            and fixed[-1][0] in ("、", "和", "及", "与")
+            and (fixed[-2][0] in _LEVELS or fixed[-2][0].endswith("级"))
+        ):
+            # 省、市级 / 全国和省部级 (劳动模范): coordinated levels are one modifier
+            lead = fixed[-2][0]
+            fixed[-2:] = [(lead + fixed[-1][0] + w, "b")]
         elif fixed and fixed[-1] == ("全", "a") and w in ("地区", "旗"):
             fixed[-1] = ("全" + w, "n")  # 全|地区, 全|旗: the whole area, as 全市 is
         elif fixed and w == "户" and t == "q" and fixed[-1][1] == "v" and len(fixed[-1][0]) == 2:
@@ -211,6 +221,10 @@ def _retag_pieces(out: list[tuple[str, str]]) -> list[tuple[str, str]]:
         else:
             fixed.append((w, t))
     return fixed
+
+
+# Levels of government a level word (省级, 市级) may be coordinated with (省、市级, 全国和省部级).
+_LEVELS = frozenset({"全国", "国家", "省", "市", "县", "区", "乡", "镇", "中央"})
 
 
 # Heads of facility nouns (a base, centre, station, point, room, hall) and of a class formed

@@ -62,6 +62,12 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "236个",
         ("新开工交通和水利工程项目", "工程项目", "项目"),
     ),
+    # coordinated levels (全国和省级, 省、市级) are one modifier of the noun after them
+    (
+        "疗休养团共有来自各地的120名全国和省级劳动模范。",
+        "120名",
+        ("全国和省级劳动模范", "劳动模范"),
+    ),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
