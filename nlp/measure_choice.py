@@ -233,6 +233,8 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
         # 全市新开工…项目中，按项目参加工伤保险的有412个: a group framing the clause before
         # names the items only where nothing nearer does
         measure = group_of(spot.text, spot.s_start, q.start, spot.lex, framed=True)
+    if not mapped:
+        measure = _grant_paid(spot, measure)
     measure = _money_per_person(spot, measure, memory)
     measure = _share_of_subject(spot, measure, earlier)
     earlier.append((q.start, measure))
@@ -591,6 +593,22 @@ def _money_of_verb(spot: Spot, measure: str | None) -> str | None:
     ):
         return paid_money(spot.text[spot.s_start : spot.lead - 1], lex) or measure
     return measure
+
+
+# A grant verb right before a money figure, after a verb's aspect or a pronoun object (奖励了
+# 5000元, 补助他们2000元).
+_GRANT_BEFORE = re.compile(
+    rf"({'|'.join(sorted(GRANT_HEADS | GRANTS, key=len, reverse=True))})了?(?:[他她][们]?)?$"
+)
+
+
+def _grant_paid(spot: Spot, measure: str | None) -> str | None:
+    """公司还一次性奖励了5000元: with no noun found (or only the noun an earlier figure
+    counted: 津贴涨了400元，公司还奖励了5000元), the money a grant verb pays is the grant."""
+    if spot.q.kind != "money" or measure not in (None, spot.kin_measure, spot.prev_measure):
+        return measure
+    m = _GRANT_BEFORE.search(spot.text, spot.lead, spot.q.start)
+    return m.group(1) if m else measure
 
 
 # A subject and a verb of costing right before a money figure (车费就得七八百元, 医疗费花了

@@ -68,6 +68,16 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "120名",
         ("全国和省级劳动模范", "劳动模范"),
     ),
+    # an adverb of extent (仅, 只, 才) between a subject and its link is no part of either
+    ("经核算，该项目实际发生的培训费用仅为1.8万元。", "1.8万元", ("培训费用", "费用")),
+    # 涨 (rise) is a change verb like 提高: the amount is of the noun before it
+    ("“换了岗位以后，我的月工资涨了900元。”", "900元", ("月工资", "工资")),
+    # a grant verb right before the money (奖励了) names it, over a noun an earlier figure counted
+    (
+        "“今年岗位津贴提高了300元，厂里还一次性奖励了3000元。”",
+        "3000元",
+        ("奖励", "一次性奖励"),
+    ),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
