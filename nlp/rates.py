@@ -94,8 +94,16 @@ def cut_owner(before: str, lex: FigureLexicon) -> bool:
     if not words:
         return False
     w, t = words[-1].word, words[-1].flag
+    if w in _MISFILED_MODIFIERS or w in ("和", "及", "与"):
+        # 一线/m, 外来/f: modifiers jieba files as a numeral or a localizer; 一线职工和|农民工
+        # 学员占比: a conjunction joins the owner to a conjunct the pattern left out
+        return True
     predicate = w in lex.verb_set or w in lex.filler_set or w in lex.change_verbs
     return is_han(w[-1]) and t in _INSIDE_NP and not predicate and w not in SCOPE
+
+
+# Modifiers of a noun that jieba files as numerals or localizers (一线|职工, 外来|务工人员).
+_MISFILED_MODIFIERS = frozenset({"一线", "外来", "外地", "本地", "外省"})
 
 
 def rate_core(rate: str) -> str:
@@ -144,8 +152,11 @@ def rate_of_percent(
     clause = max(text.rfind(c, s_start, offset) for c in "，；：、") + 1
     found = list(RATE.finditer(text, max(s_start, clause), offset))
     rate = unscoped(whole_words(text, found[-1], clause)) if found else None
+    owner_cut = bool(rate) and "的" in rate[:-2]  # 涉及平台用工的|案件占比
     rate = rate_content(rate.rpartition("的")[2]) if rate else None
-    if rate and cut_owner(text[max(s_start, clause) : found[-1].end(1) - len(rate)], lex):
+    if rate and (
+        owner_cut or cut_owner(text[max(s_start, clause) : found[-1].end(1) - len(rate)], lex)
+    ):
         rate = rate_core(rate)
     share = _SHARE.search(text, max(s_start, clause), offset)
     if rate is None and share is not None:
