@@ -209,6 +209,7 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     measure = _clause_of_total(spot, measure)
     measure = _money_of_verb(spot, measure)
     measure = _cost_of_subject(spot, measure)
+    measure = _withheld_money(spot, measure)
     measure = _grant_of_body(spot, measure)
     measure = _drawn_from_fund(spot, measure)
     measure = _compared_subject(spot, measure)
@@ -609,6 +610,20 @@ def _grant_paid(spot: Spot, measure: str | None) -> str | None:
         return measure
     m = _GRANT_BEFORE.search(spot.text, spot.lead, spot.q.start)
     return m.group(1) if m else measure
+
+
+# Verbs of withholding pay: before a money noun they modify a case noun (拖欠工资|投诉), but an
+# amount printed after 拖欠工资 is the pay itself.
+_WITHHOLDING = ("拖欠", "欠发", "克扣", "欠付", "少发")
+
+
+def _withheld_money(spot: Spot, measure: str | None) -> str | None:
+    """被拖欠工资41.5万元: the money is the pay withheld, not the act (工资)."""
+    if spot.q.kind == "money" and measure and measure.startswith(_WITHHOLDING):
+        rest = measure[2:]
+        if len(rest) >= 2 and money_noun(rest):
+            return rest
+    return measure
 
 
 # A subject and a verb of costing right before a money figure (车费就得七八百元, 医疗费花了

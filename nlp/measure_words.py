@@ -214,6 +214,10 @@ def _retag_pieces(out: list[tuple[str, str]]) -> list[tuple[str, str]]:
             # 省、市级 / 全国和省部级 (劳动模范): coordinated levels are one modifier
             lead = fixed[-2][0]
             fixed[-2:] = [(lead + fixed[-1][0] + w, "b")]
+        elif (w, t) == ("出", "v") and fixed and fixed[-1][1] == "v":
+            fixed[-1] = (fixed[-1][0] + w, "v")  # 评选|出: a verb and its complement are one verb
+        elif fixed and fixed[-1] == ("并", "c") and t.startswith("n"):
+            fixed.append((w, "v"))  # 查找并|报告: 并 joins predicates, so a verb follows it
         elif fixed and fixed[-1] == ("全", "a") and w in ("地区", "旗"):
             fixed[-1] = ("全" + w, "n")  # 全|地区, 全|旗: the whole area, as 全市 is
         elif fixed and w == "户" and t == "q" and fixed[-1][1] == "v" and len(fixed[-1][0]) == 2:

@@ -18,10 +18,12 @@ from baoku.ingest.textclean import is_han
 from baoku.nlp.measure_words import AGE_NUMBER, SCOPE, FigureLexicon, passive_verb, word_tags
 from baoku.nlp.measures import subject_np
 
-# A causative verb in front (促使案件办结率) is not part of the rate's name.
+# A causative or aiming verb in front (促使案件办结率, 确保来电接通率) is not part of the
+# rate's name.
 # Proportion words name a share or a change in percent: 率, 比重, 占比, 比例, 增幅, 降幅….
 RATE = re.compile(
-    r"(?:促使|使得|使|让|将|把)?([\u4e00-\u9fff]{2,6}?(?:率|比重|占比|比例|[增降涨]幅|增速)|占比)"
+    r"(?:促使|使得|使|让|将|把|确保|保证|力争|争取)*"
+    r"([\u4e00-\u9fff]{2,6}?(?:率|比重|占比|比例|[增降涨]幅|增速)|占比)"
 )
 
 

@@ -95,6 +95,13 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "超过六成",
         ("占比", "外来务工人员占比", "外来务工人员"),
     ),
+    # an amount after a verb of withholding pay is the pay itself
+    ("今年5月，14名农民工被拖欠工资共计28.6万元。", "28.6万元", ("工资",)),
+    # a verb and its complement 出 are one verb; a word after 并 is a predicate
+    ("共征集合理化建议500条，评选出优秀建议60条。", "60条", ("优秀建议", "建议")),
+    ("监督员今年共巡查并报告安全隐患1200余条。", "1200余条", ("安全隐患", "隐患")),
+    # an aiming verb before a rate (将确保) is no part of the rate's name
+    ("区总工会将确保投诉办结率达到98%以上。", "98%以上", ("投诉办结率", "办结率")),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
