@@ -397,6 +397,19 @@ def _join_distributives(toks: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return out
 
 
+def _parallel_modifier(
+    toks: list[tuple[str, str]], j: int, parts: list[str], lex: FigureLexicon
+) -> bool:
+    """Is ``toks[j]``, a verb opening the first of two coordinated nouns, a modifier of it?
+    It is when it opens the phrase (nothing before it could be its subject), is no verb the
+    lexicon knows as a predicate (培训|职工和农民工 keeps its verb out), and the last conjunct is
+    a modifier and a head too (脱贫人口和监测对象, 快递网点和餐饮门店)."""
+    w, t = toks[j]
+    opens = j == 0 or toks[j - 1][0] in BOUNDARY or toks[j - 1][1] in ("r", "x")
+    known = w in lex.verb_set or w in lex.filler_set or w in lex.money_verbs
+    return t == "v" and len(w) == 2 and opens and not known and len(parts) >= 2
+
+
 def measure_before(
     text: str, start: int, floor: int, lex: FigureLexicon, limit: int = 20, people: bool = False
 ) -> str | None:
@@ -540,6 +553,8 @@ def measure_before(
             j = k - 1
             while j >= 0 and (toks[j][0] in CONJ or nounish(*toks[j], lex)):
                 j -= 1
+            if j >= 0 and _parallel_modifier(toks, j, parts, lex):
+                j -= 1  # 快递|网点和餐饮|门店: the first conjunct keeps its modifier
             bounded = j >= 0 or i == floor or text[i - 1] in BOUNDARY  # not cut by the limit
             if j < k - 1 and toks[j + 1][0] not in CONJ and bounded:
                 parts[:0] = [x for x, _ in toks[j + 1 : k + 1]]

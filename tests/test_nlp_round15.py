@@ -102,6 +102,14 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
     ("监督员今年共巡查并报告安全隐患1200余条。", "1200余条", ("安全隐患", "隐患")),
     # an aiming verb before a rate (将确保) is no part of the rate's name
     ("区总工会将确保投诉办结率达到98%以上。", "98%以上", ("投诉办结率", "办结率")),
+    # a verb opening the first of two coordinated nouns modifies it when the last conjunct is
+    # a modifier and a head too and the verb is no predicate the lexicon knows
+    (
+        "该镇共有规上企业46家、快递网点和餐饮商户120多个。",
+        "120多个",
+        ("快递网点和餐饮商户", "快递网点", "餐饮商户"),
+    ),
+    ("今年共培训职工和农民工3000人。", "3000人", ("职工和农民工",)),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
