@@ -881,6 +881,8 @@ def _people_counted(spot: Spot, measure: str | None, after: str | None) -> str |
         # count (jieba files 结业, 毕业 as nouns); it names no people either.
         # 共|补贴|4.1万人 / 组织一线职工、劳动模范|疗休养|2.8万人次: a verb names no people
         measure = people_before(text, spot.s_start, q.start, lex) or measure
+    if measure is not None:
+        measure = _people_before_activity(measure, lex)
     if measure is None and after is None and any(text.endswith(v, 0, q.start) for v in _CAUSATIVES):
         # 吸纳当地农牧民群众务工，已带动|1.2万余人|就近就业: a causative's people are the
         # people the sentence named before
@@ -1003,6 +1005,21 @@ def _predicate_only(measure: str, lex: FigureLexicon) -> bool:
         len(w) >= 3 and tags.get(w[0], "") in ("a", "d") and tags.get(w[1:], "").startswith("v")
     )
     return verb and all(t in ("t", "d") or (t == "a" and len(w) == 1) for w, t in toks[:-1])
+
+
+def _people_before_activity(measure: str, lex: FigureLexicon) -> str:
+    """劳模和职工|疗休养 2.3万人次: people counted by what they did are the people; the
+    activity after the last person noun (verbs, or a fixed term such as 疗休养) names none."""
+    toks = word_tags(measure, lex)
+    last = max(
+        (k for k, (w, t) in enumerate(toks) if a_person(w) and not t.startswith("v")), default=-1
+    )
+    rest = toks[last + 1 :]
+    if last < 0 or not rest:
+        return measure
+    if all(t.startswith("v") or lex.terms.fullmatch(w) for w, t in rest):
+        return "".join(w for w, _ in toks[: last + 1])
+    return measure
 
 
 def _no_people(measure: str, lex: FigureLexicon) -> bool:
