@@ -509,12 +509,17 @@ def _continued_count(spot: Spot, measure: str | None, before: str | None) -> str
             or between.strip("、和及与，, ") == ""
             # 增长8%，达到10.6万元: a level reached after a change is of the same quantity
             or (between.startswith("，") and between.strip("，, ") in _REACHED)
+            # 其中国有企业41家，占六成以上: a bare share after a count is that count's share
+            or _BARE_SHARE.fullmatch(between) is not None
         )
     ):
         # 调解劳动争议3.48万件，同比增加近5000件 / 受理案件5643宗，较2022年提升279% /
         # 分别为120件、98件: the later figure counts what the earlier one counted.
         measure = spot.prev_measure
     return measure
+
+
+_BARE_SHARE = re.compile(r"[，,]?[约近超逾仅]?占")
 
 
 _REACHED = frozenset({"达到", "达", "增至", "升至", "提高到", "提高至", "增加到", "增长到"})

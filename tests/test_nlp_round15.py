@@ -121,6 +121,12 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "8600人次",
         ("劳模和一线职工", "一线职工", "职工"),
     ),
+    # a bare share after a count (，占60%) is that count's share of the whole
+    (
+        "全区共受理劳动争议案件500件，其中欠薪案件300件，占60%。",
+        "60%",
+        ("欠薪案件",),
+    ),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
