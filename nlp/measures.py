@@ -309,6 +309,19 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             )
         ):
             parts.append(w)  # 疗|休养|基地: a verb before a facility noun names its activity
+        elif (
+            noun_seen
+            and t == "v"
+            and len(w) == 2
+            and w not in lex.verb_set
+            and w not in lex.after_verb_set
+            and noun(i + 1)
+            and i + 2 < len(toks)
+            and (toks[i + 2][1] == "d" or toks[i + 2][0] in lex.money_verbs)
+        ):
+            # 63家劳模|创新|工作室|共完成, 36项职工|创新|成果|给予: a verb between two nouns
+            # with a predicate after them is inside the subject, a compound (创新工作室)
+            parts.append(w)
         elif noun_seen and last and t == "v" and text[end - 1] == "的" and w not in lex.verb_set:
             # 的|意外医疗费用|报销。: nothing is predicated of a phrase after 的, so a verb
             # ending the clause after its nouns heads it (the reimbursement of costs)

@@ -127,6 +127,18 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "60%",
         ("欠薪案件",),
     ),
+    # a verb between two nouns after the unit, with an adverb or a money verb after them, is
+    # inside the subject: a compound (创新工作室, 创新成果)
+    (
+        "全区18家职工创新工作室共完成技术革新项目96项。",
+        "18家",
+        ("职工创新工作室", "创新工作室", "工作室"),
+    ),
+    (
+        "公司今年对52项职工创新成果给予奖励。",
+        "52项",
+        ("职工创新成果", "创新成果", "成果"),
+    ),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
