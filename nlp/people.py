@@ -176,6 +176,12 @@ def _bare_name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
     nxt = base + 1
     if any(text.startswith(a, nxt) for a in lex.address):
         return None  # 和王|女士: a surname and a form of address one character on
+    if (
+        nxt + 1 < n
+        and text[nxt] not in _NOT_GIVEN
+        and any(text.startswith(v, nxt + 1) for v in lex.reporting)
+    ):
+        return nxt + 1  # 周德明|说: a reporting verb right after three characters ends the name
     two = (
         nxt >= n
         or not is_han(text[nxt])
@@ -221,6 +227,72 @@ def _surnameless_name_at(text: str, i: int) -> int | None:
     return i + len(word)
 
 
+# A transliterated name with its separating dot (买买提·艾力, 阿依古丽·买买提): the dot is
+# printed in no other Chinese word, so the run of Han characters around it is a name.
+_DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]+")
+
+
+def _dotted_end(text: str, dot: int, end: int, lex: PeopleLexicon) -> int | None:
+    """Where the name after the dot at ``dot`` ends: before a reporting verb or a character
+    that ends names (买买提·艾力|介绍)."""
+    k = dot + 1
+    while k < end and text[k] not in lex.after_name:
+        if any(text.startswith(v, k) for v in lex.reporting):
+            break
+        k += 1
+    return k if k > dot + 1 else None
+
+
+def _transliterated(side: str, strict: bool) -> bool:
+    """Could ``side`` be one part of a transliterated name?  Two characters or more and, where
+    no title or role before it says a person follows (``strict``), no common word in it that
+    is no name (中国梦·劳动美, 工会红娘·牵手有约 are slogans)."""
+    if len(side) < 2:
+        return False
+    if not strict:
+        return True
+    for w in jieba.lcut(side, HMM=False):
+        if len(w) >= 2 and _freq(w) >= 100 and not _tag(w) & _NAME_TAGS:
+            return False
+    return True
+
+
+def _dotted_ok(text: str, s: int, dot: int, e: int, *, strict: bool) -> bool:
+    """A dotted span is a name when both sides read as one and it is not quoted (a quoted
+    “X·Y” is a brand or a campaign)."""
+    quoted = s > 0 and text[s - 1] == "“" and e < len(text) and text[e] == "”"
+    return (
+        not quoted
+        and _transliterated(text[s:dot], strict)
+        and _transliterated(text[dot + 1 : e], strict)
+    )
+
+
+def _dotted_name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
+    """End of a dotted name starting at ``i`` (after a title or a role), or None."""
+    m = _DOTTED.match(text, i)
+    if m is None:
+        return None
+    dot = next(k for k in range(i, m.end()) if text[k] in "·•・")
+    end = _dotted_end(text, dot, m.end(), lex)
+    return end if end is not None and _dotted_ok(text, i, dot, end, strict=False) else None
+
+
+def _dotted_span(text: str, m: re.Match[str], lex: PeopleLexicon) -> tuple[int, int | None]:
+    """A dotted name wherever printed: it starts after the title, role or stop character
+    nearest the dot on its left (科长|买买提·艾力, 骑手|艾克拜尔·吐尔逊)."""
+    dot = next(k for k in range(m.start(), m.end()) if text[k] in "·•・")
+    s = dot
+    while s > m.start() and text[s - 1] not in _LEFT_STOP:
+        if any(text.endswith(w, 0, s) for w in lex.titles + lex.roles):
+            break
+        s -= 1
+    end = _dotted_end(text, dot, m.end(), lex)
+    cued = s > m.start() or s == 0 or text[s - 1] not in _LEFT_STOP  # a title or role before
+    ok = end is not None and _dotted_ok(text, s, dot, end, strict=not cued)
+    return s, end if ok else None
+
+
 def _title_start(text: str, i: int, lex: PeopleLexicon) -> int:
     """Where the title ending at ``i`` starts: left to a boundary, across a 、 between two
     posts (人大常委会副主任、省总工会主席) and across a bracketed campus (大学（北京）)."""
@@ -262,7 +334,8 @@ def find_officials(text: str, agencies: list[AgencyMatch]) -> list[OfficialMatch
             i += 1
             continue
         name_start = i + 1
-        end = _name_at(text, name_start, lex)
+        # a dotted name first: its first part may open with a surname character (艾尔肯·吐尔洪)
+        end = _dotted_name_at(text, name_start, lex) or _name_at(text, name_start, lex)
         if end is None:
             i += 1
             continue
@@ -282,14 +355,24 @@ def _cue_patterns(lex: PeopleLexicon) -> tuple[re.Pattern[str], re.Pattern[str]]
 def _patterns(
     roles: tuple[str, ...], verbs: tuple[str, ...]
 ) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    # Any job noun in 员 (设备员, 网格员) or household noun in 户 (养殖户, 脱贫户) is a role as the
-    # listed ones are; a 的 may close the role's phrase (在工地当安全员的孙建国).
+    # Any job noun in 员 (设备员, 网格员) or 工 (钢筋工, 挡车工) or household noun in 户 (养殖户,
+    # 脱贫户) is a role as the listed ones are; a 的 may close the role's phrase (在工地当安全员的
+    # 孙建国, 在工地务工的王建军).
     before = re.compile(
         "(?:(?:" + "|".join(map(re.escape, roles)) + r"|[\u4e00-\u9fff][员户])的?|岁的"
         r"|来自[\u4e00-\u9fff]{2,8}?的)"
     )
     after = re.compile("(?:" + "|".join(map(re.escape, verbs)) + r"|(?:创新)?工作室)")
     return before, after
+
+
+# An occupation in 工 (钢筋工, 挡车工, 务工的): a person's name may follow it.
+_WORKER = re.compile(r"[\u4e00-\u9fff]工(的)?")
+
+
+def _employment(m: re.Match[str]) -> bool:
+    """Is the word ending in 工 a verb or noun of employment (用工, 务工, 招工), not a worker?"""
+    return bool(_tag(m.group()[:2]) & {"v", "vn"}) or m.group()[:2] in ("用工", "招工", "复工")
 
 
 # What opens the clause of a speaker named before a reporting verb: a closing quote, the
@@ -307,8 +390,24 @@ def _untitled(text: str, titled: list[OfficialMatch], lex: PeopleLexicon) -> lis
 
     found: list[tuple[int, int]] = []
     before, after = _cue_patterns(lex)
-    for m in before.finditer(text):
-        end = _bare_name_at(text, m.end(), lex) or _surnameless_name_at(text, m.end())
+    for m in _DOTTED.finditer(text):
+        s, e = _dotted_span(text, m, lex)
+        if e is not None and free(s, e):
+            found.append((s, e))
+            taken.append((s, e))
+    cues = list(before.finditer(text)) + [
+        m
+        for m in _WORKER.finditer(text)
+        # 钢筋工的, 巡线工: 工 ends an occupation only where it opens no word (工|程项目,
+        # 工|人) and the word before it is no verb of employment (用工|方)
+        if m.group(1) or (_freq(text[m.end() - 1 : m.end() + 1]) == 0 and not _employment(m))
+    ]
+    for m in cues:
+        end = (
+            _dotted_name_at(text, m.end(), lex)
+            or _bare_name_at(text, m.end(), lex)
+            or _surnameless_name_at(text, m.end())
+        )
         if end is not None and free(m.end(), end):
             found.append((m.end(), end))
             taken.append((m.end(), end))

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import pytest
 
+from baoku.ingest.records import Article, ArticleType
+from baoku.nlp.analyze import analyze_article
 from baoku.nlp.measure_words import figure_lexicon, word_tags
 from tests.fixtures.nlp_sentences import figure_of, figures_of
 
@@ -165,3 +167,29 @@ def test_a_list_of_numbered_categories_counts_nothing() -> None:
 
 def test_a_body_that_spends_is_not_what_the_money_pays_for() -> None:
     assert figure_of("今年，区总工会花了20万元。", "20万元").measure != "区总工会"
+
+
+def _people(text: str) -> list[str]:
+    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
+    facts = analyze_article(art, pub_date="2024-05-01")
+    return [e.text for e in facts.entities if e.label == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a worker named after an occupation in 工, with or without 的
+        ("在开发区一处工地务工的张建平是受益者之一。", ["张建平"]),
+        ("在纺织厂当挡车工的刘秀兰告诉记者，今年工资涨了。", ["刘秀兰"]),
+        # a reporting verb right after three characters ends a three-character name
+        ("焊接车间电焊工陈国平说，今年考取了技师证。", ["陈国平"]),
+        # transliterated names with their dot, after a title or standing alone
+        ("州总工会副主席艾尔肯·吐尔洪介绍，驿站已覆盖全州。", ["艾尔肯·吐尔洪"]),
+        ("据热依拉·阿不都说，托管班已开班。", ["热依拉·阿不都"]),
+        # 工 opening a word (工程项目) ends no occupation; a quoted dotted slogan is no name
+        ("县总工会走访了12个在建工程项目。", []),
+        ("市总工会举办“中国梦·劳动美”主题演讲比赛。", []),
+    ],
+)
+def test_people_named_without_a_post(text: str, names: list[str]) -> None:
+    assert _people(text) == names
