@@ -750,6 +750,10 @@ _NO_OPENING = (
 )  # fmt: skip
 
 
+# Verbs of aiming before a target (参保职工|力争|突破30万人): they end the subject.
+_AIMS = ("力争", "争取", "确保", "计划", "预计")
+
+
 def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
     """A phrase cut at a list comma or a conjunction starts after it (或|调解结案); a
     quotation mark with no partner is a piece of a quoted name cut off (“法律明白人); a word
@@ -762,8 +766,8 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         if measure.startswith(word) and len(measure) - len(word) >= 2:
             measure = measure[len(word) :]
             break
-    for word in lex.change_verbs:  # (…缴费额度|上浮: a change verb after its subject)
-        if measure.endswith(word) and len(measure) - len(word) >= 2:
+    for word in (*lex.change_verbs, *_AIMS):  # (…缴费额度|上浮: a change verb after its
+        if measure.endswith(word) and len(measure) - len(word) >= 2:  # subject; 职工|力争)
             measure = measure[: -len(word)]
             break
     if len(measure) >= 4 and measure[0] in "签评":

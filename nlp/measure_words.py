@@ -214,8 +214,9 @@ def _retag_pieces(out: list[tuple[str, str]]) -> list[tuple[str, str]]:
             # 省、市级 / 全国和省部级 (劳动模范): coordinated levels are one modifier
             lead = fixed[-2][0]
             fixed[-2:] = [(lead + fixed[-1][0] + w, "b")]
-        elif (w, t) == ("出", "v") and fixed and fixed[-1][1] == "v":
-            fixed[-1] = (fixed[-1][0] + w, "v")  # 评选|出: a verb and its complement are one verb
+        elif w in ("出", "去", "掉") and t == "v" and fixed and fixed[-1][1] == "v":
+            # 评选|出, 花|去: a verb and its directional complement are one verb
+            fixed[-1] = (fixed[-1][0] + w, "v")
         elif fixed and fixed[-1] == ("并", "c") and t.startswith("n"):
             fixed.append((w, "v"))  # 查找并|报告: 并 joins predicates, so a verb follows it
         elif fixed and fixed[-1] == ("全", "a") and w in ("地区", "旗"):

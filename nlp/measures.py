@@ -145,6 +145,10 @@ _BOUND_WORDS = frozenset({"以上", "以下", "及以上"})
 # (劳务派遣单位, 快递配送企业), as a verb before a facility noun names its activity.
 _BUSINESS_HEADS = frozenset({"单位", "企业", "公司", "机构"})
 
+# Heads of nouns for teams formed for a task: a verb before one names the task (慰问|小分队,
+# 帮扶|组), as before a body noun.
+_TEAM_HEADS = frozenset({"组", "小组", "队", "分队", "小分队", "团", "服务队", "工作组"})
+
 
 def _passive_participle(toks: list[tuple[str, str]], i: int) -> bool:
     """Is ``toks[i]`` the passive 被 with a verb right after it (被|派遣, 被|征地)?"""
@@ -230,10 +234,10 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             and t.startswith("v")
             and len(w) == 2
             and i + 1 < len(toks)
-            and toks[i + 1][0] in _BUSINESS_HEADS
+            and (toks[i + 1][0] in _BUSINESS_HEADS or toks[i + 1][0] in _TEAM_HEADS)
         ):
             # 5家|建设|单位, 3家|施工|企业: a verb before a body noun names the body's business,
-            # right after the classifier as after a noun (保安派遣单位)
+            # right after the classifier as after a noun (保安派遣单位); 8支|慰问|小分队 the task
             parts.extend((w, toks[i + 1][0]))
             noun_seen = True
             i += 2
@@ -834,6 +838,9 @@ def _verb_object(
             continue
         if money_head and w not in lex.money_verbs:
             break  # 投入|帮扶|资金: a verb before a money noun names the fund
+        if money_head and len(w) > 1:
+            pred += 1  # 住院治疗|花去|医疗费: a money verb's object is the money
+            continue
         if _takes_aspect(toks, pred + 1) and pred + 3 < len(toks):
             pred += 1  # 另行|制定|了|行业版本: a verb that takes 了/过/着 is the predicate
             continue

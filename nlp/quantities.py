@@ -184,7 +184,8 @@ _UNIT_ALT: Final = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, revers
 
 _QUANTITY: Final = re.compile(
     rf"""
-    (?P<pct_of>百分之{_SP}(?P<pct_num>{_RUN}))
+    (?P<pct_of>百分之{_SP}(?P<pct_num>{_RUN})
+      (?:{_SP}[{_SEPARATORS}]{_SP}百分之{_SP}(?P<pct_high>{_RUN}))?)
     | (?P<pct_full>百分百)
     | (?:(?P<low>{_RUN}){_SP}(?P<low_unit>{_UNIT_ALT})?{_SP}(?P<sep>[{_SEPARATORS}]){_SP})?
       (?P<num>{_RUN}){_SP}
@@ -196,7 +197,7 @@ _QUANTITY: Final = re.compile(
 
 _PREFIX: Final = re.compile(
     rf"(?P<word>大约|约为|约有|约|大概|将近|接近|近|超过|超|逾|不到|不足|不少于|不低于|少于|低于"
-    rf"|不超过|至少|最多|最高|最低|最少|多于|高于|人民币|上){_SP}$"
+    rf"|不超过|至少|最多|最高|最低|最少|多于|高于|突破|人民币|上){_SP}$"
 )
 _PREFIX_QUALIFIER: Final[dict[str, Qualifier]] = {
     "大约": "approx", "约为": "approx", "约有": "approx", "约": "approx", "大概": "approx",
@@ -204,6 +205,7 @@ _PREFIX_QUALIFIER: Final[dict[str, Qualifier]] = {
     "少于": "under", "低于": "under", "不超过": "under", "最多": "under", "最高": "under",
     "超过": "over", "超": "over", "逾": "over", "不少于": "over", "不低于": "over",
     "至少": "over", "多于": "over", "高于": "over", "上": "over", "最低": "over", "最少": "over",
+    "突破": "over",
 }  # fmt: skip
 # 节约 (save), 签约 (sign), 最近/附近 (recent/nearby), 赶超 (catch up) are verbs, not qualifiers.
 _PREFIX_NOT_AFTER: Final[dict[str, str]] = {
@@ -370,6 +372,12 @@ def _from_match(text: str, m: re.Match[str], floor: int) -> tuple[Quantity, _Uni
         got = (Decimal(100), None) if m.group("pct_full") else _value_of(m.group("pct_num"), True)
         if got is None:
             return None
+        if m.group("pct_high"):
+            # 百分之三十至百分之五十: a range printed with 百分之 at both ends
+            high = _value_of(m.group("pct_high"), True)
+            if high is None or got[1] is not None or high[1] is not None:
+                return None
+            got = (got[0], high[0])
         start = _apply_prefix(word, word_start, start, unit, "百", hints)
         return _finish(text, start, end, got[0], got[1], hints, unit)
 

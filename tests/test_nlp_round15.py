@@ -141,6 +141,16 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "52项",
         ("职工创新成果", "创新成果", "成果"),
     ),
+    # 在档 (on file) modifies the noun after it, as 在册 does
+    ("今年已为2300余名在档困难职工发放慰问金。", "2300余名", ("在档困难职工", "困难职工")),
+    # 仍 (still) between a subject and its link is a filler
+    ("报销后，个人负担的医疗费用仍超过5000元。", "超过5000元", ("医疗费用", "个人负担的医疗费用")),
+    # a money verb after a verbal noun is the predicate: its object is the money
+    ("去年住院治疗花去医疗费6万多元。", "6万多元", ("医疗费",)),
+    # a verb before a team noun names the team's task
+    ("区总工会组成6支慰问小分队走访一线职工。", "6支", ("慰问小分队", "小分队")),
+    # a verb of aiming ends the subject before the target
+    ("今年全市参保职工力争突破20万人。", "突破20万人", ("参保职工", "职工")),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
@@ -193,3 +203,18 @@ def _people(text: str) -> list[str]:
 )
 def test_people_named_without_a_post(text: str, names: list[str]) -> None:
     assert _people(text) == names
+
+
+def test_a_range_printed_with_baifenzhi_at_both_ends_is_one_figure() -> None:
+    [f] = figures_of("可按自付医疗费用的百分之二十至百分之四十获得补助。")
+    assert (f.text, f.value, f.value_max, f.qualifier) == (
+        "百分之二十至百分之四十",
+        20,
+        40,
+        "range",
+    )
+
+
+def test_tupo_before_a_number_is_a_lower_bound() -> None:
+    [f] = figures_of("今年参保人数将突破12万人。")
+    assert (f.text, f.value, f.qualifier) == ("突破12万人", 120000, "over")
