@@ -236,10 +236,14 @@ def _dotted_end(text: str, dot: int, end: int, lex: PeopleLexicon) -> int | None
     """Where the name after the dot at ``dot`` ends: before a reporting verb or a character
     that ends names (买买提·艾力|介绍)."""
     k = dot + 1
-    while k < end and text[k] not in lex.after_name:
-        if any(text.startswith(v, k) for v in lex.reporting):
+    for w in jieba.lcut(text[dot + 1 : min(end, dot + 9)], HMM=False):
+        if w[0] in lex.after_name or any(w.startswith(v) for v in lex.reporting):
             break
-        k += 1
+        if len(w) >= 2 and _tag(w) & (_AFTER_NAME_TAGS | {"i", "l"}):
+            break  # 阿不都拉|上个月: a time word, verb or adverb after the name ends it
+        if k + len(w) - dot - 1 > 6:
+            break
+        k += len(w)
     return k if k > dot + 1 else None
 
 
@@ -278,17 +282,26 @@ def _dotted_name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
     return end if end is not None and _dotted_ok(text, i, dot, end, strict=False) else None
 
 
+def _job_end(text: str, s: int) -> bool:
+    """Does a job noun in 员 or 工 end right before ``s`` (安检员|买买提江), the character not
+    opening a word with the next one (工|会爱心驿站)?"""
+    return text[s - 1] in "员工" and _freq(text[s - 1 : s + 1]) == 0
+
+
 def _dotted_span(text: str, m: re.Match[str], lex: PeopleLexicon) -> tuple[int, int | None]:
     """A dotted name wherever printed: it starts after the title, role or stop character
     nearest the dot on its left (科长|买买提·艾力, 骑手|艾克拜尔·吐尔逊)."""
     dot = next(k for k in range(m.start(), m.end()) if text[k] in "·•・")
     s = dot
     while s > m.start() and text[s - 1] not in _LEFT_STOP:
-        if any(text.endswith(w, 0, s) for w in lex.titles + lex.roles):
+        if any(text.endswith(w, 0, s) for w in lex.titles + lex.roles) or _job_end(text, s):
             break
         s -= 1
     end = _dotted_end(text, dot, m.end(), lex)
-    cued = s > m.start() or s == 0 or text[s - 1] not in _LEFT_STOP  # a title or role before
+    # a title or a role before the name says a person follows
+    cued = s > m.start() and (
+        any(text.endswith(w, 0, s) for w in lex.titles + lex.roles) or _job_end(text, s)
+    )
     ok = end is not None and _dotted_ok(text, s, dot, end, strict=not cued)
     return s, end if ok else None
 

@@ -196,9 +196,12 @@ def _people(text: str) -> list[str]:
         # transliterated names with their dot, after a title or standing alone
         ("州总工会副主席艾尔肯·吐尔洪介绍，驿站已覆盖全州。", ["艾尔肯·吐尔洪"]),
         ("据热依拉·阿不都说，托管班已开班。", ["热依拉·阿不都"]),
+        # a job noun before the dotted name and a time word after it bound it
+        ("车间安检员吐尔逊·买买提前不久发现了管道隐患。", ["吐尔逊·买买提"]),
         # 工 opening a word (工程项目) ends no occupation; a quoted dotted slogan is no name
         ("县总工会走访了12个在建工程项目。", []),
         ("市总工会举办“中国梦·劳动美”主题演讲比赛。", []),
+        ("区总工会在园区建成工会爱心驿站·零工之家3处。", []),
     ],
 )
 def test_people_named_without_a_post(text: str, names: list[str]) -> None:
