@@ -703,6 +703,13 @@ def measure_before(
                 continue
             if w in lex.verb_set or verbish(*left, lex) or left[0] in lex.filler_set:
                 break
+            if left[0] in CONJ and len(w) >= 2 and k > 1 and nounish(*toks[k - 2], lex):
+                # 快递员和|外卖|骑手: after a conjunction joining nouns, a verb outside the
+                # lexicon modifies the noun after it; the coordination goes on
+                parts.insert(0, w)
+                first_tag = t
+                k -= 1
+                continue
             if left[1] in ADVERBIAL or (
                 left[0] in ("新", "再", "另") and (w in lex.case_set or w in lex.serial_verbs)
             ):

@@ -151,6 +151,12 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
     ("区总工会组成6支慰问小分队走访一线职工。", "6支", ("慰问小分队", "小分队")),
     # a verb of aiming ends the subject before the target
     ("今年全市参保职工力争突破20万人。", "突破20万人", ("参保职工", "职工")),
+    # after a conjunction joining nouns, a verb outside the lexicon modifies the next noun
+    (
+        "已走访环卫工人860名、快递员和外卖骑手320余名。",
+        "320余名",
+        ("快递员和外卖骑手", "外卖骑手"),
+    ),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
