@@ -411,7 +411,11 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
     i, n = 0, len(text)
     while i < n:
         hit = lex.longest_at(text, i)
-        zong = text[i] == "总" and (i + 1 >= n or text[i + 1] not in _NOT_ZONG_BEFORE)
+        zong = text[i] == "总" and (
+            i + 1 >= n
+            or text[i + 1] not in _NOT_ZONG_BEFORE
+            or text.startswith("统计", i + 1)  # 据市总|统计: the union and a verb, no 总统
+        )
         if hit is None and not zong:
             i += 1
             continue

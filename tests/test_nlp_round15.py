@@ -227,3 +227,14 @@ def test_a_range_printed_with_baifenzhi_at_both_ends_is_one_figure() -> None:
 def test_tupo_before_a_number_is_a_lower_bound() -> None:
     [f] = figures_of("今年参保人数将突破12万人。")
     assert (f.text, f.value, f.qualifier) == ("突破12万人", 120000, "over")
+
+
+def test_the_short_form_of_a_union_before_tongji_is_a_mention() -> None:
+    art = Article(
+        type=ArticleType.ARTICLE,
+        headline="",
+        paragraphs=["记者从湖南省株洲市芦淞区总工会获悉。据区总统计，全区现有困难职工312户。"],
+    )
+    facts = analyze_article(art, pub_date="2024-05-01")
+    names = [(e.text, e.canonical) for e in facts.entities if e.label == "AGENCY"]
+    assert ("区总", "株洲市芦淞区总工会") in names
