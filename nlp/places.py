@@ -26,6 +26,8 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
+import jieba
+
 LEVELS: Final[tuple[str, ...]] = ("province", "city", "district", "county")
 
 
@@ -188,6 +190,32 @@ def _verb_after_body(text: str, i: int, name: str) -> bool:
     return i > 0 and text[i - 1] in _BODY_ENDS and name.startswith(_BODY_VERBS)
 
 
+# Short forms of prefecture-level cities that are also common words (来宾 guests, 白银 silver,
+# 安康 well-being, 日照 sunshine): they stay places only with their parent in context.
+_AMBIGUOUS_CITY_SHORTS: Final[frozenset[str]] = frozenset(
+    {"来宾", "白银", "安康", "日照", "大同", "长治", "开封", "海口", "玉树"}
+)
+
+
+def _city_word(text: str, i: int, j: int, entries: list[_Name]) -> bool:
+    """Is the short form of a prefecture-level city at ``i:j`` (大连, 烟台, 遵义: the source
+    data flags many as unsafe because jieba files them under other tags) a word of its own
+    here?  jieba's segmentation of the text around it must cut at both its ends, so 聚焦|作风
+    yields no 焦作 and 经营|口径 no 营口."""
+    name = text[i:j]
+    if name in _AMBIGUOUS_CITY_SHORTS or not any(
+        e.division.depth == 1 and not e.full for e in entries
+    ):
+        return False
+    lo = max(0, i - 4)
+    at, cuts = lo, set()
+    for w in jieba.lcut(text[lo : j + 4], HMM=False):
+        cuts.add(at)
+        at += len(w)
+    cuts.add(at)
+    return i in cuts and j in cuts
+
+
 def find_places(text: str) -> list[PlaceMatch]:
     """Every place name in ``text``, chains merged, in order; ambiguity is left to the caller."""
     gz = gazetteer()
@@ -221,6 +249,8 @@ def find_places(text: str) -> list[PlaceMatch]:
             i += 1
             continue
         divs, short_only = _chain(parts)
+        if short_only and _city_word(text, i, j, last_entries):
+            short_only = False
         chain_ok = len(parts) > 1
         if chain_ok:
             divs = tuple(d for d in divs if d.depth >= max(e.division.depth for e in parts[-1][1]))

@@ -238,3 +238,25 @@ def test_the_short_form_of_a_union_before_tongji_is_a_mention() -> None:
     facts = analyze_article(art, pub_date="2024-05-01")
     names = [(e.text, e.canonical) for e in facts.entities if e.label == "AGENCY"]
     assert ("区总", "株洲市芦淞区总工会") in names
+
+
+def _places(text: str) -> list[str]:
+    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
+    facts = analyze_article(art, pub_date="2024-05-01")
+    return [e.canonical for e in facts.entities if e.label == "PLACE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # a prefecture-level city's short form that jieba files under another tag is a place
+        # where it is a word of its own
+        ("今年考入大连一所大学的王欣就是受助学生之一。", ["辽宁省大连市"]),
+        ("他从遵义来到这里打工已有五年。", ["贵州省遵义市"]),
+        # and no place inside other words, nor a short form that is a common word alone
+        ("全市工会要聚焦作风建设，统一经营口径。", []),
+        ("活动现场来宾云集。", []),
+    ],
+)
+def test_city_short_forms_standing_alone(text: str, places: list[str]) -> None:
+    assert _places(text) == places
