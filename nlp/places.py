@@ -91,8 +91,9 @@ class Gazetteer:
                 continue
             self.by_path[path] = div
             self._add(div.name, _Name(div, True, True))
-            if short and short != div.name and len(short) >= 2:
-                self._add(short, _Name(div, False, standalone))
+            for alias in short.split("/"):  # 巴州/巴音郭楞: some divisions have two
+                if alias and alias != div.name and len(alias) >= 2:
+                    self._add(alias, _Name(div, False, standalone))
         self._lengths: dict[str, tuple[int, ...]] = {}
         for name in self._names:
             lens = set(self._lengths.get(name[0], ()))

@@ -260,3 +260,16 @@ def _places(text: str) -> list[str]:
 )
 def test_city_short_forms_standing_alone(text: str, places: list[str]) -> None:
     assert _places(text) == places
+
+
+def test_a_prefecture_with_two_short_forms_is_found_by_either() -> None:
+    art = Article(
+        type=ArticleType.ARTICLE,
+        headline="",
+        paragraphs=[
+            "记者从新疆维吾尔自治区巴音郭楞蒙古自治州总工会获悉。巴州人社局今年检查企业300家。"
+        ],
+    )
+    facts = analyze_article(art, pub_date="2024-05-01")
+    canon = {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
+    assert canon["巴州人社局"] == "巴音郭楞蒙古自治州人力资源和社会保障局"
