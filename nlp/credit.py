@@ -274,6 +274,11 @@ def credited(
         # (but 合同约定，…标准为1880元: an agreement's terms are its signer's)
         return None
     at = _after_time_frame(text, s.start)
+    workplace = _WORKPLACE.match(text, at)
+    if workplace is not None:
+        own = next((a for a in before if a.start == workplace.end()), None)
+        if own is not None:
+            return own.canonical  # 他所在的X公司今年已为…: the firm is the subject, not him
     if text.startswith(_PRONOUNS, at) and not any(a.start <= at for a in before):
         return None  # 今年5月，他还参加了区总工会组织的体检: the person acts, the body is inside
     if before:
@@ -864,6 +869,8 @@ def _head(phrase: str) -> str:
 
 
 _PRONOUNS = ("他", "她")
+# A person's workplace named as the subject (他所在的|X公司): the body after it acts.
+_WORKPLACE = re.compile(r"[他她]们?所在的")
 # Partners and beneficiaries: a body after these is no subject (联合|市总工会开展…).
 _PARTNERS = ("联合", "会同", "与", "和", "同", "向", "对", "为")
 # A time frame opening a sentence (今年5月，), before its subject.

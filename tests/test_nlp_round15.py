@@ -273,3 +273,12 @@ def test_a_prefecture_with_two_short_forms_is_found_by_either() -> None:
     facts = analyze_article(art, pub_date="2024-05-01")
     canon = {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
     assert canon["巴州人社局"] == "巴音郭楞蒙古自治州人力资源和社会保障局"
+
+
+def test_a_workers_workplace_named_as_subject_is_credited() -> None:
+    f = figure_of(
+        "“高温天在外干活最辛苦。”焊工李明说。他所在的金昌宏达建设有限公司今年已为800余名职工"
+        "发放高温津贴共计52万余元。",
+        "52万余元",
+    )
+    assert f.agency == "金昌宏达建设有限公司"
