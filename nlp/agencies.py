@@ -454,9 +454,46 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
     found = _dedupe(found + named)
     named = [m for m in named if m in found]  # only names that won give short forms
     found = _dedupe(found + _aliases(text, named, found))
+    found = _dedupe(found + _company_short_forms(text, found))
     found = _dedupe(found + _company_unions(text, found))
     found = _nearest_level(text, found, places, context)
     return [m for m in found if not _counted_kind(text, m)]
+
+
+_FORMAL_UNIONS = tuple(f + "工会" for f in _FORMAL)
+
+
+def _company_short_forms(text: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
+    """Later short forms of a registered company name: 鑫源矿业公司 (or 白银鑫源矿业公司) after
+    白银鑫源矿业有限公司, 宏达集团 after 宏达集团有限公司.  The name without its legal form
+    and its opening place keeps the company's own words, which no other body shares."""
+    out: list[AgencyMatch] = []
+    taken = [(f.start, f.end) for f in found]
+    for m in found:
+        name, canonical = m.text, m.canonical
+        if m.kind == "union" and name.endswith(_FORMAL_UNIONS) and canonical.endswith("工会"):
+            name, canonical = name[:-2], canonical[:-2]  # (…有限公司工会 names the company)
+        elif m.kind != "company":
+            continue
+        form = next((f for f in sorted(_FORMAL, key=len, reverse=True) if name.endswith(f)), None)
+        if form is None:
+            continue
+        core = name[: -len(form)]
+        lead = next(iter(find_places(core)), None)
+        own = core[lead.end :] if lead is not None and lead.start == 0 else core
+        if len(own) < 3:
+            continue  # (a name of one or two characters is too common a word to follow)
+        shorts = {core + "公司", own + "公司"} if not own.endswith("集团") else {core, own}
+        for short in sorted(shorts, key=len, reverse=True):
+            pos = text.find(short, m.end)
+            while pos >= 0:
+                e = pos + len(short)
+                if all(e <= a or pos >= b for a, b in taken) and not text.startswith("工会", e):
+                    out.append(AgencyMatch(pos, e, short, canonical, "company", m.place,
+                                           m.resolved, m.actor))  # fmt: skip
+                    taken.append((pos, e))
+                pos = text.find(short, e)
+    return out
 
 
 # 公司工会 / 集团工会 opening a clause: the union of the company last named.

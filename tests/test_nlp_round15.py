@@ -282,3 +282,19 @@ def test_a_workers_workplace_named_as_subject_is_credited() -> None:
         "52万余元",
     )
     assert f.agency == "金昌宏达建设有限公司"
+
+
+def test_a_companys_short_form_after_its_registered_name_is_the_same_company() -> None:
+    art = Article(
+        type=ArticleType.ARTICLE,
+        headline="",
+        paragraphs=[
+            "金昌恒泰冶金设备有限公司工会日前召开职代会。",
+            "恒泰冶金设备公司今年投入安全改造资金320万元。",
+        ],
+    )
+    facts = analyze_article(art, pub_date="2024-05-01")
+    canon = {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
+    assert canon.get("恒泰冶金设备公司") == "金昌恒泰冶金设备有限公司"
+    [f] = [f for f in facts.figures if f.text == "320万元"]
+    assert f.agency == "金昌恒泰冶金设备有限公司"
