@@ -888,6 +888,11 @@ def _pos(word: str) -> str:
     return toks[0][1] if len(toks) == 1 else ""
 
 
+# Bodies of a town's own (镇总工会, 镇人民政府): printed right after 镇/乡, they make the two
+# characters before it the town's name even with no place printed before it.
+_TOWN_BODIES: Final = ("总工会", "人民政府", "党委")
+
+
 def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> list[Unit]:
     """New areas (青岛西海岸新区) and streets/towns (辛安街道, 南海区里水镇) printed in ``text``.
 
@@ -932,6 +937,12 @@ def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> li
             after_verb = text[max(0, ns - 2) : ns] in descriptive_lexicon().clause_verbs
             if ns > 0 and text[ns - 1] not in _STOP and is_han(text[ns - 1]) and not after_verb:
                 continue  # the 2 characters may be the end of a longer word
+        elif (
+            k >= 2
+            and text.startswith(_TOWN_BODIES, m.end())
+            and (k == 2 or text[k - 3] in _STOP or not is_han(text[k - 3]))
+        ):
+            ns = k - 2  # ，塘厦镇总工会: a town's own body names it, a word of its own
         else:
             continue
         name = text[ns:k]
@@ -944,6 +955,9 @@ def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> li
             if d is None or (d.depth < 2 and not _without_counties(d)):
                 continue  # a town sits under a county-level division (or 中山市, 东莞市)
             parent, anchor, start = place_prefix(d), d, place.start
+        elif local is None and context.city is not None and _without_counties(context.city):
+            # 塘厦镇 alone in a 东莞 story: the towns of a city without counties are its own
+            parent, anchor, start = place_prefix(context.city), context.city, ns
         else:  # 辛安街道 alone: a street of the article's county-level unit
             parent, anchor, start = (
                 local.prefix if local else "",

@@ -298,3 +298,16 @@ def test_a_companys_short_form_after_its_registered_name_is_the_same_company() -
     assert canon.get("恒泰冶金设备公司") == "金昌恒泰冶金设备有限公司"
     [f] = [f for f in facts.figures if f.text == "320万元"]
     assert f.agency == "金昌恒泰冶金设备有限公司"
+
+
+def test_a_town_named_by_its_own_union_in_a_city_without_counties() -> None:
+    art = Article(
+        type=ArticleType.ARTICLE,
+        headline="",
+        paragraphs=["记者从广东省中山市总工会获悉。其中，小榄镇总工会今年新建驿站12个。"],
+    )
+    facts = analyze_article(art, pub_date="2024-05-01")
+    canon = {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
+    assert canon.get("小榄镇总工会") == "中山市小榄镇总工会"
+    [f] = [f for f in facts.figures if f.text == "12个"]
+    assert f.agency == "中山市小榄镇总工会"
