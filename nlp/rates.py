@@ -89,16 +89,17 @@ _FREE_RATE = re.compile(r"(?:比重|占比|比例|[增降涨]幅|增速)$")
 _INSIDE_NP = ("n", "nz", "vn", "a", "b", "v", "l", "j")
 
 
-def cut_owner(before: str, lex: FigureLexicon) -> bool:
+def cut_owner(before: str, lex: FigureLexicon, *, share: bool = False) -> bool:
     """Does the word right before a rate name belong to the same noun phrase (新|就业形态岗位占比,
     在建|工程项目开户率), so the pattern's length limit cut the owner in two?"""
     words = pseg.lcut(before, HMM=False)
     if not words:
         return False
     w, t = words[-1].word, words[-1].flag
-    if w in _MISFILED_MODIFIERS or w in ("和", "及", "与"):
-        # 一线/m, 外来/f: modifiers jieba files as a numeral or a localizer; 一线职工和|农民工
-        # 学员占比: a conjunction joins the owner to a conjunct the pattern left out
+    if share and (w in _MISFILED_MODIFIERS or w in ("和", "及", "与")):
+        # a share's owner (占比): 一线/m, 外来/f are modifiers jieba files as a numeral or a
+        # localizer; 一线职工和|农民工学员占比: a conjunction joins the owner to a conjunct the
+        # pattern left out.  (A rate keeps its nearest owner: 一线|职工平均工资增幅.)
         return True
     predicate = w in lex.verb_set or w in lex.filler_set or w in lex.change_verbs
     return is_han(w[-1]) and t in _INSIDE_NP and not predicate and w not in SCOPE
@@ -157,7 +158,12 @@ def rate_of_percent(
     owner_cut = bool(rate) and "的" in rate[:-2]  # 涉及平台用工的|案件占比
     rate = rate_content(rate.rpartition("的")[2]) if rate else None
     if rate and (
-        owner_cut or cut_owner(text[max(s_start, clause) : found[-1].end(1) - len(rate)], lex)
+        owner_cut
+        or cut_owner(
+            text[max(s_start, clause) : found[-1].end(1) - len(rate)],
+            lex,
+            share=rate.endswith(("占比", "比重", "比例")),
+        )
     ):
         rate = rate_core(rate)
     share = _SHARE.search(text, max(s_start, clause), offset)
