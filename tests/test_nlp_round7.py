@@ -291,7 +291,9 @@ def test_a_scope_word_inside_a_paragraph_does_not_stop_the_carry() -> None:
     [
         # a people figure whose phrase is only a verb counts the people named before it
         ("县总工会为入会的快递员每人补贴保费30元，共补贴6200人。", "6200人", "快递员"),
-        ("市总工会今年组织一线职工、技术能手疗休养1.2万人次。", "1.2万人次", "技术能手"),
+        # (round 15: the people before the activity are the whole list, as the writers of
+        # sets 6 and 37 annotate it)
+        ("市总工会今年组织一线职工、技术能手疗休养1.2万人次。", "1.2万人次", "一线职工、技术能手"),
         # 官 ends a person noun like 员 and 师
         ("区法院派驻的2名法官轮流值班。", "2名", "法官"),
     ],
