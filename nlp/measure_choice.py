@@ -409,8 +409,17 @@ def _of_phrase(spot: Spot, measure: str | None, before: str | None) -> str | Non
     ):
         of = _QUOTED_AFTER.match(text, of_at + 1)
         noun = of.group(1) if of else measure_after(text, of_at + 1, lex, nominal=True)
+        listed = _EXAMPLES.match(text, of_at + 1)
+        if listed is not None and not of:
+            # 价值42万元的|棉衣、棉帽、手套等|冬季保暖物资: examples closed by 等 name the
+            # kind after them, which is what the amount is of
+            noun = measure_after(text, listed.end(), lex, nominal=True) or noun
         measure = noun or measure
     return measure
+
+
+# An enumeration of examples closed by 等 (棉衣、棉帽、手套等), right after 的.
+_EXAMPLES = re.compile(r"[\u4e00-\u9fff]{1,8}(?:、[\u4e00-\u9fff]{1,8}){1,6}等(?=[\u4e00-\u9fff])")
 
 
 # The rest of a list of categories and amounts (、中级工1500元、高级工2000元) before its 的标准.

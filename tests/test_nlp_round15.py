@@ -157,6 +157,12 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "320余名",
         ("快递员和外卖骑手", "外卖骑手"),
     ),
+    # examples closed by 等 after 的 name the kind after them
+    (
+        "区总工会为环卫工人送去价值18万元的毛巾、草帽、风油精等防暑降温用品。",
+        "18万元",
+        ("防暑降温用品", "用品"),
+    ),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
