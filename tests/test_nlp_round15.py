@@ -164,7 +164,11 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         ("防暑降温用品", "用品"),
     ),
     # 开发 (create, of posts) is a predicate verb; 开发区 stays a noun
-    ("县人社局为就业困难人员开发公益性岗位120个。", "120个", ("公益性岗位", "岗位")),
+    (
+        "今年以来，区人社局为有劳动能力的低保家庭成员开发公益性岗位60个。",
+        "60个",
+        ("公益性岗位", "岗位"),
+    ),
     ("全市各开发区共有规上企业300家。", "300家", ("规上企业", "企业")),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
