@@ -735,6 +735,18 @@ def _prefixed(
         canonical = place_prefix(div) + body.canonical
         return AgencyMatch(start - 1, end, text[start - 1 : end], canonical, body.kind, div, True)
     before = text[start - 2] if start >= 2 else ""
+    if text.endswith("地区", 0, start):
+        # 地区人社局: the story's prefecture when it is a 地区 (阿克苏地区); else 地区 is the
+        # common word "area" (全地区, 该地区) and names no body
+        div = context.city
+        if (
+            div is None
+            or not div.name.endswith("地区")
+            or text[start - 3 : start - 2] in "全该本各"
+        ):
+            return None
+        canonical = place_prefix(div) + body.canonical
+        return AgencyMatch(start - 2, end, text[start - 2 : end], canonical, body.kind, div, True)
     if before in _NOT_LEVEL_AFTER:
         return None
     prefix = _level_prefix(level, context, local)

@@ -324,3 +324,16 @@ def test_a_town_named_by_its_own_union_in_a_city_without_counties() -> None:
     assert canon.get("小榄镇总工会") == "中山市小榄镇总工会"
     [f] = [f for f in facts.figures if f.text == "12个"]
     assert f.agency == "中山市小榄镇总工会"
+
+
+def test_diqu_before_a_body_is_the_storys_prefecture_when_it_is_a_diqu() -> None:
+    def agencies(text: str) -> list[tuple[str, str]]:
+        art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
+        facts = analyze_article(art, pub_date="2024-05-01")
+        return [(e.text, e.canonical) for e in facts.entities if e.label == "AGENCY"]
+
+    found = agencies(
+        "新疆维吾尔自治区和田地区总工会日前召开全委会。地区人社局负责人介绍了就业情况。"
+    )
+    assert ("地区人社局", "和田地区人力资源和社会保障局") in found
+    assert agencies("该地区人社局今年新增岗位300个。") == []
