@@ -134,6 +134,8 @@ _REPORTS = re.compile(
     r"[^，。；]{0,8}?(?:发布消息|通报|公布|获悉|介绍|表示|透露|称|指出)[，：:]"
     r"(?:[今明去]年|目前|当前|近期|今后|下一步)?"
 )
+# A body's published statistics opening the sentence (X发布的数据显示，X日前公布数据显示，).
+_PUBLISHED_DATA = re.compile(r"[^，。；]{0,6}?(?:发布|公布)的?(?:统计)?数据(?:显示|表明)[，,]")
 # 由区总工会选派的12名 / 区法院派驻的3名: a body, a verb and 的 right before the figure.
 _RELATIVE_AGENT = re.compile(r"[\u4e00-\u9fff]{1,4}的")
 _GENERIC_SUBJECT = re.compile(
@@ -299,8 +301,11 @@ def credited(
         # (记者从X获悉, 据X统计: the body the reporter learned the figures from, or that
         # counted them, is credited; X通报，… and 据X介绍，… report what the collective did)
         pre = text[max(0, chosen.start - 3) : chosen.start]  # type: ignore[union-attr]
-        learned = pre.endswith("从") or (
-            pre.endswith("据") and text.startswith("统计", chosen.end)  # type: ignore[union-attr]
+        learned = (
+            pre.endswith("从")
+            or (pre.endswith("据") and text.startswith("统计", chosen.end))  # type: ignore[union-attr]
+            # 海口市中院发布的数据显示，全市两级法院…: the statistics are the body's own
+            or _PUBLISHED_DATA.match(text, chosen.end) is not None  # type: ignore[union-attr]
         )
         if (
             generic

@@ -337,3 +337,11 @@ def test_diqu_before_a_body_is_the_storys_prefecture_when_it_is_a_diqu() -> None
     )
     assert ("地区人社局", "和田地区人力资源和社会保障局") in found
     assert agencies("该地区人社局今年新增岗位300个。") == []
+
+
+def test_a_bodys_published_data_credit_it_over_a_generic_collective() -> None:
+    f = figure_of(
+        "湖南省长沙市中级人民法院发布的数据显示，2023年，全市两级法院共审结劳动争议案件2860件。",
+        "2860件",
+    )
+    assert f.agency == "长沙市中级人民法院"
