@@ -344,8 +344,9 @@ def tool_reference(text: str, start: int, end: int) -> bool:
     o = opening(text, _subject_at(text, start, end), end)
     if o.full not in _TOOL_HEADS or o.anaphor:
         return False
-    # the head inside the quotes (“欠薪预警监测平台”) or right after them (“闵行职工学堂”服务平台)
-    named = r"“[^”]{1,20}" + o.full + "”|“[^”]{1,20}”[\u4e00-\u9fff]{0,4}?" + o.full
+    # the head inside the quotes (“欠薪预警监测平台”) or after them (“闵行职工学堂”服务平台,
+    # “莆薪通”工资支付监控预警平台)
+    named = r"“[^”]{1,20}" + o.full + "”|“[^”]{1,20}”[\u4e00-\u9fff]{0,10}?" + o.full
     return bool(re.search(named, text[:start]))
 
 

@@ -345,3 +345,11 @@ def test_a_bodys_published_data_credit_it_over_a_generic_collective() -> None:
         "2860件",
     )
     assert f.agency == "长沙市中级人民法院"
+
+
+def test_a_platform_named_with_a_long_head_after_its_quote_is_taken_up() -> None:
+    text = (
+        "记者近日从浙江省湖州市人社局获悉，该市上线的“湖薪宝”工资支付监控预警平台已接入项目320个。"
+        "今年上半年，平台共推送欠薪预警信息860条。"
+    )
+    assert figure_of(text, "860条").agency == "湖州市人力资源和社会保障局"
