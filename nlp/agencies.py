@@ -903,6 +903,9 @@ def _pos(word: str) -> str:
 # Bodies of a town's own (镇总工会, 镇人民政府): printed right after 镇/乡, they make the two
 # characters before it the town's name even with no place printed before it.
 _TOWN_BODIES: Final = ("总工会", "人民政府", "党委")
+_TOWN_BODY_NAMED: Final = {
+    w: re.compile(w + "(?:" + "|".join(_TOWN_BODIES) + ")") for w in ("镇", "乡")
+}
 
 
 def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> list[Unit]:
@@ -951,10 +954,16 @@ def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> li
                 continue  # the 2 characters may be the end of a longer word
         elif (
             k >= 2
-            and text.startswith(_TOWN_BODIES, m.end())
+            and m.group() != "街道"
             and (k == 2 or text[k - 3] in _STOP or not is_han(text[k - 3]))
+            and (
+                text.startswith(_TOWN_BODIES, m.end())
+                or _TOWN_BODY_NAMED[m.group()].search(text, m.end()) is not None
+            )
         ):
-            ns = k - 2  # ，塘厦镇总工会: a town's own body names it, a word of its own
+            # ，塘厦镇总工会: a town's own body names it; 贺村镇是… opening a clause names the
+            # town whose bodies the story goes on to name (镇总工会牵头…)
+            ns = k - 2
         else:
             continue
         name = text[ns:k]

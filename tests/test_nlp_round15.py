@@ -353,3 +353,16 @@ def test_a_platform_named_with_a_long_head_after_its_quote_is_taken_up() -> None
         "今年上半年，平台共推送欠薪预警信息860条。"
     )
     assert figure_of(text, "860条").agency == "湖州市人力资源和社会保障局"
+
+
+def test_a_town_opening_a_clause_is_the_one_its_later_bodies_belong_to() -> None:
+    art = Article(
+        type=ArticleType.ARTICLE,
+        headline="",
+        paragraphs=[
+            "浙江省衢州市龙游县总工会日前通报。湖镇镇是龙游的工业重镇。镇总工会牵头成立了联合工会。",
+        ],
+    )
+    facts = analyze_article(art, pub_date="2024-05-01")
+    canon = {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
+    assert canon.get("镇总工会") == "衢州市龙游县湖镇镇总工会"
