@@ -26,6 +26,8 @@ from functools import cache
 from importlib import resources
 from typing import Final
 
+import jieba
+
 from baoku.ingest.textclean import is_han
 from baoku.nlp.places import (
     Division,
@@ -460,7 +462,20 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
     return [m for m in found if not _counted_kind(text, m)]
 
 
-_FORMAL_UNIONS = tuple(f + "工会" for f in _FORMAL)
+_FORMAL_UNIONS: Final = tuple(f + "工会" for f in _FORMAL)
+_FORMAL_LONGEST_FIRST: Final = tuple(sorted(_FORMAL, key=len, reverse=True))
+
+
+def _brand(own: str) -> bool:
+    """Does a company's own name open with a brand (鑫源|矿业, 恒泰|冶金设备), not with a common
+    word of industry (劳务|派遣, 建筑|工程)?  jieba knows brands rarely or not at all."""
+    first = jieba.lcut(own, HMM=False)[0]
+    return len(first) < 2 or jieba.dt.FREQ.get(first, 0) < _INDUSTRY_FREQ
+
+
+# jieba's count of a word as common as an industry name (劳务 855, 建筑 14397; brands such as
+# 宏达 275 or 鑫源 stay below it).
+_INDUSTRY_FREQ: Final = 500
 
 
 def _company_short_forms(text: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
@@ -475,20 +490,22 @@ def _company_short_forms(text: str, found: list[AgencyMatch]) -> list[AgencyMatc
             name, canonical = name[:-2], canonical[:-2]  # (…有限公司工会 names the company)
         elif m.kind != "company":
             continue
-        form = next((f for f in sorted(_FORMAL, key=len, reverse=True) if name.endswith(f)), None)
+        form = next((f for f in _FORMAL_LONGEST_FIRST if name.endswith(f)), None)
         if form is None:
             continue
         core = name[: -len(form)]
         lead = next(iter(find_places(core)), None)
         own = core[lead.end :] if lead is not None and lead.start == 0 else core
-        if len(own) < 3:
-            continue  # (a name of one or two characters is too common a word to follow)
+        if len(own) < 3 or not _brand(own):
+            continue  # (劳务派遣有限公司: an industry alone names every firm of it)
         shorts = {core + "公司", own + "公司"} if not own.endswith("集团") else {core, own}
         for short in sorted(shorts, key=len, reverse=True):
             pos = text.find(short, m.end)
             while pos >= 0:
                 e = pos + len(short)
-                if all(e <= a or pos >= b for a, b in taken) and not text.startswith("工会", e):
+                free = all(e <= a or pos >= b for a, b in taken)
+                opens = pos == 0 or text[pos - 1] in _STOP or not is_han(text[pos - 1])
+                if free and opens and not text.startswith("工会", e):
                     out.append(AgencyMatch(pos, e, short, canonical, "company", m.place,
                                            m.resolved, m.actor))  # fmt: skip
                     taken.append((pos, e))
@@ -736,14 +753,11 @@ def _prefixed(
         return AgencyMatch(start - 1, end, text[start - 1 : end], canonical, body.kind, div, True)
     before = text[start - 2] if start >= 2 else ""
     if text.endswith("地区", 0, start):
-        # 地区人社局: the story's prefecture when it is a 地区 (阿克苏地区); else 地区 is the
-        # common word "area" (全地区, 该地区) and names no body
+        # 地区人社局: the story's prefecture when it is a 地区 (阿克苏地区) and 地区 stands
+        # alone; else it is the common word "area" (全地区, 南疆地区法院, 其他地区人社局)
         div = context.city
-        if (
-            div is None
-            or not div.name.endswith("地区")
-            or text[start - 3 : start - 2] in "全该本各"
-        ):
+        alone = start == 2 or text[start - 3] in _STOP or not is_han(text[start - 3])
+        if div is None or not div.name.endswith("地区") or not alone:
             return None
         canonical = place_prefix(div) + body.canonical
         return AgencyMatch(start - 2, end, text[start - 2 : end], canonical, body.kind, div, True)
@@ -903,6 +917,9 @@ def _pos(word: str) -> str:
 # Bodies of a town's own (镇总工会, 镇人民政府): printed right after 镇/乡, they make the two
 # characters before it the town's name even with no place printed before it.
 _TOWN_BODIES: Final = ("总工会", "人民政府", "党委")
+# jieba's count of a word too common to be a town's name before 镇/乡 (小城 495, 重点 12694;
+# town names such as 小榄 or 塘厦 are rare or unknown).
+_COMMON_BEFORE_TOWN: Final = 200
 _TOWN_BODY_NAMED: Final = {
     w: re.compile(w + "(?:" + "|".join(_TOWN_BODIES) + ")") for w in ("镇", "乡")
 }
@@ -941,6 +958,8 @@ def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> li
         out.append(Unit(place.start if place else ns, ns, m.end(), prefix, city))
     local = _local_unit(out, places, context)
     zones = {u.end: u for u in out}
+    # where the story names a town's or a township's own body (镇总工会, 乡党委): once per text
+    town_bodies = {w: [b.start() for b in p.finditer(text)] for w, p in _TOWN_BODY_NAMED.items()}
     for m in _STREET.finditer(text):
         k = m.start()
         place = by_end.get(k - 2) or by_end.get(k - 3)
@@ -958,7 +977,11 @@ def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> li
             and (k == 2 or text[k - 3] in _STOP or not is_han(text[k - 3]))
             and (
                 text.startswith(_TOWN_BODIES, m.end())
-                or _TOWN_BODY_NAMED[m.group()].search(text, m.end()) is not None
+                # (重点|镇, 特色|镇: a common word before 镇 names no town; 小榄 is rare)
+                or (
+                    jieba.dt.FREQ.get(text[k - 2 : k], 0) < _COMMON_BEFORE_TOWN
+                    and any(b >= m.end() for b in town_bodies[m.group()])
+                )
             )
         ):
             # ，塘厦镇总工会: a town's own body names it; 贺村镇是… opening a clause names the

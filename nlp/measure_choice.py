@@ -32,6 +32,7 @@ from baoku.nlp.measure_words import (
     clause_end,
     clause_start,
     money_noun,
+    noun_term,
     nounish,
     opens_with_verb,
     verbal_word,
@@ -111,9 +112,10 @@ class SentenceMemory:
         self.units.setdefault(si, []).append((q.unit, measure))
         self.last[si] = (q.end, measure, q.unit)
         if q.kind != "percent":
-            if not part:
-                self.whole_count.pop(si, None)
-            elif si in self.last_count and si not in self.whole_count:
+            whole = self.whole_count.get(si)
+            if not part and whole is not None and whole[1] == q.unit:
+                del self.whole_count[si]  # a new count of the whole's kind ends the parts
+            elif part and whole is None and si in self.last_count:
                 self.whole_count[si] = self.last_count[si]
             self.last_count[si] = (measure, q.unit)
 
@@ -167,9 +169,10 @@ def spot_of(
         # 受理劳动争议案件532件，同比下降11.3%；审结518件: a clause after a semicolon goes
         # on with the count before it, and with the whole where that count was a part of it
         # (共受理1386件，其中追索劳动报酬案件867件；已审结1302件)
-        kin_measure, kin_unit = memory.whole_count.get(
-            si - 1, memory.last_count.get(si - 1, (None, None))
-        )
+        kin_measure, kin_unit = memory.last_count.get(si - 1, (None, None))
+        whole = memory.whole_count.get(si - 1)
+        if whole is not None and whole[1] == q.unit:
+            kin_measure, kin_unit = whole  # (…，涉及金额3000万元；已审结1302件: the cases)
     return Spot(
         text=text,
         q=q,
@@ -613,7 +616,7 @@ def _money_of_verb(spot: Spot, measure: str | None) -> str | None:
 # A grant verb right before a money figure, after a verb's aspect or a pronoun object (奖励了
 # 5000元, 补助他们2000元).
 _GRANT_BEFORE = re.compile(
-    rf"({'|'.join(sorted(GRANT_HEADS | GRANTS, key=len, reverse=True))})了?(?:[他她][们]?)?$"
+    rf"({'|'.join(sorted(GRANT_HEADS | GRANTS, key=len, reverse=True))})了?(?:[他她]们?)?$"
 )
 
 
@@ -641,7 +644,8 @@ def _withheld_money(spot: Spot, measure: str | None) -> str | None:
 
 
 # A subject and a verb of costing right before a money figure (车费就得七八百元, 医疗费花了
-# 4万多元): the money is what the subject costs.
+# 4万多元): the money is what the subject costs.  (The lazy subject leaves an adverb before the
+# verb to its own group, so the subject ends on the noun.)
 _COSTS = re.compile(
     r"([\u4e00-\u9fff]{2,10}?)(?:就|还|也|都|共|一共|总共|至少)?(?:花费了?|花了|花|需要|需|要|得)$"
 )
@@ -760,7 +764,7 @@ _NO_OPENING = (
 
 
 # Verbs of aiming before a target (参保职工|力争|突破30万人): they end the subject.
-_AIMS = ("力争", "争取", "确保", "计划", "预计")
+_AIMS = ("力争", "争取", "确保")
 
 
 def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
@@ -1035,7 +1039,7 @@ def _people_before_activity(measure: str, lex: FigureLexicon) -> str:
     rest = toks[last + 1 :]
     if last < 0 or not rest:
         return measure
-    if all(t.startswith("v") or lex.terms.fullmatch(w) for w, t in rest):
+    if all(t.startswith("v") or noun_term(w, lex) for w, t in rest):
         return "".join(w for w, _ in toks[: last + 1])
     return measure
 

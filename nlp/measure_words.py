@@ -75,6 +75,13 @@ def figure_lexicon() -> FigureLexicon:
     )
 
 
+def noun_term(word: str, lex: FigureLexicon) -> bool:
+    """Is ``word`` one of the lexicon's fixed noun terms (新就业形态, 疗休养)?  The terms pattern
+    also holds modifiers, verbs and 其中, told apart by the group that matched."""
+    m = lex.terms.fullmatch(word)
+    return m is not None and m.lastgroup == "n"
+
+
 def _terms_pattern(terms: list[str], modifiers: list[str], verbs: list[str]) -> re.Pattern[str]:
     """Fixed words, each group named by the tag it takes: noun terms (a legal term may carry
     涉嫌, suspected of), modifiers and verbs (regular expressions, as the lexicon guards some
@@ -199,7 +206,7 @@ def _retag_pieces(out: list[tuple[str, str]]) -> list[tuple[str, str]]:
             and w[1] == "类"
             and w[0] in NUMERALS
             and nxt[1] == "n"
-            and not (fixed and fixed[-1][0] in "、和及")
+            and not (fixed and fixed[-1][0] in ("、", "和", "及"))
         ):
             # 一类|地区: a numbered category labels the noun after it; the last of a list of
             # them (一类、二类、三类|地区) stays a numeral, so the list is no part of the measure
@@ -217,7 +224,7 @@ def _retag_pieces(out: list[tuple[str, str]]) -> list[tuple[str, str]]:
         elif w in ("出", "去", "掉") and t == "v" and fixed and fixed[-1][1] == "v":
             # 评选|出, 花|去: a verb and its directional complement are one verb
             fixed[-1] = (fixed[-1][0] + w, "v")
-        elif fixed and fixed[-1] == ("并", "c") and t.startswith("n"):
+        elif fixed and fixed[-1] == ("并", "c") and t in ("n", "vn"):
             fixed.append((w, "v"))  # 查找并|报告: 并 joins predicates, so a verb follows it
         elif fixed and fixed[-1] == ("全", "a") and w in ("地区", "旗"):
             fixed[-1] = ("全" + w, "n")  # 全|地区, 全|旗: the whole area, as 全市 is

@@ -41,6 +41,7 @@ from baoku.nlp.measure_words import (
     QUANTITY_NOUNS,
     SCOPE,
     FigureLexicon,
+    noun_term,
     nounish,
     passive_verb,
     per_word,
@@ -223,7 +224,7 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             and (
                 toks[i + 1][1].startswith("v")
                 or toks[i + 1][0] in lex.verb_set
-                or lex.terms.fullmatch(toks[i + 1][0]) is not None  # 依法|支持起诉
+                or noun_term(toks[i + 1][0], lex)  # 依法|支持起诉
             )
         ):
             break  # 860家企业工会|全额|返还…, 其中79件|依法|支持起诉: the predicate opens
@@ -422,7 +423,12 @@ def _parallel_modifier(
     lexicon knows as a predicate (培训|职工和农民工 keeps its verb out), and the last conjunct is
     a modifier and a head too (脱贫人口和监测对象, 快递网点和餐饮门店)."""
     w, t = toks[j]
-    opens = j == 0 or toks[j - 1][0] in BOUNDARY or toks[j - 1][1] in ("r", "x")
+    opens = (
+        j == 0
+        or toks[j - 1][0] in BOUNDARY
+        or toks[j - 1][0] in SCOPE  # 全市|快递网点和餐饮门店
+        or toks[j - 1][1] in ("r", "x")
+    )
     known = w in lex.verb_set or w in lex.filler_set or w in lex.money_verbs
     return t == "v" and len(w) == 2 and opens and not known and len(parts) >= 2
 
@@ -593,7 +599,7 @@ def measure_before(
             and t in ("n", "l")
             and verbal_compound(w)
             and w not in lex.nominal_verbs
-            and lex.terms.fullmatch(w) is None  # (新就业形态 is a fixed noun term)
+            and not noun_term(w, lex)  # (新就业形态 is a fixed noun term)
         ):
             break  # 立案查处|欠薪|案件: a verb compound filed as a noun is the predicate
         elif (
@@ -845,9 +851,9 @@ def _verb_object(
             continue
         if money_head and w not in lex.money_verbs:
             break  # 投入|帮扶|资金: a verb before a money noun names the fund
-        if money_head and len(w) > 1:
-            pred += 1  # 住院治疗|花去|医疗费: a money verb's object is the money
-            continue
+        if money_head and len(w) > 1 and w not in GRANT_HEADS and w not in GRANTS:
+            pred += 1  # 住院治疗|花去|医疗费: a money verb's object is the money (a grant word
+            continue  # names the fund: 发放|补贴资金)
         if _takes_aspect(toks, pred + 1) and pred + 3 < len(toks):
             pred += 1  # 另行|制定|了|行业版本: a verb that takes 了/过/着 is the predicate
             continue

@@ -26,6 +26,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Final
 
 import jieba
 import jieba.posseg as pseg
@@ -179,6 +180,8 @@ def _bare_name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
     if (
         nxt + 1 < n
         and text[nxt] not in _NOT_GIVEN
+        and text[nxt] not in lex.after_name
+        and _freq(text[nxt : nxt + 2]) < _COMMON_PART  # (李强|来说, 王丽|听说: a common word)
         and any(text.startswith(v, nxt + 1) for v in lex.reporting)
     ):
         return nxt + 1  # 周德明|说: a reporting verb right after three characters ends the name
@@ -232,6 +235,14 @@ def _surnameless_name_at(text: str, i: int) -> int | None:
 _DOTTED = re.compile(r"[\u4e00-\u9fff]{1,6}[·•・][\u4e00-\u9fff]+")
 
 
+# Tags of a word that ends a dotted name after its dot: what may follow a whole name, and
+# idioms or set phrases (前不久/i), which no transliterated name is.
+_AFTER_DOTTED_NAME_TAGS: Final = _AFTER_NAME_TAGS | {"i", "l"}
+# jieba's count above which a word in a dotted span is a common word, not part of a
+# transliterated name (驿站 271, 爱心 646; 买买提 272 passes only after a title or role).
+_COMMON_IN_DOTTED: Final = 100
+
+
 def _dotted_end(text: str, dot: int, end: int, lex: PeopleLexicon) -> int | None:
     """Where the name after the dot at ``dot`` ends: before a reporting verb or a character
     that ends names (买买提·艾力|介绍)."""
@@ -239,7 +250,7 @@ def _dotted_end(text: str, dot: int, end: int, lex: PeopleLexicon) -> int | None
     for w in jieba.lcut(text[dot + 1 : min(end, dot + 9)], HMM=False):
         if w[0] in lex.after_name or any(w.startswith(v) for v in lex.reporting):
             break
-        if len(w) >= 2 and _tag(w) & (_AFTER_NAME_TAGS | {"i", "l"}):
+        if len(w) >= 2 and _tag(w) & _AFTER_DOTTED_NAME_TAGS:
             break  # 阿不都拉|上个月: a time word, verb or adverb after the name ends it
         if k + len(w) - dot - 1 > 6:
             break
@@ -247,7 +258,7 @@ def _dotted_end(text: str, dot: int, end: int, lex: PeopleLexicon) -> int | None
     return k if k > dot + 1 else None
 
 
-def _transliterated(side: str, strict: bool) -> bool:
+def _transliterated(side: str, strict: bool, common: int = _COMMON_IN_DOTTED) -> bool:
     """Could ``side`` be one part of a transliterated name?  Two characters or more and, where
     no title or role before it says a person follows (``strict``), no common word in it that
     is no name (中国梦·劳动美, 工会红娘·牵手有约 are slogans)."""
@@ -256,7 +267,7 @@ def _transliterated(side: str, strict: bool) -> bool:
     if not strict:
         return True
     for w in jieba.lcut(side, HMM=False):
-        if len(w) >= 2 and _freq(w) >= 100 and not _tag(w) & _NAME_TAGS:
+        if len(w) >= 2 and _freq(w) >= common and not _tag(w) & _NAME_TAGS:
             return False
     return True
 
@@ -265,10 +276,12 @@ def _dotted_ok(text: str, s: int, dot: int, e: int, *, strict: bool) -> bool:
     """A dotted span is a name when both sides read as one and it is not quoted (a quoted
     “X·Y” is a brand or a campaign)."""
     quoted = s > 0 and text[s - 1] == "“" and e < len(text) and text[e] == "”"
+    # the part after the dot is checked even after a cue, for the commonest words (劳动者|
+    # 港湾·爱心驿站 is a brand; 吐尔逊·买买提 keeps 买买提, which jieba counts 272 times)
     return (
         not quoted
         and _transliterated(text[s:dot], strict)
-        and _transliterated(text[dot + 1 : e], strict)
+        and _transliterated(text[dot + 1 : e], True, _COMMON_IN_DOTTED if strict else _COMMON_PART)
     )
 
 
@@ -292,16 +305,16 @@ def _dotted_span(text: str, m: re.Match[str], lex: PeopleLexicon) -> tuple[int, 
     """A dotted name wherever printed: it starts after the title, role or stop character
     nearest the dot on its left (科长|买买提·艾力, 骑手|艾克拜尔·吐尔逊)."""
     dot = next(k for k in range(m.start(), m.end()) if text[k] in "·•・")
+    cues = lex.titles + lex.roles
+
+    def cue_ends(s: int) -> bool:
+        return any(text.endswith(w, 0, s) for w in cues) or _job_end(text, s)
+
     s = dot
-    while s > m.start() and text[s - 1] not in _LEFT_STOP:
-        if any(text.endswith(w, 0, s) for w in lex.titles + lex.roles) or _job_end(text, s):
-            break
+    while s > m.start() and text[s - 1] not in _LEFT_STOP and not cue_ends(s):
         s -= 1
     end = _dotted_end(text, dot, m.end(), lex)
-    # a title or a role before the name says a person follows
-    cued = s > m.start() and (
-        any(text.endswith(w, 0, s) for w in lex.titles + lex.roles) or _job_end(text, s)
-    )
+    cued = s > m.start() and cue_ends(s)  # a title or a role before the name: a person follows
     ok = end is not None and _dotted_ok(text, s, dot, end, strict=not cued)
     return s, end if ok else None
 

@@ -20,6 +20,7 @@ should skip it, as it skips places inside agency names.
 from __future__ import annotations
 
 import re
+import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -198,6 +199,19 @@ _AMBIGUOUS_CITY_SHORTS: Final[frozenset[str]] = frozenset(
 )
 
 
+@cache
+def _surname_chars() -> frozenset[str]:
+    """The family names of the people lexicon (``nlp/data/people.toml``): before a short city
+    form one opens a personal name (王|玉林)."""
+    raw = (resources.files("baoku.nlp") / "data" / "people.toml").read_text(encoding="utf-8")
+    return frozenset(tomllib.loads(raw)["surnames"].strip())
+
+
+def _word_across(text: str, a: int, b: int) -> bool:
+    """Is ``text[a:b]`` (two characters across a boundary) a dictionary word?"""
+    return a >= 0 and b <= len(text) and jieba.dt.FREQ.get(text[a:b], 0) > 0
+
+
 def _city_word(text: str, i: int, j: int, entries: list[_Name]) -> bool:
     """Is the short form of a prefecture-level city at ``i:j`` (大连, 烟台, 遵义: the source
     data flags many as unsafe because jieba files them under other tags) a word of its own
@@ -208,6 +222,10 @@ def _city_word(text: str, i: int, j: int, entries: list[_Name]) -> bool:
         e.division.depth == 1 and not e.full for e in entries
     ):
         return False
+    if i > 0 and text[i - 1] in _surname_chars():
+        return False  # 王|玉林: a given name after a surname jieba left unattached
+    if _word_across(text, i - 1, i + 1) or _word_across(text, j - 1, j + 1):
+        return False  # 河|源头, 在河源|头: a dictionary word across either end
     lo = max(0, i - 4)
     at, cuts = lo, set()
     for w in jieba.lcut(text[lo : j + 4], HMM=False):

@@ -373,11 +373,13 @@ def _from_match(text: str, m: re.Match[str], floor: int) -> tuple[Quantity, _Uni
         if got is None:
             return None
         if m.group("pct_high"):
-            # 百分之三十至百分之五十: a range printed with 百分之 at both ends
+            # 百分之三十至百分之五十: a range printed with 百分之 at both ends; one that does not
+            # rise (百分之五十至百分之三十) or does not parse is only its first percentage
             high = _value_of(m.group("pct_high"), True)
-            if high is None or got[1] is not None or high[1] is not None:
-                return None
-            got = (got[0], high[0])
+            if high is not None and got[1] is None and high[1] is None and got[0] < high[0]:
+                got = (got[0], high[0])
+            else:
+                end = m.end("pct_num")
         start = _apply_prefix(word, word_start, start, unit, "百", hints)
         return _finish(text, start, end, got[0], got[1], hints, unit)
 

@@ -80,6 +80,10 @@ def _passive(words: list[pseg.pair], k: int) -> bool:
     return words[k].word == "被" and k + 1 < len(words) and passive_verb(*words[k + 1])
 
 
+# Proportion words of a share of a whole (its owner is the part).
+_SHARE_WORDS = ("占比", "比重", "比例")
+
+
 # Proportion words that name a measure on their own (占比, 比例, 增幅); 率 is bound and needs
 # the predicate it rates (建会|率, 调解成功|率).
 _FREE_RATE = re.compile(r"(?:比重|占比|比例|[增降涨]幅|增速)$")
@@ -155,14 +159,15 @@ def rate_of_percent(
     clause = max(text.rfind(c, s_start, offset) for c in "，；：、") + 1
     found = list(RATE.finditer(text, max(s_start, clause), offset))
     rate = unscoped(whole_words(text, found[-1], clause)) if found else None
-    owner_cut = bool(rate) and "的" in rate[:-2]  # 涉及平台用工的|案件占比
+    share_word = bool(rate) and rate.endswith(_SHARE_WORDS)  # type: ignore[union-attr]
+    # 涉及平台用工的|案件占比: a share whose owner a relative clause opens was cut at its 的
+    # (a rate after 的 names itself whole: 全省农民工的|工资支付率)
+    owner_cut = share_word and "的" in rate[:-2]  # type: ignore[index]
     rate = rate_content(rate.rpartition("的")[2]) if rate else None
     if rate and (
         owner_cut
         or cut_owner(
-            text[max(s_start, clause) : found[-1].end(1) - len(rate)],
-            lex,
-            share=rate.endswith(("占比", "比重", "比例")),
+            text[max(s_start, clause) : found[-1].end(1) - len(rate)], lex, share=share_word
         )
     ):
         rate = rate_core(rate)

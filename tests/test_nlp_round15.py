@@ -366,3 +366,62 @@ def test_a_town_opening_a_clause_is_the_one_its_later_bodies_belong_to() -> None
     facts = analyze_article(art, pub_date="2024-05-01")
     canon = {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
     assert canon.get("镇总工会") == "衢州市龙游县湖镇镇总工会"
+
+
+# --- round 15 review: ordinary phrasings the round's rules must leave alone ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "measures"),
+    [
+        # a grant word before a money noun names the fund, it is no money verb taking it
+        ("今年共发放补贴资金50万元。", "50万元", ("补贴资金",)),
+        # 计划 is a plan (a noun) here, no aiming verb
+        ("全市实施就业见习计划共计2000人次。", "2000人次", ("就业见习计划", "见习计划")),
+        # a rate after 的 names itself whole
+        ("全省农民工的工资支付率达98%。", "98%", ("工资支付率",)),
+        # money between the part and the semicolon leaves the whole of the cases
+        (
+            "共受理劳动争议案件1386件，其中追索劳动报酬案件867件，涉及金额3000万元；已审结1302件。",
+            "1302件",
+            ("劳动争议案件", "案件"),
+        ),
+        # a scope word before the first conjunct opens the phrase too
+        ("全市快递网点和餐饮门店共计1200家。", "1200家", ("快递网点和餐饮门店",)),
+    ],
+)
+def test_review_measures(text: str, figure: str, measures: tuple[str, ...]) -> None:
+    assert figure_of(text, figure).measure in measures
+
+
+def test_review_people_places_and_words() -> None:
+    assert _people("对农民工李强来说，这笔钱很重要。") == ["李强"]
+    assert _people("区总工会开展劳动者港湾·爱心驿站建设。") == []
+    assert _places("农民工王玉林说，工资到账了。") == []
+    assert _places("志愿者在河源头开展巡河活动。") == []
+    lex = figure_lexicon()
+    for text in ("在建党百年之际", "在建档立卡贫困户中", "存在档次差距", "在岗前培训"):
+        assert not any(t == "b" for _, t in word_tags(text, lex)), text
+    [f] = figures_of("降幅为百分之五十至百分之三十。")[:1]
+    assert f.value_max is None
+
+
+def test_review_agencies() -> None:
+    def agencies(paragraphs: list[str]) -> list[tuple[str, str]]:
+        art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=paragraphs)
+        facts = analyze_article(art, pub_date="2024-05-01")
+        return [(e.text, e.canonical) for e in facts.entities if e.label == "AGENCY"]
+
+    # an industry alone is no short form of one firm
+    found = agencies(["兰州劳务派遣有限公司是当地龙头企业。全市劳务派遣公司共有86家。"])
+    assert [t for t, _ in found] == ["兰州劳务派遣有限公司"]
+    # 地区 inside a phrase names no body; standing alone at a paragraph's start it does
+    found = agencies(["新疆阿克苏地区总工会日前召开全委会。南疆地区法院今年共审结欠薪案件300件。"])
+    assert all(t != "地区法院" and not t.startswith("南疆") for t, _ in found)
+    found = agencies(
+        ["新疆阿克苏地区总工会日前召开全委会。", "地区人社局共为职工追回工资120万元。"]
+    )
+    assert ("地区人社局", "阿克苏地区人力资源和社会保障局") in found
+    # a common noun before 镇 names no town
+    found = agencies(["东莞市加快小城镇建设，重点镇建设成效明显。镇总工会今年发放慰问金20万元。"])
+    assert all("重点镇" not in c for _, c in found)
