@@ -221,6 +221,7 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     measure = _topic_object(spot, measure)
     measure = _people_counted(spot, measure, after)
     measure = _named_person_dropped(spot, measure)
+    measure = _recipient_dropped(spot, measure)
     earlier = memory.measures.setdefault(spot.si, [])
     mapped = respectively(spot.text, q, spot.quantities, spot.starts, spot.s_start, earlier)
     measure = mapped or measure
@@ -729,6 +730,18 @@ def _named_person_dropped(spot: Spot, measure: str | None) -> str | None:
         name = bare[at:]
         if a_person(word) and 2 <= len(name) <= 3 and a_name(name):
             return word if measure is None or measure.endswith(name) else measure
+    return measure
+
+
+def _recipient_dropped(spot: Spot, measure: str | None) -> str | None:
+    """支付王建平|各项赔偿38.6万元: a person's name opening a money measure is who is paid (or
+    whose it is), not what the money is."""
+    if spot.q.kind != "money" or not measure or len(measure) < 5:
+        return measure
+    first, tag = word_tags(measure, spot.lex)[0]
+    rest = measure[len(first) :].removeprefix("的")
+    if tag.startswith("nr") and len(first) in (2, 3) and a_name(first) and len(rest) >= 2:
+        return rest
     return measure
 
 
