@@ -322,6 +322,12 @@ _FIRM_VERBS: Final = (
     "处罚",
     "执行",
     "来自",
+    # a body's partner, and the operator of a named product (市人社局联合|江西…有限公司,
+    # 工惠卡平台运营方|重庆…科技有限公司): the firm's name starts after them
+    "联合",
+    "会同",
+    "携手",
+    "运营方",
 )
 
 

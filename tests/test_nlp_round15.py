@@ -427,3 +427,14 @@ def test_review_agencies() -> None:
     # a common noun before 镇 names no town
     found = agencies(["东莞市加快小城镇建设，重点镇建设成效明显。镇总工会今年发放慰问金20万元。"])
     assert all("重点镇" not in c for _, c in found)
+
+
+def test_a_firm_named_after_its_partner_starts_after_lianhe() -> None:
+    art = Article(
+        type=ArticleType.ARTICLE,
+        headline="",
+        paragraphs=["吉林省四平市人社局联合四平华宇机械有限公司开展岗位练兵活动。"],
+    )
+    facts = analyze_article(art, pub_date="2024-05-01")
+    names = [e.text for e in facts.entities if e.label == "AGENCY"]
+    assert names == ["吉林省四平市人社局", "四平华宇机械有限公司"]
