@@ -462,10 +462,25 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
     found = _dedupe(found + named)
     named = [m for m in named if m in found]  # only names that won give short forms
     found = _dedupe(found + _aliases(text, named, found))
-    found = _dedupe(found + _company_short_forms(text, found))
+    found = _police_branches(_dedupe(found + _company_short_forms(text, found)))
     found = _dedupe(found + _company_unions(text, found))
     found = _nearest_level(text, found, places, context)
     return [m for m in found if not _counted_kind(text, m)]
+
+
+# A district's or county's police is a branch of the city's bureau, and is named so officially
+# (安顺市西秀区公安分局 → 安顺市公安局西秀分局).
+_POLICE_BRANCH = re.compile(r"^(.+[市州盟])(.+?)[区县]公安分局$")
+
+
+def _police_branches(found: list[AgencyMatch]) -> list[AgencyMatch]:
+    out = []
+    for m in found:
+        branch = _POLICE_BRANCH.match(m.canonical)
+        if branch is not None:
+            m = replace(m, canonical=f"{branch[1]}公安局{branch[2]}分局")
+        out.append(m)
+    return out
 
 
 _FORMAL_UNIONS: Final = tuple(f + "工会" for f in _FORMAL)

@@ -438,3 +438,27 @@ def test_a_firm_named_after_its_partner_starts_after_lianhe() -> None:
     facts = analyze_article(art, pub_date="2024-05-01")
     names = [e.text for e in facts.entities if e.label == "AGENCY"]
     assert names == ["吉林省四平市人社局", "四平华宇机械有限公司"]
+
+
+@pytest.mark.parametrize(
+    ("text", "printed", "canonical"),
+    [
+        # a district's police is a branch of the city's bureau, named so officially
+        ("湖南省郴州市北湖区人社局联合区公安分局开展行动。", "区公安分局", "郴州市公安局北湖分局"),
+        (
+            "河北省沧州市城管执法局今年投入资金38万元。",
+            "河北省沧州市城管执法局",
+            "沧州市城市管理综合行政执法局",
+        ),
+        (
+            "河南省信阳市固始县就业创业服务中心举办招聘会12场。",
+            "河南省信阳市固始县就业创业服务中心",
+            "信阳市固始县就业创业服务中心",
+        ),
+    ],
+)
+def test_agency_names_of_round_15(text: str, printed: str, canonical: str) -> None:
+    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
+    facts = analyze_article(art, pub_date="2024-05-01")
+    found = {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
+    assert found.get(printed) == canonical
