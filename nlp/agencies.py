@@ -449,6 +449,9 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
             # are other or generic bodies, not the district's 调解中心/法律服务站.
             # 奖励成绩突出的法律服务站: after a 的-modifier the bare name is a class of bodies.
             classed = i > 0 and text[i - 1] == "的"
+            # 依托|职工法律援助中心: a centre named for the workers it serves is one of a kind
+            # unless its union or place is printed before it
+            classed = classed or printed.startswith("职工法律")
             if not inside_quote and not classed and local is not None and _starts_word(text, i):
                 m = AgencyMatch(i, end, printed, local.prefix + body.canonical, body.kind,
                                 local.anchor, True)  # fmt: skip

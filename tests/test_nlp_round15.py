@@ -462,3 +462,19 @@ def test_agency_names_of_round_15(text: str, printed: str, canonical: str) -> No
     facts = analyze_article(art, pub_date="2024-05-01")
     found = {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
     assert found.get(printed) == canonical
+
+
+def test_a_unions_workers_legal_centre_is_its_sub_unit_and_bare_it_is_none() -> None:
+    def agencies(text: str) -> dict[str, str]:
+        art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
+        facts = analyze_article(art, pub_date="2024-05-01")
+        return {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
+
+    found = agencies(
+        "记者从湖北省宜昌市总工会获悉，市总工会职工法律援助中心今年共接待职工960人次。"
+    )
+    assert found.get("市总工会职工法律援助中心") == "宜昌市总工会职工法律援助中心"
+    found = agencies("湖北省宜昌市夷陵区总工会依托职工法律援助中心开展维权服务。")
+    assert "职工法律援助中心" not in found
+    # 设有 (has) is a clause verb: no name runs across it (…互助保障设有住院医疗…)
+    assert agencies("据介绍，烟台市职工互助保障设有住院医疗等项目。") == {}
