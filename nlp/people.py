@@ -70,6 +70,8 @@ def people_lexicon() -> PeopleLexicon:
 # Last characters of words for documents and cards (白皮书, 蓝皮书, 倡议书, 联系卡): jieba
 # files some of them as personal names, which no given name ends in.
 _THING_END = frozenset("书报册表单证卡函")
+# Last characters of facility words (托育园, 服务站, 活动室): no given name ends in them.
+_PLACE_END = frozenset("园站室馆厅")
 
 
 def a_name(word: str) -> bool:
@@ -136,6 +138,9 @@ def _name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
         return None
     if _FUNCTION_TAGS.intersection(_tag(text[i : i + 2])):
         return None  # 调解员|全年参与…: 全年 is a time word, not 全 + a given name
+    head = text[i : i + 2]
+    if sur is None and _common_word(head) and pseg.dt.word_tag_tab.get(head, "").startswith("v"):
+        return None  # 特邀调解员|常驻: a common verb after a title, no name
     if any(text.startswith(a, base) for a in lex.address):
         return None  # 车间主任何师傅: a form of address, no full name
     for given in (1, 2):  # prefer the shorter name when the next char is a boundary
@@ -198,6 +203,8 @@ def _bare_name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
     three = text[i : nxt + 1]
     if _freq(three) > 0 and not pseg.dt.word_tag_tab.get(three, "").startswith("nr"):
         return None  # 职工|高品质: a three-character dictionary word that is no name
+    if three[-1] in _PLACE_END:
+        return None  # 职工|托育园: a facility's name, which jieba's dictionary files as a name
     return nxt + 1
 
 
@@ -220,6 +227,8 @@ def _surnameless_name_at(text: str, i: int) -> int | None:
     word, flag = toks[0].word, toks[0].flag
     if flag not in _NAME_TAGS or not 3 <= len(word) <= 4 or not all(is_han(c) for c in word):
         return None
+    if word[-1] in _PLACE_END:
+        return None  # 职工|托育园: a facility's name, which jieba's dictionary files as a name
     # jieba also files some common compounds as names (法律援助, 宣传教育): a word made of
     # two common words is no transliterated name
     if any(_freq(word[:k]) >= _COMMON_PART and _freq(word[k:]) >= _COMMON_PART

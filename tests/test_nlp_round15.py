@@ -478,3 +478,9 @@ def test_a_unions_workers_legal_centre_is_its_sub_unit_and_bare_it_is_none() -> 
     assert "职工法律援助中心" not in found
     # 设有 (has) is a clause verb: no name runs across it (…互助保障设有住院医疗…)
     assert agencies("据介绍，烟台市职工互助保障设有住院医疗等项目。") == {}
+
+
+def test_no_person_from_a_verb_after_a_title_or_a_facility_after_a_role() -> None:
+    assert _people("法院选派8名特邀调解员常驻，全年调解纠纷300件。") == []
+    assert _people("在科技有限公司的职工托育园里，孩子们正在午睡。") == []
+    assert _people("调解员吴国平介绍，全年调解纠纷300件。") == ["吴国平"]
