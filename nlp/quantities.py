@@ -361,6 +361,14 @@ _NUMBERED_CLASS_BEFORE = re.compile(r"[一二三四五六七八九十][类類]?�
 _NUMBERED_CLASS_AFTER = re.compile(r"[、和及][一二三四五六七八九十]+[类類]")
 
 
+# Words ending in 伍, the formal numeral five (队伍, 入伍): no number starts inside them.
+_WORDS_WITH_WU: Final = frozenset({"队伍", "入伍", "落伍", "退伍", "行伍"})
+
+# Words ending in 前 before a number that keep it a count (目前3名, 此前, 节前, 提前); 各项目|前
+# 三名 is a ranking after 项目.
+_ORDINARY_QIAN = re.compile(r"(?:(?<!项)目|[此以之提当事眼面跟生年月日节会])前$")
+
+
 def _from_match(text: str, m: re.Match[str], floor: int) -> tuple[Quantity, _Unit] | None:
     start, end = m.span()
     hints: list[Qualifier] = []
@@ -397,6 +405,15 @@ def _from_match(text: str, m: re.Match[str], floor: int) -> tuple[Quantity, _Uni
         # 一、二、三类地区, 一类、二类、三类地区: a list of numbered categories labels them,
         # counts nothing
         return None
+    if text[max(0, first - 1) : first + 1] in _WORDS_WITH_WU:
+        return None  # 文艺队伍|成了…: 伍 ends a word here, it is no formal numeral five
+    if (
+        surface == "名"
+        and first >= 1
+        and text[first - 1] == "前"
+        and not _ORDINARY_QIAN.search(text, max(0, first - 3), first)
+    ):
+        return None  # 获得前三名, 分获各项目前三名: a ranking, no count of people
     if surface == "人" and _PER_HEAD.match(text, end):
         return None  # …人均3000元: per head, not people; 386人均已转诊: 均 is "all" of the 386
     run = _SPACE.sub("", m.group("num"))
@@ -426,6 +443,9 @@ def _from_match(text: str, m: re.Match[str], floor: int) -> tuple[Quantity, _Uni
         low = low * unit.factor + unit.addend
         high = high * unit.factor + unit.addend if high is not None else None
     hints += [_MOD_QUALIFIER[m.group(k)] for k in ("mod", "mod2") if m.group(k)]
+    if surface == "成" and end < len(text) and text[end] in "多余":
+        hints.append("over")  # 两成多, 三成余: a share printed with 多 after its unit
+        end += 1
     if unit.hint:
         hints.append(unit.hint)
     start = _apply_prefix(word, word_start, first, unit, run, hints)

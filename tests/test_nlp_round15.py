@@ -484,3 +484,19 @@ def test_no_person_from_a_verb_after_a_title_or_a_facility_after_a_role() -> Non
     assert _people("法院选派8名特邀调解员常驻，全年调解纠纷300件。") == []
     assert _people("在科技有限公司的职工托育园里，孩子们正在午睡。") == []
     assert _people("调解员吴国平介绍，全年调解纠纷300件。") == ["吴国平"]
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        # a ranking (前三名) counts no people; 目前 before a number keeps it a count
+        ("共有18名选手分获各项目前三名。", ["18名"]),
+        ("目前3名职工已返岗。", ["3名"]),
+        # 多 after 成 is a lower bound of the share
+        ("其中欠薪案件占两成多。", ["两成多"]),
+        # 伍 ending a word (队伍) is no formal numeral
+        ("文艺队伍成了凝聚人心的纽带。", []),
+    ],
+)
+def test_round_15_figure_surfaces(text: str, figures: list[str]) -> None:
+    assert [f.text for f in figures_of(text)] == figures
