@@ -172,6 +172,8 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
     ("全市各开发区共有规上企业300家。", "300家", ("规上企业", "企业")),
     # a person's name opening a money measure is who is paid, not what the money is
     ("经调解，公司当场支付张国庆赔偿款4.6万元。", "4.6万元", ("赔偿款",)),
+    # a time word opening the subject says when, it is no part of what is counted
+    ("据统计，目前职工驿站合作商户已达860家。", "860家", ("职工驿站合作商户", "合作商户", "商户")),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
