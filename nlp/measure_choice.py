@@ -418,8 +418,24 @@ def _of_phrase(spot: Spot, measure: str | None, before: str | None) -> str | Non
             # 价值42万元的|棉衣、棉帽、手套等|冬季保暖物资: examples closed by 等 name the
             # kind after them, which is what the amount is of
             noun = measure_after(text, listed.end(), lex, nominal=True) or noun
+        paid = _MONEY_OF.match(text, of_at + 1) if q.kind == "money" and not of else None
+        if paid is not None and (
+            noun is None or not (money_noun(noun) or noun.startswith(paid.group()))
+        ):
+            noun = paid.group()  # 给予…的|图书和设备补助: the money head ends a coordination
         measure = noun or measure
+    elif q.kind == "money" and text.startswith("的", of_at) and not money_noun(before or "x"):
+        # 给予每个项目工会|3000元至5000元的启动经费, 每家给予…的图书和设备补助: a recipient
+        # before the amount, the money it is named after 的
+        paid = _MONEY_OF.match(text, of_at + 1)
+        measure = paid.group() if paid else measure
     return measure
+
+
+# A money noun phrase after 的, up to its money head (启动经费, 图书和设备补助).
+_MONEY_OF = re.compile(
+    r"[\u4e00-\u9fff、和及]{0,10}?(?:补助|补贴|经费|资金|奖励|奖金|费用|津贴|救助金|慰问金|助学金)"
+)
 
 
 # An enumeration of examples closed by 等 (棉衣、棉帽、手套等), right after 的.

@@ -144,7 +144,7 @@ def respectively(
 
 # Linking verbs between 分别 and a list of amounts (分别占17%和9%, 分别为300元、500元), and
 # change verbs after a comparison printed before 分别 (人数和金额同比分别增长46%和52%).
-_LINKS = re.compile(r"(?:占|为|是|达|达到|有|约|超过|约占)")
+_LINKS = re.compile(r"(?:占|为|是|达|达到|有|约|超过|约占|支出|投入|发放|拨付|用于)")
 
 
 _CHANGES = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)了?")

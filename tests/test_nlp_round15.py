@@ -174,6 +174,19 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
     ("经调解，公司当场支付张国庆赔偿款4.6万元。", "4.6万元", ("赔偿款",)),
     # a time word opening the subject says when, it is no part of what is counted
     ("据统计，目前职工驿站合作商户已达860家。", "860家", ("职工驿站合作商户", "合作商户", "商户")),
+    # the money after 的 is what a recipient before the amount is paid (up to its money head)
+    ("协会按规模给予每个站点2000元至4000元的运营经费。", "2000元至4000元", ("运营经费", "经费")),
+    (
+        "对新建书屋每家给予3000元至1万元的图书和设备补助。",
+        "3000元至1万元",
+        ("图书和设备补助", "补助"),
+    ),
+    # categories before 分别 and a money verb share out the amounts
+    (
+        "困难帮扶、医疗救助和金秋助学分别支出860万元、420万元和310万元。",
+        "420万元",
+        ("医疗救助",),
+    ),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
