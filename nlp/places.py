@@ -95,6 +95,10 @@ class Gazetteer:
             for alias in short.split("/"):  # 巴州/巴音郭楞: some divisions have two
                 if alias and alias != div.name and len(alias) >= 2:
                     self._add(alias, _Name(div, False, standalone))
+            if short and div.name.endswith(("自治县", "自治旗")) and "/" not in short:
+                # 都安县 for 都安瑶族自治县, 化隆县 for 化隆回族自治县: the short form with the
+                # level character is a full name as printed
+                self._add(short + div.name[-1], _Name(div, True, True))
         self._lengths: dict[str, tuple[int, ...]] = {}
         for name in self._names:
             lens = set(self._lengths.get(name[0], ()))
