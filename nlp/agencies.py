@@ -219,10 +219,17 @@ def _after_governor(text: str, left: int, start: int) -> int:
 
 
 def _left_name(text: str, end: int, limit: int = 20) -> int:
-    """Start of an organization name that ends at ``end`` (scan left to a boundary)."""
+    """Start of an organization name that ends at ``end`` (scan left to a boundary).  A place
+    name ending at the boundary opens the name even when its first character is a stop
+    character (于都|鑫源服装有限公司: 于 and 都 are function words elsewhere)."""
     i = end
     while i > 0 and end - i < limit and text[i - 1] not in _STOP and not text[i - 1].isspace():
         i -= 1
+    if i < end:
+        for k in (2, 3, 4):
+            hit = gazetteer().longest_at(text, i - k) if i - k >= 0 else None
+            if hit is not None and len(hit[0]) == k:
+                return i - k  # the place ends exactly where the scan stopped
     return i
 
 

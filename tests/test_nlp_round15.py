@@ -465,6 +465,12 @@ def test_a_firm_named_after_its_partner_starts_after_lianhe() -> None:
             "河北省沧州市城管执法局",
             "沧州市城市管理综合行政执法局",
         ),
+        # a place whose characters are function words elsewhere (于都) opens a firm's name
+        (
+            "江西省赣州市于都县总工会获悉。他回到家乡，创办了于都锦华服装有限公司。",
+            "于都锦华服装有限公司",
+            "于都锦华服装有限公司",
+        ),
         # an autonomous county printed as its short form and 县 (都安县) is the county
         (
             "广西河池市都安瑶族自治县总工会获悉。都安县人社局今年新增岗位300个。",
