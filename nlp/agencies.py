@@ -630,7 +630,9 @@ def _nearest_level(
         while k > 0 and places[k - 1].start >= sent:
             k -= 1
             d = supported(places[k], context.known)
-            if d is not None and d.depth == depth:
+            # (a county-level city is a 市 too: 醴陵市总工会…告诉记者，市总工会联合…)
+            city_level = m.text[0] == "市" and d is not None and d.name.endswith("市")
+            if d is not None and (d.depth == depth or city_level):
                 near = d
                 break
         old = place_prefix(m.place)

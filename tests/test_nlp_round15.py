@@ -465,6 +465,12 @@ def test_a_firm_named_after_its_partner_starts_after_lianhe() -> None:
             "河北省沧州市城管执法局",
             "沧州市城市管理综合行政执法局",
         ),
+        # a county-level city printed in the sentence is the 市 of a level prefix after it
+        (
+            "湖南省株洲市总工会通报。醴陵市总工会主席介绍，市总工会联合市人社局开办夜校42所。",
+            "市人社局",
+            "株洲市醴陵市人力资源和社会保障局",
+        ),
         # a place whose characters are function words elsewhere (于都) opens a firm's name
         (
             "江西省赣州市于都县总工会获悉。他回到家乡，创办了于都锦华服装有限公司。",
