@@ -465,6 +465,12 @@ def test_a_firm_named_after_its_partner_starts_after_lianhe() -> None:
             "河北省沧州市城管执法局",
             "沧州市城市管理综合行政执法局",
         ),
+        # a union's labour-dispute mediation centre after its name is its sub-unit
+        (
+            "记者从安徽省芜湖市鸠江区总工会获悉，区总工会劳动争议调解中心今年受理纠纷318件。",
+            "区总工会劳动争议调解中心",
+            "芜湖市鸠江区总工会劳动争议调解中心",
+        ),
         # a county-level city printed in the sentence is the 市 of a level prefix after it
         (
             "湖南省株洲市总工会通报。醴陵市总工会主席介绍，市总工会联合市人社局开办夜校42所。",
