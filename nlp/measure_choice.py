@@ -212,6 +212,8 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     measure = _clause_of_total(spot, measure)
     measure = _money_of_verb(spot, measure)
     measure = _cost_of_subject(spot, measure)
+    if q.kind == "money" and measure in spot.lex.money_verbs and after and money_noun(after):
+        measure = after  # 每家给予|5万元建设经费: the money named after the amount
     measure = _withheld_money(spot, measure)
     measure = _grant_of_body(spot, measure)
     measure = _drawn_from_fund(spot, measure)
@@ -792,6 +794,10 @@ _NO_OPENING = (
 )  # fmt: skip
 
 
+# One-character modals that may stand between a subject and its change (产能|能|提高).
+_TRAILING_MODALS = frozenset("能可会将")
+
+
 # Verbs of aiming before a target (参保职工|力争|突破30万人): they end the subject.
 _AIMS = ("力争", "争取", "确保")
 
@@ -812,6 +818,10 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         if measure.endswith(word) and len(measure) - len(word) >= 2:  # subject; 职工|力争)
             measure = measure[: -len(word)]
             break
+    if len(measure) >= 3 and measure[-1] in _TRAILING_MODALS:
+        toks = word_tags(measure, lex)
+        if len(toks) >= 2 and toks[-1][0] == measure[-1]:
+            measure = measure[:-1]  # 单班产能|能|提高: a modal before the change, no noun
     if len(measure) >= 4 and measure[0] in "签评":
         toks = word_tags(measure, lex)
         if len(toks) >= 2 and toks[0] in (("签", "v"), ("评", "v")):

@@ -232,6 +232,19 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             break  # 11件涉薪案件|正在|执行中: an aspect adverb opens the predicate
         if (
             not parts
+            and text[end - 1] == "元"
+            and t.startswith("v")
+            and len(w) == 2
+            and i + 1 < len(toks)
+            and toks[i + 1][0][-1] in MONEY_END
+        ):
+            # 5万元|建设|经费: after money a verb before the money noun names the fund
+            parts.extend((w, toks[i + 1][0]))
+            noun_seen = True
+            i += 2
+            continue
+        if (
+            not parts
             and t.startswith("v")
             and len(w) == 2
             and i + 1 < len(toks)
@@ -613,7 +626,8 @@ def measure_before(
             break
         elif (
             nounish(w, t, lex)
-            or (parts and len(w) == 1 and t == "m" and w not in NUMERALS)
+            # (每个|月|技能津贴: a month after a distributive says per what, it stays out)
+            or (parts and len(w) == 1 and t == "m" and w not in NUMERALS and not per_word(left[0]))
             # 其中|零|就业|家庭成员: a lone zero opening a word is a morpheme (零就业, 零工),
             # not a number (no numeral or classifier before it)
             or (parts and w == "零" and left[1] != "m" and left[0][-1:] not in NUMERALS)
@@ -632,7 +646,11 @@ def measure_before(
             first_tag = t
             if not nounish(*left, lex):
                 break
-        elif not parts and w in lex.change_verbs:
+        elif not parts and (
+            w in lex.change_verbs
+            # 技能津贴|多|了|600元: 多了 (grew by) is a change; 获奖人数|最多 is a superlative
+            or (w == "多" and t == "m" and left[0] != "最" and k == len(toks) - 1)
+        ):
             pass  # 纠纷处置期限下降16%: the changed quantity is named before the verb
         elif (
             not parts
@@ -1098,13 +1116,16 @@ def subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
         toks.pop()  # 拖欠工资投诉|同比|下降
     if len(toks) > 2 and toks[-2][0] == "每" and len(toks[-1][0]) == 1:
         toks = toks[:-2]  # 派件费|每|单|提高: per what the change is, not what changed
-    for w, t in reversed(toks):
+    for idx in range(len(toks) - 1, -1, -1):
+        w, t = toks[idx]
         if per_word(w) and not parts:
             continue  # 年终奖|人均|增加, 派件费|每单|提高: a distributive word says per what
         if w in PER_WORDS:
             parts.insert(0, w)  # 一线员工|年均|工资: a statistic's name keeps it
             continue
         if w in ("月", "年", "日", "周") and parts:
+            if idx > 0 and toks[idx - 1][0] in ("每个", "每"):
+                break  # 每个|月|技能津贴: the month is per what, no part of the pay's name
             parts.insert(0, w)  # 人均|月|收入: jieba splits 月收入
             continue
         if w in _DEMONSTRATIVES and len(parts) > 1 and parts[0] in _BODY_WORDS:

@@ -187,6 +187,12 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
         "420万元",
         ("医疗救助",),
     ),
+    # after money, a verb before a money noun names the fund (5万元|建设|经费)
+    ("县总工会对每家工作室给予3万元建设经费。", "3万元", ("建设经费", "经费")),
+    # 多了 (grew by) is a change; the month after 每个 says per what
+    ("“评上技师后，每个月岗位津贴多了500元。”", "500元", ("岗位津贴", "津贴")),
+    # a one-character modal between a subject and its change is no part of it
+    ("改造后，单线产能能提高百分之十五。", "百分之十五", ("单线产能", "产能")),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
