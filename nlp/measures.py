@@ -74,6 +74,10 @@ def measure_after(
         toks = word_tags(text[end : end + 6], lex)
         if toks and toks[0][1] == "v" and a_person(toks[0][0]) and toks[0][0] not in lex.verb_set:
             word, at = toks[0][0], end + len(toks[0][0])
+        elif len(toks) > 1 and toks[0][0] in lex.after_verb_set and a_person(toks[1][0]):
+            # 412名|获奖|选手: a verb right before the person noun says which of them
+            word = toks[0][0] + toks[1][0]
+            at = end + len(word)
     if people and word:
         # 186名快递员、外卖骑手的子女: people of whom other people are counted (子女, 家属)
         owner = _OWNER.match(text, at)

@@ -193,6 +193,8 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
     ("“评上技师后，每个月岗位津贴多了500元。”", "500元", ("岗位津贴", "津贴")),
     # a one-character modal between a subject and its change is no part of it
     ("改造后，单线产能能提高百分之十五。", "百分之十五", ("单线产能", "产能")),
+    # a verb right before the person noun after a people unit says which of them
+    ("今年已有260名获奖选手直接晋升一级职业技能等级。", "260名", ("获奖选手", "选手")),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
