@@ -625,16 +625,24 @@ def _nearest_level(
             out.append(m)
             continue
         sent = max(text.rfind(c, 0, m.start) for c in "。！？\n") + 1
-        near = None
+        near = county_city = None
         k = bisect_left(ends, m.start)  # places ending before the prefix, newest first
         while k > 0 and places[k - 1].start >= sent:
             k -= 1
             d = supported(places[k], context.known)
-            # (a county-level city is a 市 too: 醴陵市总工会…告诉记者，市总工会联合…)
-            city_level = m.text[0] == "市" and d is not None and d.name.endswith("市")
-            if d is not None and (d.depth == depth or city_level):
+            if d is not None and d.depth == depth:
                 near = d
                 break
+            if (
+                county_city is None
+                and m.text[0] == "市"
+                and d is not None
+                and d.name.endswith("市")
+            ):
+                county_city = d
+        # a county-level city is a 市 too (醴陵市总工会…告诉记者，市总工会联合…), when the
+        # sentence prints no prefecture (金华市总工会和义乌市总工会联合市人社局: 金华)
+        near = near or county_city
         old = place_prefix(m.place)
         if near is None or near == m.place or not m.canonical.startswith(old):
             out.append(m)
