@@ -405,6 +405,12 @@ def _patterns(
 _WORKER = re.compile(r"[\u4e00-\u9fff]工(的)?")
 
 
+@cache
+def _role_set(roles: tuple[str, ...]) -> frozenset[str]:
+    """The listed roles ending in 工 as two-character words (职工, 员工, 民工 of 农民工)."""
+    return frozenset(r[-2:] for r in roles if r.endswith("工"))
+
+
 def _employment(m: re.Match[str]) -> bool:
     """Is the word ending in 工 a verb or noun of employment (用工, 务工, 招工), not a worker?"""
     return bool(_tag(m.group()[:2]) & {"v", "vn"}) or m.group()[:2] in ("用工", "招工", "复工")
@@ -430,12 +436,15 @@ def _untitled(text: str, titled: list[OfficialMatch], lex: PeopleLexicon) -> lis
         if e is not None and free(s, e):
             found.append((s, e))
             taken.append((s, e))
+    roles = _role_set(lex.roles)
     cues = list(before.finditer(text)) + [
         m
         for m in _WORKER.finditer(text)
         # 钢筋工的, 巡线工: 工 ends an occupation only where it opens no word (工|程项目,
-        # 工|人) and the word before it is no verb of employment (用工|方)
-        if m.group(1) or (_freq(text[m.end() - 1 : m.end() + 1]) == 0 and not _employment(m))
+        # 工|人) and the word before it is no verb of employment (用工|方); the listed roles
+        # (职工, 员工) are cues already
+        if text[m.start() : m.start() + 2] not in roles
+        and (m.group(1) or (_freq(text[m.end() - 1 : m.end() + 1]) == 0 and not _employment(m)))
     ]
     for m in cues:
         end = (
