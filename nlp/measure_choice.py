@@ -814,8 +814,9 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         if measure.startswith(word) and len(measure) - len(word) >= 2:
             measure = measure[len(word) :]
             break
-    for word in (*lex.change_verbs, *_AIMS):  # (…缴费额度|上浮: a change verb after its
-        if measure.endswith(word) and len(measure) - len(word) >= 2:  # subject; 职工|力争)
+    # a change verb or a verb of aiming after its subject (…缴费额度|上浮, 参保职工|力争)
+    for word in (*lex.change_verbs, *_AIMS):
+        if measure.endswith(word) and len(measure) - len(word) >= 2:
             measure = measure[: -len(word)]
             break
     if len(measure) >= 3 and measure[-1] in _TRAILING_MODALS:
