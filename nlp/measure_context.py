@@ -150,6 +150,13 @@ _LINKS = re.compile(r"(?:占|为|是|达|达到|有|约|超过|约占|支出|投
 _CHANGES = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)了?")
 
 
+def _joined(conjunct: str, shared: str) -> str:
+    """A conjunct and the head it shares, without printing twice what it already ends with
+    (市政工程 + 工程项目 → 市政工程项目)."""
+    k = max((k for k in range(1, len(shared)) if conjunct.endswith(shared[:k])), default=0)
+    return conjunct + shared[k:]
+
+
 def _each_subject(
     text: str, q: Quantity, quantities: Sequence[Quantity], k: int, s_start: int, at: int
 ) -> str | None:
@@ -197,6 +204,6 @@ def _each_subject(
         # 建筑业和餐饮业|一线职工工资平均增幅: one-word conjuncts before a longer last one are
         # coordinated modifiers; they share the rest of the last one, its head
         shared = "".join(last[1:])
-    names = ["".join(c) + shared for c in conjuncts[:-1]] + ["".join(last)]
+    names = [_joined("".join(c), shared) for c in conjuncts[:-1]] + ["".join(last)]
     name = names[group.index(q)]
     return name if len(name) >= 2 else None

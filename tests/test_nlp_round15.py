@@ -195,6 +195,15 @@ OWN: list[tuple[str, str, tuple[str, ...]]] = [
     ("改造后，单线产能能提高百分之十五。", "百分之十五", ("单线产能", "产能")),
     # a verb right before the person noun after a people unit says which of them
     ("今年已有260名获奖选手直接晋升一级职业技能等级。", "260名", ("获奖选手", "选手")),
+    # 还有 (there still are) links a subject to its count, as 尚有 does
+    ("截至去年底，全县在档困难职工还有212户。", "212户", ("在档困难职工", "困难职工")),
+    # 欠下 (run up) takes the money as its object; the noun after the amount names it
+    ("“家里一下子欠下近6万元医疗费。”", "近6万元", ("医疗费",)),
+    # 深入 (go into) is a predicate verb; 给予 opens no money's name
+    ("区总工会组织技能大师深入逾60家企业开展辅导。", "逾60家", ("企业",)),
+    ("对稳定就业满6个月的，给予一次性交通补贴600元。", "600元", ("一次性交通补贴", "交通补贴")),
+    # a conjunct does not print twice what it shares with the head (市政工程 + 工程项目)
+    ("房屋建筑、市政工程和水利工程项目分别为90个、40个和20个。", "40个", ("市政工程项目",)),
     # a money noun as subject of a verb of costing is what the amount pays for
     ("“孩子一学期的学费就要三千多元。”", "三千多元", ("学费",)),
     ("“这次住院医疗费花了2万多元。”", "2万多元", ("住院医疗费", "医疗费")),
