@@ -29,6 +29,7 @@ from typing import Final
 import jieba
 
 from baoku.ingest.textclean import is_han
+from baoku.nlp.jieba_words import word_freq
 from baoku.nlp.places import (
     Division,
     PlaceMatch,
@@ -501,7 +502,7 @@ def _brand(own: str) -> bool:
     """Does a company's own name open with a brand (鑫源|矿业, 恒泰|冶金设备), not with a common
     word of industry (劳务|派遣, 建筑|工程)?  jieba knows brands rarely or not at all."""
     first = jieba.lcut(own, HMM=False)[0]
-    return len(first) < 2 or jieba.dt.FREQ.get(first, 0) < _INDUSTRY_FREQ
+    return len(first) < 2 or word_freq(first) < _INDUSTRY_FREQ
 
 
 # jieba's count of a word as common as an industry name (劳务 855, 建筑 14397; brands such as
@@ -1020,7 +1021,7 @@ def find_units(text: str, places: list[PlaceMatch], context: PlaceContext) -> li
                 text.startswith(_TOWN_BODIES, m.end())
                 # (重点|镇, 特色|镇: a common word before 镇 names no town; 小榄 is rare)
                 or (
-                    jieba.dt.FREQ.get(text[k - 2 : k], 0) < _COMMON_BEFORE_TOWN
+                    word_freq(text[k - 2 : k]) < _COMMON_BEFORE_TOWN
                     and any(b >= m.end() for b in town_bodies[m.group()])
                 )
             )
@@ -1277,11 +1278,6 @@ def _aliases(text: str, named: list[AgencyMatch], found: list[AgencyMatch]) -> l
 def _in_word(text: str, k: int) -> bool:
     """Does the character at ``k`` start a dictionary word (一体化, 多元), so it is no
     determiner (一个, 多名)?"""
-    import jieba  # loaded by the pipeline's segmenter already
-
-    jieba.setLogLevel(logging.WARNING)
-    jieba.dt.check_initialized()
-    freq = jieba.dt.FREQ
-    return any(freq.get(text[k : k + n], 0) > 0 for n in (3, 2)) and not _digitish(
+    return any(word_freq(text[k : k + n]) > 0 for n in (3, 2)) and not _digitish(
         text[k + 1 : k + 2] or "x"
     )

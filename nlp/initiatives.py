@@ -47,6 +47,8 @@ from typing import Final
 
 import jieba
 
+from baoku.nlp.jieba_words import word_freq
+
 _QUOTE: Final[re.Pattern[str]] = re.compile(r"[“「『\"](?P<body>[^“”「」『』\"\n]{2,40})[”」』\"]")
 _SPEECH: Final[frozenset[str]] = frozenset("，。！？；：,!?;")
 _HEADS: Final[tuple[str, ...]] = tuple(sorted((
@@ -164,8 +166,7 @@ def _head_after(text: str, at: int) -> tuple[str | None, str | None]:
 
 def _figurative_word(body: str) -> bool:
     """One common dictionary word (身份证, 防火墙): quoted as a figure of speech, not a name."""
-    jieba.dt.check_initialized()  # the dictionary loads lazily
-    return jieba.dt.FREQ.get(body, 0) > 0
+    return word_freq(body) > 0
 
 
 _APPOSED: Final[tuple[str, ...]] = ("计划", "品牌", "项目", "平台", "工程", "行动")

@@ -33,6 +33,7 @@ import jieba.posseg as pseg
 
 from baoku.ingest.textclean import is_han
 from baoku.nlp.agencies import AgencyMatch
+from baoku.nlp.jieba_words import word_freq
 
 _LEFT_STOP = frozenset("，。；：！？、,;:!?（）()“”‘’《》\n 　在据由和与及向对为是的该这")
 
@@ -117,16 +118,11 @@ def _tag(word: str) -> set[str]:
     return {tag} if tag else set()
 
 
-def _freq(word: str) -> int:
-    jieba.dt.check_initialized()  # the dictionary loads lazily
-    return jieba.dt.FREQ.get(word, 0) or 0
-
-
 def _common_word(word: str) -> bool:
     """A frequent dictionary word that is not a name (明确, 黄金, 全市); jieba tags some
     common nouns as names (顾问), so a very frequent word is a word whatever its tag."""
     tag = pseg.dt.word_tag_tab.get(word, "")
-    freq = _freq(word)
+    freq = word_freq(word)
     return (freq >= _COMMON and not tag.startswith("nr")) or freq >= 20 * _COMMON
 
 
@@ -154,7 +150,7 @@ def _name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
 
 def _multi_word_at(text: str, k: int) -> bool:
     """Does a dictionary word of two or three characters start at ``k``?"""
-    return _freq(text[k : k + 2]) > 0 or _freq(text[k : k + 3]) > 0
+    return word_freq(text[k : k + 2]) > 0 or word_freq(text[k : k + 3]) > 0
 
 
 def _bare_name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
@@ -186,7 +182,7 @@ def _bare_name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
         nxt + 1 < n
         and text[nxt] not in _NOT_GIVEN
         and text[nxt] not in lex.after_name
-        and _freq(text[nxt : nxt + 2]) < _COMMON_PART  # (李强|来说, 王丽|听说: a common word)
+        and word_freq(text[nxt : nxt + 2]) < _COMMON_PART  # (李强|来说, 王丽|听说: a common word)
         and any(text.startswith(v, nxt + 1) for v in lex.reporting)
     ):
         return nxt + 1  # 周德明|说: a reporting verb right after three characters ends the name
@@ -196,12 +192,12 @@ def _bare_name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
         or text[nxt] in lex.after_name
         or text[nxt] in _NOT_GIVEN
         or any(text.startswith(w, nxt) for w in lex.roles + lex.titles)
-        or (_freq(text[nxt : nxt + 2]) > 0 and not _multi_word_at(text, nxt + 1))
+        or (word_freq(text[nxt : nxt + 2]) > 0 and not _multi_word_at(text, nxt + 1))
     )
     if two:
         return nxt
     three = text[i : nxt + 1]
-    if _freq(three) > 0 and not pseg.dt.word_tag_tab.get(three, "").startswith("nr"):
+    if word_freq(three) > 0 and not pseg.dt.word_tag_tab.get(three, "").startswith("nr"):
         return None  # 职工|高品质: a three-character dictionary word that is no name
     if three[-1] in _PLACE_END:
         return None  # 职工|托育园: a facility's name, which jieba's dictionary files as a name
@@ -231,7 +227,7 @@ def _surnameless_name_at(text: str, i: int) -> int | None:
         return None  # 职工|托育园: a facility's name, which jieba's dictionary files as a name
     # jieba also files some common compounds as names (法律援助, 宣传教育): a word made of
     # two common words is no transliterated name
-    if any(_freq(word[:k]) >= _COMMON_PART and _freq(word[k:]) >= _COMMON_PART
+    if any(word_freq(word[:k]) >= _COMMON_PART and word_freq(word[k:]) >= _COMMON_PART
            for k in range(1, len(word))):  # fmt: skip
         return None
     if len(toks) > 1 and toks[1].flag not in _AFTER_NAME_TAGS:
@@ -276,7 +272,7 @@ def _transliterated(side: str, strict: bool, common: int = _COMMON_IN_DOTTED) ->
     if not strict:
         return True
     for w in jieba.lcut(side, HMM=False):
-        if len(w) >= 2 and _freq(w) >= common and not _tag(w) & _NAME_TAGS:
+        if len(w) >= 2 and word_freq(w) >= common and not _tag(w) & _NAME_TAGS:
             return False
     return True
 
@@ -294,12 +290,17 @@ def _dotted_ok(text: str, s: int, dot: int, e: int, *, strict: bool) -> bool:
     )
 
 
+def _dot_in(m: re.Match[str]) -> int:
+    """Where the separating dot of a ``_DOTTED`` match is."""
+    return m.start() + next(k for k, c in enumerate(m.group()) if c in "·•・")
+
+
 def _dotted_name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
     """End of a dotted name starting at ``i`` (after a title or a role), or None."""
     m = _DOTTED.match(text, i)
     if m is None:
         return None
-    dot = next(k for k in range(i, m.end()) if text[k] in "·•・")
+    dot = _dot_in(m)
     end = _dotted_end(text, dot, m.end(), lex)
     return end if end is not None and _dotted_ok(text, i, dot, end, strict=False) else None
 
@@ -307,13 +308,13 @@ def _dotted_name_at(text: str, i: int, lex: PeopleLexicon) -> int | None:
 def _job_end(text: str, s: int) -> bool:
     """Does a job noun in 员 or 工 end right before ``s`` (安检员|买买提江), the character not
     opening a word with the next one (工|会爱心驿站)?"""
-    return text[s - 1] in "员工" and _freq(text[s - 1 : s + 1]) == 0
+    return text[s - 1] in "员工" and word_freq(text[s - 1 : s + 1]) == 0
 
 
 def _dotted_span(text: str, m: re.Match[str], lex: PeopleLexicon) -> tuple[int, int | None]:
     """A dotted name wherever printed: it starts after the title, role or stop character
     nearest the dot on its left (科长|买买提·艾力, 骑手|艾克拜尔·吐尔逊)."""
-    dot = next(k for k in range(m.start(), m.end()) if text[k] in "·•・")
+    dot = _dot_in(m)
     cues = lex.titles + lex.roles
 
     def cue_ends(s: int) -> bool:
@@ -444,7 +445,7 @@ def _untitled(text: str, titled: list[OfficialMatch], lex: PeopleLexicon) -> lis
         # 工|人) and the word before it is no verb of employment (用工|方); the listed roles
         # (职工, 员工) are cues already
         if text[m.start() : m.start() + 2] not in roles
-        and (m.group(1) or (_freq(text[m.end() - 1 : m.end() + 1]) == 0 and not _employment(m)))
+        and (m.group(1) or (word_freq(text[m.end() - 1 : m.end() + 1]) == 0 and not _employment(m)))
     ]
     for m in cues:
         end = (
@@ -464,7 +465,7 @@ def _untitled(text: str, titled: list[OfficialMatch], lex: PeopleLexicon) -> lis
                 continue
             if not studio and s > 0 and text[s - 1] not in _CLAUSE_OPEN:
                 continue
-            if studio and s > 0 and _freq(text[s - 1 : s + 1]) > 0:
+            if studio and s > 0 and word_freq(text[s - 1 : s + 1]) > 0:
                 continue  # 有限公|司劳模工作室: the surname character ends a word
             found.append((s, k))
             taken.append((s, k))

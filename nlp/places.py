@@ -29,6 +29,8 @@ from typing import Final
 
 import jieba
 
+from baoku.nlp.jieba_words import word_freq
+
 LEVELS: Final[tuple[str, ...]] = ("province", "city", "district", "county")
 
 
@@ -213,7 +215,7 @@ def _surname_chars() -> frozenset[str]:
 
 def _word_across(text: str, a: int, b: int) -> bool:
     """Is ``text[a:b]`` (two characters across a boundary) a dictionary word?"""
-    return a >= 0 and b <= len(text) and jieba.dt.FREQ.get(text[a:b], 0) > 0
+    return a >= 0 and b <= len(text) and word_freq(text[a:b]) > 0
 
 
 def _city_word(text: str, i: int, j: int, entries: list[_Name]) -> bool:

@@ -561,3 +561,13 @@ def test_no_person_from_a_verb_after_a_title_or_a_facility_after_a_role() -> Non
 )
 def test_round_15_figure_surfaces(text: str, figures: list[str]) -> None:
     assert [f.text for f in figures_of(text)] == figures
+
+
+def test_jieba_word_counts_are_read_in_a_fresh_process() -> None:
+    # the dictionary loads lazily: a first reader must not find it empty
+    import subprocess
+    import sys
+
+    code = "from baoku.nlp.jieba_words import word_freq; print(word_freq('工会') > 0)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "True"
