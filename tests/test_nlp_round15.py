@@ -10,10 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from baoku.ingest.records import Article, ArticleType
-from baoku.nlp.analyze import analyze_article
 from baoku.nlp.measure_words import figure_lexicon, word_tags
-from tests.fixtures.nlp_sentences import figure_of, figures_of
+from tests.fixtures.nlp_sentences import entities_of, facts_of, figure_of, figures_of
 
 OWN: list[tuple[str, str, tuple[str, ...]]] = [
     # 全地区 / 全旗 scope the whole area, as 全市 does: no part of what is counted
@@ -233,9 +231,7 @@ def test_a_body_that_spends_is_not_what_the_money_pays_for() -> None:
 
 
 def _people(text: str) -> list[str]:
-    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
-    facts = analyze_article(art, pub_date="2024-05-01")
-    return [e.text for e in facts.entities if e.label == "PERSON"]
+    return [t for t, _ in entities_of(text, "PERSON")]
 
 
 @pytest.mark.parametrize(
@@ -277,20 +273,13 @@ def test_tupo_before_a_number_is_a_lower_bound() -> None:
 
 
 def test_the_short_form_of_a_union_before_tongji_is_a_mention() -> None:
-    art = Article(
-        type=ArticleType.ARTICLE,
-        headline="",
-        paragraphs=["记者从湖南省株洲市芦淞区总工会获悉。据区总统计，全区现有困难职工312户。"],
-    )
-    facts = analyze_article(art, pub_date="2024-05-01")
+    facts = facts_of("记者从湖南省株洲市芦淞区总工会获悉。据区总统计，全区现有困难职工312户。")
     names = [(e.text, e.canonical) for e in facts.entities if e.label == "AGENCY"]
     assert ("区总", "株洲市芦淞区总工会") in names
 
 
 def _places(text: str) -> list[str]:
-    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
-    facts = analyze_article(art, pub_date="2024-05-01")
-    return [e.canonical for e in facts.entities if e.label == "PLACE"]
+    return [c for _, c in entities_of(text, "PLACE")]
 
 
 @pytest.mark.parametrize(
@@ -310,14 +299,9 @@ def test_city_short_forms_standing_alone(text: str, places: list[str]) -> None:
 
 
 def test_a_prefecture_with_two_short_forms_is_found_by_either() -> None:
-    art = Article(
-        type=ArticleType.ARTICLE,
-        headline="",
-        paragraphs=[
-            "记者从新疆维吾尔自治区巴音郭楞蒙古自治州总工会获悉。巴州人社局今年检查企业300家。"
-        ],
+    facts = facts_of(
+        "记者从新疆维吾尔自治区巴音郭楞蒙古自治州总工会获悉。巴州人社局今年检查企业300家。"
     )
-    facts = analyze_article(art, pub_date="2024-05-01")
     canon = {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
     assert canon["巴州人社局"] == "巴音郭楞蒙古自治州人力资源和社会保障局"
 
@@ -332,15 +316,10 @@ def test_a_workers_workplace_named_as_subject_is_credited() -> None:
 
 
 def test_a_companys_short_form_after_its_registered_name_is_the_same_company() -> None:
-    art = Article(
-        type=ArticleType.ARTICLE,
-        headline="",
-        paragraphs=[
-            "金昌恒泰冶金设备有限公司工会日前召开职代会。",
-            "恒泰冶金设备公司今年投入安全改造资金320万元。",
-        ],
+    facts = facts_of(
+        "金昌恒泰冶金设备有限公司工会日前召开职代会。\n"
+        "恒泰冶金设备公司今年投入安全改造资金320万元。"
     )
-    facts = analyze_article(art, pub_date="2024-05-01")
     canon = {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
     assert canon.get("恒泰冶金设备公司") == "金昌恒泰冶金设备有限公司"
     [f] = [f for f in facts.figures if f.text == "320万元"]
@@ -348,12 +327,7 @@ def test_a_companys_short_form_after_its_registered_name_is_the_same_company() -
 
 
 def test_a_town_named_by_its_own_union_in_a_city_without_counties() -> None:
-    art = Article(
-        type=ArticleType.ARTICLE,
-        headline="",
-        paragraphs=["记者从广东省中山市总工会获悉。其中，小榄镇总工会今年新建驿站12个。"],
-    )
-    facts = analyze_article(art, pub_date="2024-05-01")
+    facts = facts_of("记者从广东省中山市总工会获悉。其中，小榄镇总工会今年新建驿站12个。")
     canon = {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
     assert canon.get("小榄镇总工会") == "中山市小榄镇总工会"
     [f] = [f for f in facts.figures if f.text == "12个"]
@@ -362,9 +336,7 @@ def test_a_town_named_by_its_own_union_in_a_city_without_counties() -> None:
 
 def test_diqu_before_a_body_is_the_storys_prefecture_when_it_is_a_diqu() -> None:
     def agencies(text: str) -> list[tuple[str, str]]:
-        art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
-        facts = analyze_article(art, pub_date="2024-05-01")
-        return [(e.text, e.canonical) for e in facts.entities if e.label == "AGENCY"]
+        return entities_of(text, "AGENCY")
 
     found = agencies(
         "新疆维吾尔自治区和田地区总工会日前召开全委会。地区人社局负责人介绍了就业情况。"
@@ -390,14 +362,9 @@ def test_a_platform_named_with_a_long_head_after_its_quote_is_taken_up() -> None
 
 
 def test_a_town_opening_a_clause_is_the_one_its_later_bodies_belong_to() -> None:
-    art = Article(
-        type=ArticleType.ARTICLE,
-        headline="",
-        paragraphs=[
-            "浙江省衢州市龙游县总工会日前通报。湖镇镇是龙游的工业重镇。镇总工会牵头成立了联合工会。",
-        ],
+    facts = facts_of(
+        "浙江省衢州市龙游县总工会日前通报。湖镇镇是龙游的工业重镇。镇总工会牵头成立了联合工会。"
     )
-    facts = analyze_article(art, pub_date="2024-05-01")
     canon = {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
     assert canon.get("镇总工会") == "衢州市龙游县湖镇镇总工会"
 
@@ -442,9 +409,7 @@ def test_review_people_places_and_words() -> None:
 
 def test_review_agencies() -> None:
     def agencies(paragraphs: list[str]) -> list[tuple[str, str]]:
-        art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=paragraphs)
-        facts = analyze_article(art, pub_date="2024-05-01")
-        return [(e.text, e.canonical) for e in facts.entities if e.label == "AGENCY"]
+        return entities_of("\n".join(paragraphs), "AGENCY")
 
     # an industry alone is no short form of one firm
     found = agencies(["兰州劳务派遣有限公司是当地龙头企业。全市劳务派遣公司共有86家。"])
@@ -462,12 +427,7 @@ def test_review_agencies() -> None:
 
 
 def test_a_firm_named_after_its_partner_starts_after_lianhe() -> None:
-    art = Article(
-        type=ArticleType.ARTICLE,
-        headline="",
-        paragraphs=["吉林省四平市人社局联合四平华宇机械有限公司开展岗位练兵活动。"],
-    )
-    facts = analyze_article(art, pub_date="2024-05-01")
+    facts = facts_of("吉林省四平市人社局联合四平华宇机械有限公司开展岗位练兵活动。")
     names = [e.text for e in facts.entities if e.label == "AGENCY"]
     assert names == ["吉林省四平市人社局", "四平华宇机械有限公司"]
 
@@ -519,17 +479,12 @@ def test_a_firm_named_after_its_partner_starts_after_lianhe() -> None:
     ],
 )
 def test_agency_names_of_round_15(text: str, printed: str, canonical: str) -> None:
-    art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
-    facts = analyze_article(art, pub_date="2024-05-01")
-    found = {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
-    assert found.get(printed) == canonical
+    assert dict(entities_of(text, "AGENCY")).get(printed) == canonical
 
 
 def test_a_unions_workers_legal_centre_is_its_sub_unit_and_bare_it_is_none() -> None:
     def agencies(text: str) -> dict[str, str]:
-        art = Article(type=ArticleType.ARTICLE, headline="", paragraphs=[text])
-        facts = analyze_article(art, pub_date="2024-05-01")
-        return {e.text: e.canonical for e in facts.entities if e.label == "AGENCY"}
+        return dict(entities_of(text, "AGENCY"))
 
     found = agencies(
         "记者从湖北省宜昌市总工会获悉，市总工会职工法律援助中心今年共接待职工960人次。"
