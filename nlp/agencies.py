@@ -148,6 +148,11 @@ class PlaceContext:
                 if anc is not None:
                     counts[anc.depth][anc.path] += 1
         top = {lvl: by_path[c.most_common(1)[0][0]] if c else None for lvl, c in counts.items()}
+        if top[0] is not None:
+            # the city lies in the story's province: 安徽阜阳 in a worker's story does not make
+            # 阜阳 the city of a story about 上海市闵行区 (a municipality has no city level)
+            inside = Counter({p: k for p, k in counts[1].items() if by_path[p].within(top[0].path)})
+            top[1] = by_path[inside.most_common(1)[0][0]] if inside else None
         city = top[1]
         if city is None and top[0] is not None and top[0].name.endswith("市"):
             city = top[0]  # a municipality is its own city (上海市总工会)
@@ -622,7 +627,12 @@ def _nearest_level(
     ends = [p.end for p in places]  # find_places returns them in text order
     for m in found:
         depth = _LEVEL_DEPTH.get(m.text[0])
-        if depth is None or m.place is None or m.place != context.for_level(m.text[0]):
+        # a level form the story's context left unresolved (在深圳市宝安区，区总工会… in a
+        # story about a whole province) takes the place printed before it in its sentence
+        unresolved = m.place is None and not m.resolved and m.canonical.startswith(m.text[0])
+        if depth is None or (
+            not unresolved and (m.place is None or m.place != context.for_level(m.text[0]))
+        ):
             out.append(m)
             continue
         sent = max(text.rfind(c, 0, m.start) for c in "。！？\n") + 1
@@ -643,14 +653,29 @@ def _nearest_level(
                 county_city = d
         # a county-level city is a 市 too (醴陵市总工会…告诉记者，市总工会联合…), when the
         # sentence prints no prefecture (金华市总工会和义乌市总工会联合市人社局: 金华)
-        near = near or county_city
-        old = place_prefix(m.place)
+        near = near or county_city or _scene_place(text, m.start, places, context, depth)
+        old = m.text[0] if m.place is None else place_prefix(m.place)
         if near is None or near == m.place or not m.canonical.startswith(old):
             out.append(m)
             continue
         canonical = place_prefix(near) + m.canonical[len(old) :]
         out.append(AgencyMatch(m.start, m.end, m.text, canonical, m.kind, near, True, m.actor))
     return out
+
+
+def _scene_place(
+    text: str, start: int, places: list[PlaceMatch], context: PlaceContext, depth: int
+) -> Division | None:
+    """在朝阳区，区总工会…。1月以来，区总联合…: a paragraph that opens by naming its place
+    (在X，) sets the level of every level form in it."""
+    para = text.rfind("\n", 0, start) + 1
+    if not text.startswith("在", para):
+        return None
+    for p in places:
+        if p.start == para + 1 and p.end < start and text[p.end : p.end + 1] == "，":
+            d = supported(p, context.known)
+            return d if d is not None and d.depth == depth else None
+    return None
 
 
 _COUNT_BEFORE = re.compile(r"[\d一二两三四五六七八九十百千万]+(?:多|余)?[个家所座支]$")

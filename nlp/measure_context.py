@@ -152,8 +152,8 @@ _CHANGES = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)了?
 
 def _joined(conjunct: str, shared: str) -> str:
     """A conjunct and the head it shares, without printing twice what it already ends with
-    (市政工程 + 工程项目 → 市政工程项目)."""
-    k = max((k for k in range(1, len(shared)) if conjunct.endswith(shared[:k])), default=0)
+    (市政工程 + 工程项目 → 市政工程项目, 煤矿事故 + 事故 → 煤矿事故)."""
+    k = max((k for k in range(1, len(shared) + 1) if conjunct.endswith(shared[:k])), default=0)
     return conjunct + shared[k:]
 
 

@@ -136,6 +136,8 @@ _RELATIVE_TO_HEAD = re.compile(r"[^，。；：的]{2,12}的(?=[\u4e00-\u9fff])"
 _OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9fff])")
 
 
+# Light verbs: their object is an event (开展|隐患排查, 进行|安全检查).
+_LIGHT_VERBS = frozenset({"开展", "进行", "组织", "实施"})
 # Adverbs of scope and aspect (all, already, also): they open a predicate, never modify a noun.
 _PREDICATE_ADVERBS = frozenset(
     {"均", "都", "皆", "已", "已经", "也", "还", "曾", "均已", "都已", "正在", "仍在", "仍", "尚",
@@ -679,6 +681,16 @@ def measure_before(
                 k -= 1
                 continue
             if not parts:
+                if (
+                    w in lex.serial_verbs
+                    and k > 1
+                    and toks[k - 2][0] in _LIGHT_VERBS
+                    and nounish(*left, lex)
+                ):
+                    # 开展|隐患|排查|1.2万余人次: after a light verb, an object and a field-work
+                    # verb are one countable event
+                    parts[:0] = [left[0], w]
+                    break
                 # 成功调解2936宗 → 调解; 争取到60万元 names no measure (a lexicon verb).
                 if len(w) >= 2 and (
                     w in lex.nominal_verbs

@@ -1,0 +1,97 @@
+"""Round 16: agency names and figure measures on shapes the writers of sets 54-56 printed.
+
+The passages are invented (工人日报 style, own places and topics) and annotated by hand before
+the code changed; each test names the reason its rule rests on.  They run end to end through
+``analyze_article`` (``tests.fixtures.nlp_sentences``).
+"""
+
+from __future__ import annotations
+
+from tests.fixtures.nlp_sentences import entities_of, figure_of
+
+
+def _agencies(paragraphs: list[str]) -> dict[str, str]:
+    return dict(entities_of("\n".join(paragraphs), "AGENCY"))
+
+
+def test_a_municipality_district_story_keeps_its_district_over_a_workers_home_town() -> None:
+    # 上海 has no city level; 江苏盐城 in a worker's story is no city of this story
+    found = _agencies(
+        [
+            "记者从上海市嘉定区总工会获悉，区总工会今年新建职工驿站12个。",
+            "来自江苏盐城的快递员王小兵说，驿站就在家门口。",
+            "区总还联合区人社局开展了技能培训。",
+        ]
+    )
+    assert found["区总工会"] == "上海市嘉定区总工会"
+    assert found["区总"] == "上海市嘉定区总工会"
+    assert found["区人社局"] == "上海市嘉定区人力资源和社会保障局"
+
+
+def test_a_level_form_takes_the_district_printed_before_it_in_a_province_wide_story() -> None:
+    # a story about a whole province names several cities; 区 is the district of its sentence
+    text = [
+        "记者从浙江省总工会获悉，今年全省共建成户外劳动者服务站860个，其中杭州市最多。",
+        "杭州市总工会把服务站建进了杭州的商圈和地铁站。",
+        "在宁波市北仑区，区总工会联合区人民法院设立劳动争议调解窗口，今年共调处纠纷64件。",
+    ]
+    found = _agencies(text)
+    assert found["区总工会"] == "宁波市北仑区总工会"
+    assert found["区人民法院"] == "宁波市北仑区人民法院"
+    assert figure_of("\n".join(text), "64件").agency == "宁波市北仑区总工会"
+
+
+def test_a_paragraph_that_opens_with_its_place_sets_the_level_of_its_later_sentences() -> None:
+    text = "\n".join(
+        [
+            "北京市总工会今年安排送温暖资金1.2亿元。",
+            "在海淀区，区总工会走访慰问一线职工。1月以来，区总联合区住建委为建筑工人送去棉衣。",
+            "在通州区，区总工会为环卫工人送去防寒用品。2月以来，区总还开设了暖心驿站。",
+        ]
+    )
+    assert dict(entities_of(text, "AGENCY"))["区住建委"] == "北京市海淀区住房和城乡建设委员会"
+    short = [c for t, c in entities_of(text, "AGENCY") if t == "区总"]
+    assert short == ["北京市海淀区总工会", "北京市通州区总工会"]
+
+
+def test_a_place_printed_later_in_the_paragraph_is_no_scene() -> None:
+    # 在 + place + ， only at the paragraph's start sets the scene
+    found = _agencies(
+        [
+            "江苏省南京市鼓楼区总工会日前召开会议。",
+            "区总工会负责人表示，在玄武区，类似做法已经推开。",
+        ]
+    )
+    assert found["区总工会"] == "南京市鼓楼区总工会"
+
+
+def test_housing_and_construction_bodies_and_their_short_forms() -> None:
+    found = _agencies(
+        [
+            "记者从天津市河西区总工会获悉，区总工会会同区房管局、区建管委为农民工筹建公寓。",
+            "区卫健局派出医生为职工体检。",
+        ]
+    )
+    assert found["区房管局"] == "天津市河西区房屋管理局"
+    assert found["区建管委"] == "天津市河西区建设和管理委员会"
+    assert found["区卫健局"] == "天津市河西区卫生健康局"
+
+
+def test_a_verb_of_inspection_ends_the_measure_of_what_it_found() -> None:
+    text = "今年以来，县总工会组织安全监督员深入车间排查各类安全隐患2150条。"
+    assert figure_of(text, "2150条").measure in ("各类安全隐患", "安全隐患")
+    text = "据县卫健委统计，在今年的职工体检中共检出疑似职业病36例。"
+    assert figure_of(text, "36例").measure == "疑似职业病"
+    text = "去年，区人社局依据工会移交线索立案查处用人单位52家。"
+    assert figure_of(text, "52家").measure == "用人单位"
+
+
+def test_after_a_light_verb_an_object_and_a_field_work_verb_are_one_counted_event() -> None:
+    text = "1至6月，全区各级工会组织劳动保护监督员开展隐患排查8600余人次。"
+    assert figure_of(text, "8600余人次").measure == "隐患排查"
+
+
+def test_a_conjunct_that_already_ends_with_the_shared_head_keeps_it_once() -> None:
+    text = "据区应急管理局统计，其中交通事故和建筑施工事故分别为5起和8起。"
+    assert figure_of(text, "5起").measure == "交通事故"
+    assert figure_of(text, "8起").measure == "建筑施工事故"
