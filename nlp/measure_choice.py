@@ -27,6 +27,7 @@ from baoku.nlp.measure_words import (
     GRANTS,
     MONEY_END,
     PER_WORDS,
+    QUANTITY_NOUNS,
     RESULTS,
     FigureLexicon,
     clause_end,
@@ -250,6 +251,7 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
         measure = measure[1:]  # 全国|级示范书屋: the scope went, its level goes too
     measure = _bare_of_frame_words(spot, measure)
     measure = unowned_amount(measure)
+    measure = _ranked_subject(spot, measure)
     memory.remember(spot.si, q, measure, part=_opens(spot, "其中"))
     return measure, qualifier
 
@@ -496,6 +498,44 @@ def _changed_subject(spot: Spot, measure: str | None) -> str | None:
     if moved is None or q.kind == "percent":
         return measure
     return subject_np(word_tags(text[spot.lead : moved.start()], lex), lex) or measure
+
+
+# A clause that ranks its subject (政策法律咨询占比最高, 投入资金位居前三): the level printed in
+# the next clause is the subject's.
+_RANKED = re.compile(r"(?:最高|最多|最大|居首|位居第一|排名第一|位居前[二三四五]|居前[二三四五])$")
+_RANK_LINKS = frozenset(
+    {"达", "达到", "为", "约", "约为", "占", "约占", "分别为", "分别达", "分别占"}
+)
+
+
+def _ranked_subject(spot: Spot, measure: str | None) -> str | None:
+    """政策法律咨询占比最高，达46.2% / 投入资金位居前三，分别为1860万元、…: with only a
+    linking verb before it, the level is of the ranked clause's subject."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    lead = spot.lead
+    if measure is not None or lead <= spot.s_start or text[lead - 1] not in "，,":
+        return measure
+    link = text[lead : q.start]
+    first = next((o for o in spot.quantities if o.start >= lead), q)
+    if first is not q:
+        link = text[lead : first.start]  # (分别为1860万元、1520万元: the list's first)
+    if link not in _RANK_LINKS:
+        return measure
+    start = clause_start(text, spot.s_start, lead - 1)
+    ranked = _RANKED.search(text, start, lead - 1)
+    if ranked is None:
+        return measure
+    end = ranked.start()
+    share = text.endswith("占比", start, end)
+    subject = subject_np(word_tags(text[start : end - 2 if share else end], lex), lex)
+    if subject is None:
+        return measure
+    words = word_tags(subject, lex)
+    if len(words) >= 3 and words[-1][0] in QUANTITY_NOUNS and words[-2][1].startswith("v"):
+        # 某公司|获奖|人数最多: the ranked owner is who has most; the verb's amount is counted
+        return words[-2][0] + words[-1][0]
+    # (纠纷占比最高，达1226件，…: the cases are the subject's; a percentage is its share)
+    return subject + "占比" if share and q.kind == "percent" else subject
 
 
 def _percent_measure(

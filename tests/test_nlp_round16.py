@@ -95,3 +95,30 @@ def test_a_conjunct_that_already_ends_with_the_shared_head_keeps_it_once() -> No
     text = "据区应急管理局统计，其中交通事故和建筑施工事故分别为5起和8起。"
     assert figure_of(text, "5起").measure == "交通事故"
     assert figure_of(text, "8起").measure == "建筑施工事故"
+
+
+def test_a_cost_linked_by_yao_or_zhixu_is_of_the_noun_before_it() -> None:
+    assert figure_of("搬进宿舍前，他每月房租要1500元。", "1500元").measure == "房租"
+    assert figure_of("现在他每月车费只需80元。", "80元").measure == "车费"
+    text = "视频发布后，点击量很快超过8万次。"
+    assert figure_of(text, "超过8万次").measure == "点击量"
+
+
+def test_a_trained_worker_count_after_canxun_counts_the_workers() -> None:
+    text = "今年以来，县总工会开设网上课堂，累计参训快递员2600余人次。"
+    assert figure_of(text, "2600余人次").measure in ("快递员", "参训快递员")
+
+
+def test_a_level_after_a_ranked_clause_is_of_the_ranked_subject() -> None:
+    text = "从求助内容看，工资拖欠咨询占比最高，达38.5%。"
+    assert figure_of(text, "38.5%").measure in ("工资拖欠咨询占比", "工资拖欠咨询")
+    text = "从各县区看，秦州区、麦积区、甘谷县筹集资金位居前三，分别为620万元、480万元和350万元。"
+    assert {figure_of(text, f).measure for f in ("620万元", "480万元", "350万元")} <= {
+        "筹集资金",
+        "资金",
+    }
+    text = "从案由看，劳动报酬纠纷占比最高，达860件。"
+    assert figure_of(text, "860件").measure == "劳动报酬纠纷"
+    # the ranked owner is who has most, not what is counted
+    text = "经过两天比拼，其中兰州华宇机械有限公司获奖人数最多，达6人。"
+    assert figure_of(text, "6人").measure == "获奖人数"
