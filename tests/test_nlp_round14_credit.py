@@ -95,13 +95,16 @@ def test_a_part_of_a_group_acting_itself_is_its_own_subject() -> None:
     assert figure_of(text, "318家").agency is None
 
 
-def test_figures_in_a_statement_are_the_speakers_a_report_gives_the_bodys_doings() -> None:
-    # X表示，市总工会将…，今年已推动N家…: a statement (sets 22, 28, 30: null); X介绍说，…，
-    # 市总工会连续举办N场…: a report of what the body did (the corpus: credited)
+def test_figures_in_a_speakers_words_are_the_speakers_even_with_a_body_as_subject() -> None:
+    # X表示，市总工会将…，今年已推动N家… and X介绍说，…，市总工会连续举办N场…: a person's
+    # words credit nobody (sets 22, 28, 30; round 16: sets 35 to 56 read 介绍 so too)
     text = (
         "湖北省宜昌市总工会副主席李华表示，市总工会将把休假落实情况纳入协商内容，"
         "今年已推动86家企业增加年休假条款。"
     )
     assert figure_of(text, "86家").agency is None
     text = "湖北省宜昌市总工会权益保障部部长李华介绍说，3月以来，市总工会连续举办6场招聘会。"
+    assert figure_of(text, "6场").agency is None
+    # the body's own sentence after the speaker's is the body's
+    text = "部长李华介绍了有关情况。3月以来，湖北省宜昌市总工会连续举办6场招聘会。"
     assert figure_of(text, "6场").agency == "宜昌市总工会"
