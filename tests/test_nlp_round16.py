@@ -122,3 +122,12 @@ def test_a_level_after_a_ranked_clause_is_of_the_ranked_subject() -> None:
     # the ranked owner is who has most, not what is counted
     text = "经过两天比拼，其中兰州华宇机械有限公司获奖人数最多，达6人。"
     assert figure_of(text, "6人").measure == "获奖人数"
+
+
+def test_a_quoted_name_right_after_the_unit_is_what_is_counted() -> None:
+    text = "今年以来，县总工会共建成12个“暖心驿站”，服务户外劳动者3万余人次。"
+    assert figure_of(text, "12个").measure == "暖心驿站"
+    text = "市总工会依托全市860余个“职工之家”开展送清凉活动。"
+    assert figure_of(text, "860余个").measure == "职工之家"
+    text = "全区已建成5个“工会+”服务站。"
+    assert figure_of(text, "5个").measure in ("工会+服务站", "“工会+”服务站")
