@@ -844,10 +844,11 @@ _LEADING_LINKS = "、，,和及与或并且而"
 
 
 # Words that never open a measure: manner adverbs (依法|支持起诉), causatives that take an event
-# or a quantity (推动|企业缴费比例), determiners of kind (各类|事故隐患).
+# or a quantity (推动|企业缴费比例), determiners of kind (各类|事故隐患), verbs of aiming
+# (力争|参赛企业达到4000家).
 _NO_OPENING = (
     "依法", "积极", "主动", "全额", "足额", "推动", "带动", "拉动", "促进", "督促", "各类",
-    "各项", "各种", "目前", "当前", "现在", "给予",
+    "各项", "各种", "目前", "当前", "现在", "给予", "力争", "确保",
 )  # fmt: skip
 
 

@@ -131,3 +131,12 @@ def test_a_quoted_name_right_after_the_unit_is_what_is_counted() -> None:
     assert figure_of(text, "860余个").measure == "职工之家"
     text = "全区已建成5个“工会+”服务站。"
     assert figure_of(text, "5个").measure in ("工会+服务站", "“工会+”服务站")
+
+
+def test_verbs_of_finding_bringing_in_and_aiming_open_no_measure() -> None:
+    text = "去年，县总工会经费审查委员会共审计单位23家，查出违规资金86万元。"
+    assert figure_of(text, "86万元").measure == "违规资金"
+    text = "今年该县计划从对口地区引进劳动力3000人以上。"
+    assert figure_of(text, "3000人以上").measure == "劳动力"
+    text = "明年，县总工会将扩大竞赛范围，力争参赛班组达到500个以上。"
+    assert figure_of(text, "500个以上").measure == "参赛班组"
