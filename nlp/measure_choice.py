@@ -489,13 +489,22 @@ def _paid_by_standard(spot: Spot, measure: str | None) -> str | None:
     )
 
 
+_BAND_ADVERB = re.compile(r"(?:多|大多|普遍|一般|基本|均|都|大都|大体)$")
+
+
 def _band_subject(spot: Spot, measure: str | None) -> str | None:
     """单笔支出在5000元以上的项目 / 月工资在3000元以下的职工: the amount is a band of the noun
     before 在, whatever the 的 after it describes."""
     text, q, lex = spot.text, spot.q, spot.lex
-    if q.kind == "percent" or not text.endswith("在", 0, q.start) or not _BAND.search(q.text):
+    between = q.value_max is not None and text.startswith("之间", q.end)
+    if (
+        q.kind == "percent"
+        or not text.endswith("在", 0, q.start)
+        or not (_BAND.search(q.text) or between)
+    ):
         return measure
-    subject = text[spot.lead : q.start - 1]
+    # (月薪多在4000元至6500元之间: how often the band holds says nothing of what it bands)
+    subject = _BAND_ADVERB.sub("", text[spot.lead : q.start - 1])
     named = subject_np(word_tags(subject, lex), lex)
     if named is None and 2 <= len(subject) <= 8 and all(is_han(c) for c in subject):
         named = subject  # 单|次|采购: a short subject is taken whole, whatever its tags

@@ -140,3 +140,10 @@ def test_verbs_of_finding_bringing_in_and_aiming_open_no_measure() -> None:
     assert figure_of(text, "3000人以上").measure == "劳动力"
     text = "明年，县总工会将扩大竞赛范围，力争参赛班组达到500个以上。"
     assert figure_of(text, "500个以上").measure == "参赛班组"
+
+
+def test_a_range_between_a_band_is_of_the_subject_before_zai() -> None:
+    text = "招聘会提供岗位3000多个，月薪多在3500元至6000元之间。"
+    assert figure_of(text, "3500元至6000元").measure == "月薪"
+    text = "目前，当地家政服务员的月工资普遍在4000元至7000元之间。"
+    assert figure_of(text, "4000元至7000元").measure in ("家政服务员的月工资", "月工资")
