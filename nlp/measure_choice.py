@@ -252,6 +252,7 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     measure = _bare_of_frame_words(spot, measure)
     measure = unowned_amount(measure)
     measure = _ranked_subject(spot, measure)
+    measure = _classes_held(spot, measure)
     memory.remember(spot.si, q, measure, part=_opens(spot, "其中"))
     return measure, qualifier
 
@@ -562,6 +563,21 @@ def _ranked_subject(spot: Spot, measure: str | None) -> str | None:
         return words[-2][0] + words[-1][0]
     # (纠纷占比最高，达1226件，…: the cases are the subject's; a percentage is its share)
     return subject + "占比" if share and q.kind == "percent" else subject
+
+
+_CLASS_KINDS = re.compile(r"(?:培训|研修|训练|学习|技能)班")
+
+
+def _classes_held(spot: Spot, measure: str | None) -> str | None:
+    """举办…培训班，去年共办班6期 / 开设拉面技能培训班，去年共举办38期 / 已开班21期: sessions
+    (期) of a course count its classes, named by the class noun printed before them."""
+    text, q = spot.text, spot.q
+    if q.unit != "期" or measure not in (None, "开班", "办班", "举办", "开设", "开办"):
+        return measure
+    named = [m.group() for m in _CLASS_KINDS.finditer(text, spot.s_start, q.start)]
+    if named:
+        return "培训班" if named[-1].endswith("培训班") else named[-1]
+    return "班" if measure in ("开班", "办班") else measure
 
 
 def _percent_measure(

@@ -147,3 +147,13 @@ def test_a_range_between_a_band_is_of_the_subject_before_zai() -> None:
     assert figure_of(text, "3500元至6000元").measure == "月薪"
     text = "目前，当地家政服务员的月工资普遍在4000元至7000元之间。"
     assert figure_of(text, "4000元至7000元").measure in ("家政服务员的月工资", "月工资")
+
+
+def test_sessions_of_a_course_count_its_classes() -> None:
+    text = "县总工会举办电工技能培训班，今年共办班8期，培训职工400余人次。"
+    assert figure_of(text, "8期").measure == "培训班"
+    text = "截至9月底，“匠心课堂”已开班15期。"
+    assert figure_of(text, "15期").measure == "班"
+    # a periodical's issues are no classes
+    text = "今年以来，区总工会共编印《职工维权》简报12期。"
+    assert figure_of(text, "12期").measure != "班"
