@@ -910,7 +910,14 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         toks = word_tags(measure, lex)
         if len(toks) >= 2 and toks[0] in (("签", "v"), ("评", "v")):
             measure = measure[1:]  # (签|行业集体合同, 评|出优秀成果: 欠缴, 带徒 stay whole)
+    if _MEDIATED_CASES.fullmatch(measure):
+        measure = measure[2:]  # 参与调解|劳动争议1870余件: the verb and its object, the cases
     return measure or None
+
+
+# 调解 opening a dispute noun is the verb taking it (调解|劳动争议), not a kind of dispute
+# (调解成功率, 调解结案 stay whole).
+_MEDIATED_CASES = re.compile(r"调解(?:劳动|劳动人事|劳资|欠薪)?(?:争议|纠纷)(?:案件)?")
 
 
 def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:

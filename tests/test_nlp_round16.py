@@ -157,3 +157,10 @@ def test_sessions_of_a_course_count_its_classes() -> None:
     # a periodical's issues are no classes
     text = "今年以来，区总工会共编印《职工维权》简报12期。"
     assert figure_of(text, "12期").measure != "班"
+
+
+def test_tiaojie_before_a_dispute_noun_is_the_verb_taking_it() -> None:
+    text = "去年，全县各级工会调解组织共参与调解劳动争议640余件。"
+    assert figure_of(text, "640余件").measure == "劳动争议"
+    text = "今年以来，区劳动争议调解中心调解成功率达92.5%。"
+    assert figure_of(text, "92.5%").measure.endswith("调解成功率")
