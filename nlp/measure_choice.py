@@ -857,6 +857,9 @@ _PAY_OWNER = re.compile(
     r"^[\u4e00-\u9fff]*?(?:行业|业|公司|企业)(?:一线)?(?:职工|工人|员工)"
     r"(?=[\u4e00-\u9fff]*(?:工资|收入|薪酬|增幅)$)"
 )
+# The union or the workers owning a fund or a grant (工会|配套资金, 职工|捐款): who holds it, not
+# what it is; their pay (职工工资), the term 工会经费 and longer names (职工书屋建设资金) stay.
+_FUND_OWNER = re.compile(r"^(?:职工|工会)(?=(?:配套|帮扶|专项|互助)?(?:资金|基金|捐款|奖励|奖金)$)")
 # A registered company before 'X最多' (…有限公司|获奖人数|最多): the owner, and the predicate.
 _COMPANY_LEAD = re.compile(
     r"^[\u4e00-\u9fff]{2,20}?(?:有限公司|有限责任公司|集团)(?=[\u4e00-\u9fff]{2})"
@@ -910,11 +913,17 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         toks = word_tags(measure, lex)
         if len(toks) >= 2 and toks[0] in (("签", "v"), ("评", "v")):
             measure = measure[1:]  # (签|行业集体合同, 评|出优秀成果: 欠缴, 带徒 stay whole)
+    if _NAMED_AT_LEVEL.match(measure):
+        measure = measure[2:]  # 认定|省级职工疗休养基地: the verb names a level's title
     if _MEDIATED_CASES.fullmatch(measure):
         measure = measure[2:]  # 参与调解|劳动争议1870余件: the verb and its object, the cases
     return measure or None
 
 
+# A verb of naming before a title of a level (认定|省级…基地, 命名|自治区级劳务品牌).
+_NAMED_AT_LEVEL = re.compile(
+    r"(?:认定|命名|评选|评定|表彰|授予)(?=全国|国家|(?:省|市|县|区|自治区)级)"
+)
 # 调解 opening a dispute noun is the verb taking it (调解|劳动争议), not a kind of dispute
 # (调解成功率, 调解结案 stay whole).
 _MEDIATED_CASES = re.compile(r"调解(?:劳动|劳动人事|劳资|欠薪)?(?:争议|纠纷)(?:案件)?")
@@ -932,6 +941,8 @@ def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
         return None
     measure = _FRAME_LEAD.sub("", measure)
     measure = _PAY_OWNER.sub("", measure)
+    if spot.q.kind == "money":
+        measure = _FUND_OWNER.sub("", measure)
     if _SUPERLATIVE_TAIL.search(measure):
         measure = _COMPANY_LEAD.sub("", _SUPERLATIVE_TAIL.sub("", measure))
     if measure[0] == "籍":

@@ -164,3 +164,17 @@ def test_tiaojie_before_a_dispute_noun_is_the_verb_taking_it() -> None:
     assert figure_of(text, "640余件").measure == "劳动争议"
     text = "今年以来，区劳动争议调解中心调解成功率达92.5%。"
     assert figure_of(text, "92.5%").measure.endswith("调解成功率")
+
+
+def test_the_union_or_workers_owning_a_fund_are_no_part_of_its_name() -> None:
+    text = "今年，县总工会落实工会配套资金320万元。"
+    assert figure_of(text, "320万元").measure == "配套资金"
+    text = "活动中，全厂职工踊跃捐款，共收到职工捐款2.3万元。"
+    assert figure_of(text, "2.3万元").measure == "捐款"
+    text = "今年，县总工会共下拨工会经费180万元。"
+    assert figure_of(text, "180万元").measure == "工会经费"
+
+
+def test_a_verb_of_naming_before_a_levels_title_is_no_part_of_it() -> None:
+    text = "目前，省总工会已在岳阳、常德等地认定省级劳模创新工作室126家。"
+    assert figure_of(text, "126家").measure == "省级劳模创新工作室"
