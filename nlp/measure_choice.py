@@ -93,7 +93,7 @@ _TOPIC = re.compile(r"(?:对于|对|针对)([\u4e00-\u9fff]{2,20})[，,]")
 # A relative clause right after the unit: verb phrase + 的, no number or break inside.
 _RELATIVE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,14}?的(?=[\u4e00-\u9fff])")
 # A 的-phrase ending right before the number (…的4385件, …的有23件): its head noun is left out.
-_HEADLESS = re.compile(r"[\u4e00-\u9fff]的有?$")
+_HEADLESS = re.compile(r"[\u4e00-\u9fff]的(?:有|分别为|分别有|分别是|分别达)?$")
 
 
 @dataclass(slots=True)
@@ -1058,7 +1058,12 @@ def _headless_head(spot: Spot, measure: str | None, memory: SentenceMemory) -> s
     noun after the number leaves its head out; it is the set the sentence draws from
     (在…案件中，) or what an earlier figure of its kind counted."""
     text, q, lex, si = spot.text, spot.q, spot.lex, spot.si
-    if not _HEADLESS.search(text, max(0, q.start - 3), q.start):
+    first = q
+    k = spot.starts.index(q.start)
+    while k > 0 and text[spot.quantities[k - 1].end : first.start] in ("、", "和", "及"):
+        k -= 1  # (…建设的分别为46个、38个和52个: the list shares the first amount's phrase)
+        first = spot.quantities[k]
+    if not _HEADLESS.search(text, max(0, first.start - 5), first.start):
         return measure
     here, before = memory.units.get(si, []), memory.units.get(si - 1, [])
     measure = (

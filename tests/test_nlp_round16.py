@@ -178,3 +178,8 @@ def test_the_union_or_workers_owning_a_fund_are_no_part_of_its_name() -> None:
 def test_a_verb_of_naming_before_a_levels_title_is_no_part_of_it() -> None:
     text = "目前，省总工会已在岳阳、常德等地认定省级劳模创新工作室126家。"
     assert figure_of(text, "126家").measure == "省级劳模创新工作室"
+
+
+def test_a_headless_de_phrase_before_a_respectively_list_counts_the_whole_s_items() -> None:
+    text = "目前，全县共有职工书屋126家，其中建在企业、社区和园区的分别为68家、35家和23家。"
+    assert [figure_of(text, f).measure for f in ("68家", "35家", "23家")] == ["职工书屋"] * 3
