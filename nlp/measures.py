@@ -138,6 +138,9 @@ _OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9f
 
 # Light verbs: their object is an event (开展|隐患排查, 进行|安全检查).
 _LIGHT_VERBS = frozenset({"开展", "进行", "组织", "实施"})
+# Adverbs between a subject and its number (经费|将|超过, 津贴|又|多了).
+_LINK_ADVERBS = frozenset({"将", "又", "还", "也", "都", "均", "再", "已"})
+_AMOUNT_NOUN = re.compile(r"(?:[资酬金贴款费薪]|量|率|额|数|人次)$")
 # Adverbs of scope and aspect (all, already, also): they open a predicate, never modify a noun.
 _PREDICATE_ADVERBS = frozenset(
     {"均", "都", "皆", "已", "已经", "也", "还", "曾", "均已", "都已", "正在", "仍在", "仍", "尚",
@@ -492,6 +495,24 @@ def measure_before(
         or (toks[-1][0] == "平均" and len(toks) < n_before and len(toks) > 1)
     ):
         toks.pop()  # 助学金为|每人每年|3000~5000元: a distributive word says per what
+    if (
+        len(toks) > 1
+        and toks[-1][0] in _LINK_ADVERBS
+        and nounish(*toks[-2], lex)
+        # (各市总|将|不少于70%的资金: a 将 after a body takes the amount as its object)
+        and (toks[-1][0] != "将" or _AMOUNT_NOUN.search(toks[-2][0]) is not None)
+    ):
+        toks.pop()  # 返还经费|将|超过6000万元: an adverb of time or repetition after the subject
+    if (
+        len(toks) > 2
+        and toks[-1][0] == "多"
+        and toks[-2][0] in _LINK_ADVERBS
+        and nounish(*toks[-3], lex)
+    ):
+        # 技能津贴|又|多|了800元: the subject grew by the amount
+        subject = subject_np(toks[:-2], lex)
+        if subject is not None:
+            return subject
     if len(toks) > 1 and toks[-1][0] in ("价值", "总价值") and nounish(*toks[-2], lex):
         toks.pop()  # 防暑降温物资|价值|30万元: the goods are what the amount is of
     gap = start - sum(len(w) for w, _ in toks) - i  # linking words popped

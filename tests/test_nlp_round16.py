@@ -183,3 +183,13 @@ def test_a_verb_of_naming_before_a_levels_title_is_no_part_of_it() -> None:
 def test_a_headless_de_phrase_before_a_respectively_list_counts_the_whole_s_items() -> None:
     text = "目前，全县共有职工书屋126家，其中建在企业、社区和园区的分别为68家、35家和23家。"
     assert [figure_of(text, f).measure for f in ("68家", "35家", "23家")] == ["职工书屋"] * 3
+
+
+def test_an_adverb_between_the_subject_and_its_number_is_skipped() -> None:
+    text = "据测算，今年全县工会返还经费将超过800万元。"
+    assert figure_of(text, "超过800万元").measure in ("返还经费", "经费")
+    text = "“考上高级工后，每月岗位津贴又多了500元。”"
+    assert figure_of(text, "500元").measure == "岗位津贴"
+    # 将 after a body takes the amount as its object (a ba-construction)
+    text = "省总工会要求各市总将不少于70%的资金用于一线职工。"
+    assert figure_of(text, "不少于70%").measure != "各市总"
