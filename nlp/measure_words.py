@@ -99,6 +99,10 @@ def _terms_pattern(terms: list[str], modifiers: list[str], verbs: list[str]) -> 
 BOUNDARY = frozenset("，。；：！？、,;:!?（）()“”‘’《》\n 　")
 
 
+# Times jieba glues to 较 (较前年, 较上年): the comparison is a preposition and its time.
+_COMPARED_TIMES = frozenset({"前年", "去年", "上年", "往年", "今年", "明年", "上月", "同期"})
+
+
 def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
     """jieba words with part-of-speech tags; windows are a clause piece, so this stays cheap.
 
@@ -137,6 +141,8 @@ def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             verb = out[-1][0]
             out[-1] = (verb[:-1], "v")
             out.append((verb[-1] + word, pseg.dt.word_tag_tab[verb[-1] + word]))
+        elif len(word) >= 3 and word[0] == "较" and word[1:] in _COMPARED_TIMES:
+            out += [("较", "p"), (word[1:], "t")]  # 较前年: the comparison and its time
         elif word in ("上", "下") and out and out[-1][0] == "线":
             out[-1] = ("线" + word, "s")  # 线|上 → 线上: online, jieba's dictionary lacks it
         elif (

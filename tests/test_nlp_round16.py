@@ -193,3 +193,8 @@ def test_an_adverb_between_the_subject_and_its_number_is_skipped() -> None:
     # 将 after a body takes the amount as its object (a ba-construction)
     text = "省总工会要求各市总将不少于70%的资金用于一线职工。"
     assert figure_of(text, "不少于70%").measure != "各市总"
+
+
+def test_a_comparison_glued_to_its_time_is_no_part_of_the_measure() -> None:
+    text = "今年，全县职工提出的合理化建议数量较前年增加近四成。"
+    assert figure_of(text, "近四成").measure.endswith("合理化建议数量")
