@@ -1185,9 +1185,16 @@ def _people_before_activity(measure: str, lex: FigureLexicon) -> str:
     rest = toks[last + 1 :]
     if last < 0 or not rest:
         return measure
-    if all(t.startswith("v") or noun_term(w, lex) for w, t in rest):
+    if all(
+        t.startswith("v") or t in ("s", "d", "ad") or noun_term(w, lex) or w in _ACTIVITY_NOUNS
+        for w, t in rest
+    ) and any(t.startswith("v") or w in _ACTIVITY_NOUNS or noun_term(w, lex) for w, t in rest):
+        # (农民工|就业|创业, 劳动者|网上|入会: jieba files 创业 as a noun, 网上 as a place)
         return "".join(w for w, _ in toks[: last + 1])
     return measure
+
+
+_ACTIVITY_NOUNS = frozenset({"创业", "就业", "务工", "入会", "参保", "返岗"})
 
 
 def _no_people(measure: str, lex: FigureLexicon) -> bool:

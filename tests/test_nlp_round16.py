@@ -198,3 +198,10 @@ def test_an_adverb_between_the_subject_and_its_number_is_skipped() -> None:
 def test_a_comparison_glued_to_its_time_is_no_part_of_the_measure() -> None:
     text = "今年，全县职工提出的合理化建议数量较前年增加近四成。"
     assert figure_of(text, "近四成").measure.endswith("合理化建议数量")
+
+
+def test_people_counted_by_an_activity_are_the_people() -> None:
+    text = "截至9月底，全县劳务品牌带动农民工就业创业超过3万人。"
+    assert figure_of(text, "超过3万人").measure == "农民工"
+    text = "今年以来，区总工会共吸纳快递员网上入会1260人。"
+    assert figure_of(text, "1260人").measure == "快递员"
