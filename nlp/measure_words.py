@@ -141,6 +141,13 @@ def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             verb = out[-1][0]
             out[-1] = (verb[:-1], "v")
             out.append((verb[-1] + word, pseg.dt.word_tag_tab[verb[-1] + word]))
+        elif (
+            len(word) >= 4
+            and word[2:] in lex.change_verbs
+            and pseg.dt.word_tag_tab.get(word[:2], "") in ("d", "ad")
+        ):
+            # 普遍提高, 大幅增长: jieba keeps an adverb and a change verb as one idiom
+            out += [(word[:2], "d"), (word[2:], "v")]
         elif len(word) >= 3 and word[0] == "较" and word[1:] in _COMPARED_TIMES:
             out += [("较", "p"), (word[1:], "t")]  # 较前年: the comparison and its time
         elif word in ("上", "下") and out and out[-1][0] == "线":

@@ -205,3 +205,8 @@ def test_people_counted_by_an_activity_are_the_people() -> None:
     assert figure_of(text, "超过3万人").measure == "农民工"
     text = "今年以来，区总工会共吸纳快递员网上入会1260人。"
     assert figure_of(text, "1260人").measure == "快递员"
+
+
+def test_an_adverb_glued_to_a_change_verb_is_split_from_it() -> None:
+    text = "签订专项集体合同后，一线职工每月岗位津贴普遍提高300元。"
+    assert figure_of(text, "300元").measure == "岗位津贴"
