@@ -141,10 +141,11 @@ _LIGHT_VERBS = frozenset({"开展", "进行", "组织", "实施"})
 # Adverbs between a subject and its number (经费|将|超过, 津贴|又|多了).
 _LINK_ADVERBS = frozenset({"将", "又", "还", "也", "都", "均", "再", "已"})
 _AMOUNT_NOUN = re.compile(r"(?:[资酬金贴款费薪]|量|率|额|数|人次)$")
-# Adverbs of scope and aspect (all, already, also): they open a predicate, never modify a noun.
+# Adverbs of scope and aspect (all, already, also, 将 as "will" or as the object marker): they
+# open a predicate, never modify a noun.
 _PREDICATE_ADVERBS = frozenset(
     {"均", "都", "皆", "已", "已经", "也", "还", "曾", "均已", "都已", "正在", "仍在", "仍", "尚",
-     "尚未", "即将", "就"}
+     "尚未", "即将", "就", "将"}
 )  # fmt: skip
 
 # 以上/以下 after a level or size word is part of the noun phrase (三级以上医院, 规模以上企业).

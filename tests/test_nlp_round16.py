@@ -210,3 +210,8 @@ def test_people_counted_by_an_activity_are_the_people() -> None:
 def test_an_adverb_glued_to_a_change_verb_is_split_from_it() -> None:
     text = "签订专项集体合同后，一线职工每月岗位津贴普遍提高300元。"
     assert figure_of(text, "300元").measure == "岗位津贴"
+
+
+def test_jiang_after_the_counted_noun_opens_the_predicate() -> None:
+    text = "今年，县总工会已推动36家企业将技能等级纳入工资集体协商。"
+    assert figure_of(text, "36家").measure == "企业"
