@@ -66,8 +66,8 @@ def frame_set(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str |
     return None
 
 
-# 'X中有N' / 'X中…的有N': a part of a group counted inside it.
-_IN_GROUP = re.compile(r"中(?:(?:[^，。；：中]{0,12}的)?有|的)$")
+# 'X中有N' / 'X中…的有N' / 'X中已有N': a part of a group counted inside it.
+_IN_GROUP = re.compile(r"中(?:(?:[^，。；：中]{0,12}的)?(?:已|共|还|仍)?有|的)$")
 # 'X中，…的有N': the group as a frame of its own clause, before the part's clause.
 _IN_GROUP_FRAME = re.compile(r"中，(?:[^，。；：中]{0,12}的)?有$")
 

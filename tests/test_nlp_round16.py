@@ -215,3 +215,8 @@ def test_an_adverb_glued_to_a_change_verb_is_split_from_it() -> None:
 def test_jiang_after_the_counted_noun_opens_the_predicate() -> None:
     text = "今年，县总工会已推动36家企业将技能等级纳入工资集体协商。"
     assert figure_of(text, "36家").measure == "企业"
+
+
+def test_a_part_counted_inside_its_group_after_an_adverb() -> None:
+    text = "截至目前，参加技能培训的快递员中已有420人取得证书。"
+    assert figure_of(text, "420人").measure in ("参加技能培训的快递员", "快递员")
