@@ -139,7 +139,7 @@ _OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9f
 # Light verbs: their object is an event (开展|隐患排查, 进行|安全检查).
 _LIGHT_VERBS = frozenset({"开展", "进行", "组织", "实施"})
 # Adverbs between a subject and its number (经费|将|超过, 津贴|又|多了).
-_LINK_ADVERBS = frozenset({"将", "又", "还", "也", "都", "均", "再", "已"})
+_LINK_ADVERBS = frozenset({"将", "又", "还", "也", "都", "均", "再", "已", "首次", "首度", "再次"})
 _AMOUNT_NOUN = re.compile(r"(?:[资酬金贴款费薪]|量|率|额|数|人次)$")
 # Adverbs of scope and aspect (all, already, also, 将 as "will" or as the object marker): they
 # open a predicate, never modify a noun.
@@ -188,8 +188,8 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             # 20名选手|获评: right after the classifier, a "verb" followed by a verb or a
             # boundary is the counted noun jieba mis-tags
             nxt = toks[1] if len(toks) > 1 else ("。", "x")
-            if nxt[1].startswith("v") or nxt[1] in ("x", "d"):
-                return True  # 326件提案|已|办结: an adverb opens the predicate
+            if nxt[1].startswith("v") or nxt[1] in ("x", "d") or nxt[0] in ("中", "里"):
+                return True  # 326件提案|已|办结: an adverb opens the predicate (8场演出|中)
         return w in lex.nominal_verbs or nounish(w, t, lex)
 
     def modifier(k: int) -> bool:
@@ -490,8 +490,13 @@ def measure_before(
         toks[-1][0] in lex.filler_set
         or toks[-1][1] in ("uj", "ul")
         or toks[-1][0][0] == "每"
-        # 的岗位|有|1260个: an existential 有 after a noun links the noun to its number
-        or (toks[-1][0] == "有" and len(toks) > 1 and nounish(*toks[-2], lex))
+        # 的岗位|有|1260个: an existential 有 after a noun links the noun to its number (a
+        # case word too: 拖欠工资类|投诉|有718件)
+        or (
+            toks[-1][0] == "有"
+            and len(toks) > 1
+            and (nounish(*toks[-2], lex) or toks[-2][0] in lex.case_set)
+        )
         # 调整幅度|平均|为6.9%: 平均 before a link is an adverb of the link, not the noun's
         or (toks[-1][0] == "平均" and len(toks) < n_before and len(toks) > 1)
     ):

@@ -220,3 +220,13 @@ def test_jiang_after_the_counted_noun_opens_the_predicate() -> None:
 def test_a_part_counted_inside_its_group_after_an_adverb() -> None:
     text = "截至目前，参加技能培训的快递员中已有420人取得证书。"
     assert figure_of(text, "420人").measure in ("参加技能培训的快递员", "快递员")
+
+
+def test_links_and_adverbs_between_a_noun_and_its_count() -> None:
+    text = "从投诉内容看，拖欠工资类投诉有526件，占比近五成。"
+    found = figure_of(text, "526件")
+    assert (found.type.value, found.measure) == ("cases", "投诉")
+    text = "今年，全市会员服务阵地数量首次超过500家。"
+    assert figure_of(text, "超过500家").measure == "会员服务阵地数量"
+    text = "连续6场演出中，来自各行各业的320余名职工登台。"
+    assert figure_of(text, "6场").measure == "演出"
