@@ -230,3 +230,12 @@ def test_links_and_adverbs_between_a_noun_and_its_count() -> None:
     assert figure_of(text, "超过500家").measure == "会员服务阵地数量"
     text = "连续6场演出中，来自各行各业的320余名职工登台。"
     assert figure_of(text, "6场").measure == "演出"
+
+
+def test_heads_of_bodies_and_governments_and_more_trades_precede_names() -> None:
+    text = "湖南省人力资源和社会保障厅副厅长周建平表示，今年将继续推进根治欠薪。"
+    assert "周建平" in [t for t, _ in entities_of(text, "PERSON")]
+    text = "在一家饭店当厨师的刘国庆说，合同签订后，他的工资涨了。"
+    assert "刘国庆" in [t for t, _ in entities_of(text, "PERSON")]
+    text = "他们8岁的女儿陈雨桐今年第一次进了托管班。"
+    assert "陈雨桐" in [t for t, _ in entities_of(text, "PERSON")]
