@@ -239,3 +239,10 @@ def test_heads_of_bodies_and_governments_and_more_trades_precede_names() -> None
     assert "刘国庆" in [t for t, _ in entities_of(text, "PERSON")]
     text = "他们8岁的女儿陈雨桐今年第一次进了托管班。"
     assert "陈雨桐" in [t for t, _ in entities_of(text, "PERSON")]
+
+
+def test_programme_and_product_names_opening_with_a_verb_are_one_noun() -> None:
+    text = "去年5月，他申请到创业担保贷款20万元。"
+    assert figure_of(text, "20万元").measure == "创业担保贷款"
+    text = "截至目前，全市累计实名登记农民工6.3万人。"
+    assert figure_of(text, "6.3万人").measure in ("实名登记农民工", "农民工")
