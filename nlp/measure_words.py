@@ -148,6 +148,8 @@ def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
         ):
             # 普遍提高, 大幅增长: jieba keeps an adverb and a change verb as one idiom
             out += [(word[:2], "d"), (word[2:], "v")]
+        elif len(word) >= 3 and word[0] in "再又还" and word[1:] in lex.change_verbs:
+            out += [(word[0], "d"), (word[1:], "v")]  # 再压缩: again, and the change
         elif len(word) >= 3 and word[0] == "较" and word[1:] in _COMPARED_TIMES:
             out += [("较", "p"), (word[1:], "t")]  # 较前年: the comparison and its time
         elif word in ("上", "下") and out and out[-1][0] == "线":

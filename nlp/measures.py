@@ -533,7 +533,10 @@ def measure_before(
         return quoted.group(1)  # 建成“暖新驿站”156个: the quoted name is what is counted
     if toks and toks[-1][0] in lex.change_verbs:
         # 案件调处质量|提升|18%: before a change verb the whole subject is what changed.
-        subject = subject_np(toks[:-1], lex)
+        body = toks[:-1]
+        while len(body) > 1 and body[-1][0] in _LINK_ADVERBS:
+            body = body[:-1]  # 平均时限|再|缩短: an adverb of repetition is no part of it
+        subject = subject_np(body, lex)
         if subject is not None:
             return subject
     modal = max((k for k, (w, _) in enumerate(toks) if w in MODALS), default=None)

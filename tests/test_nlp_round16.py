@@ -246,3 +246,8 @@ def test_programme_and_product_names_opening_with_a_verb_are_one_noun() -> None:
     assert figure_of(text, "20万元").measure == "创业担保贷款"
     text = "截至目前，全市累计实名登记农民工6.3万人。"
     assert figure_of(text, "6.3万人").measure in ("实名登记农民工", "农民工")
+
+
+def test_an_adverb_of_repetition_before_a_change_is_no_part_of_what_changed() -> None:
+    text = "明年，力争全县工伤认定平均时限再压缩百分之十。"
+    assert figure_of(text, "百分之十").measure.endswith("平均时限")
