@@ -34,11 +34,22 @@ from baoku.nlp.quantities import Quantity
 _FRAME = re.compile(r"(?:在)?([\u4e00-\u9fff]{2,10}?)中[，,]")
 
 
+# The paper's own staff (记者日前从…获悉) report the figures; they are never counted.
+_NEWS_STAFF = frozenset({"记者", "通讯员", "本报记者", "见习记者"})
+
+
 def people_before(text: str, s_start: int, offset: int, lex: FigureLexicon) -> str | None:
     """The last person noun printed before ``offset`` in the sentence (with one modifier:
     参保的|困难职工 → 困难职工)."""
     toks = word_tags(text[max(s_start, offset - 40) : offset], lex)
-    k = max((k for k, (w, t) in enumerate(toks) if a_person(w) and t[0] in "nl"), default=-1)
+    k = max(
+        (
+            k
+            for k, (w, t) in enumerate(toks)
+            if a_person(w) and t[0] in "nl" and w not in _NEWS_STAFF
+        ),
+        default=-1,
+    )
     if k < 0:
         return None
     word = toks[k][0]

@@ -251,3 +251,10 @@ def test_programme_and_product_names_opening_with_a_verb_are_one_noun() -> None:
 def test_an_adverb_of_repetition_before_a_change_is_no_part_of_what_changed() -> None:
     text = "明年，力争全县工伤认定平均时限再压缩百分之十。"
     assert figure_of(text, "百分之十").measure.endswith("平均时限")
+
+
+def test_the_papers_staff_are_never_the_people_counted() -> None:
+    text = "记者日前从省人社厅获悉，今年1至6月，全省城镇新增就业32.4万人。"
+    assert figure_of(text, "32.4万人").measure in ("城镇新增就业", "新增就业")
+    text = "记者从县总工会获悉，今年全县共补贴4100人。"
+    assert figure_of(text, "4100人").measure != "记者"
