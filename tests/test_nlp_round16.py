@@ -258,3 +258,9 @@ def test_the_papers_staff_are_never_the_people_counted() -> None:
     assert figure_of(text, "32.4万人").measure in ("城镇新增就业", "新增就业")
     text = "记者从县总工会获悉，今年全县共补贴4100人。"
     assert figure_of(text, "4100人").measure != "记者"
+
+
+def test_zonge_is_part_of_the_total_it_names() -> None:
+    text = "去年，全县企业年金缴费总额达3.2亿元，同比增长9.6%。"
+    assert figure_of(text, "3.2亿元").measure in ("企业年金缴费总额", "缴费总额")
+    assert figure_of(text, "9.6%").measure in ("企业年金缴费总额", "缴费总额")
