@@ -86,6 +86,11 @@ def measure_after(
             if head is not None and a_person(head):
                 word = head
     if people and word and not a_person(word):
+        toks = word_tags(text[at : at + 6], lex)
+        if len(toks) >= 2 and toks[0][1] in ("v", "vn") and a_person(toks[1][0]):
+            # 二十余名|专兼职|审计|人员: a verb before a person noun names their trade
+            word, at = word + toks[0][0] + toks[1][0], at + len(toks[0][0] + toks[1][0])
+    if people and word and not a_person(word):
         # 300名|年龄在50岁以上的|公益性岗位人员: the count's noun is the head after a relative
         # clause; the word right after the unit (年龄) is inside the clause
         clause = _RELATIVE_TO_HEAD.match(text, end)

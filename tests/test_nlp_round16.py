@@ -264,3 +264,8 @@ def test_zonge_is_part_of_the_total_it_names() -> None:
     text = "去年，全县企业年金缴费总额达3.2亿元，同比增长9.6%。"
     assert figure_of(text, "3.2亿元").measure in ("企业年金缴费总额", "缴费总额")
     assert figure_of(text, "9.6%").measure in ("企业年金缴费总额", "缴费总额")
+
+
+def test_a_verb_before_a_person_noun_after_the_unit_names_their_trade() -> None:
+    text = "县总工会组建了由十余名专兼职调研人员组成的工作组。"
+    assert figure_of(text, "十余名").measure in ("专兼职调研人员", "调研人员")
