@@ -876,7 +876,7 @@ _LEADING_LINKS = "、，,和及与或并且而"
 # (力争|参赛企业达到4000家).
 _NO_OPENING = (
     "依法", "积极", "主动", "全额", "足额", "推动", "带动", "拉动", "促进", "督促", "各类",
-    "各项", "各种", "目前", "当前", "现在", "给予", "力争", "确保",
+    "各项", "各种", "目前", "当前", "现在", "给予", "力争", "确保", "经审查", "经核实", "经调查",
 )  # fmt: skip
 
 
@@ -896,10 +896,10 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
     measure = measure.lstrip(_LEADING_LINKS)
     if measure.count("“") != measure.count("”"):
         measure = measure.replace("“", "").replace("”", "")
-    for word in _NO_OPENING:
-        if measure.startswith(word) and len(measure) - len(word) >= 2:
-            measure = measure[len(word) :]
-            break
+    opening = next((w for w in _NO_OPENING if measure.startswith(w)), None)
+    while opening is not None and len(measure) - len(opening) >= 2:
+        measure = measure[len(opening) :]  # (经审查|依法|支持起诉: one after another)
+        opening = next((w for w in _NO_OPENING if measure.startswith(w)), None)
     # a change verb or a verb of aiming after its subject (…缴费额度|上浮, 参保职工|力争)
     for word in (*lex.change_verbs, *_AIMS):
         if measure.endswith(word) and len(measure) - len(word) >= 2:

@@ -269,3 +269,8 @@ def test_zonge_is_part_of_the_total_it_names() -> None:
 def test_a_verb_before_a_person_noun_after_the_unit_names_their_trade() -> None:
     text = "县总工会组建了由12名专兼职审计人员组成的检查组。"
     assert figure_of(text, "12名").measure in ("专兼职审计人员", "审计人员")
+
+
+def test_words_that_open_no_measure_are_dropped_one_after_another() -> None:
+    text = "今年，县检察院共受理支持起诉申请60件，经审查依法支持起诉52件。"
+    assert figure_of(text, "52件").measure == "支持起诉"
