@@ -148,9 +148,10 @@ class PlaceContext:
                 if anc is not None:
                     counts[anc.depth][anc.path] += 1
         top = {lvl: by_path[c.most_common(1)[0][0]] if c else None for lvl, c in counts.items()}
-        if top[0] is not None:
-            # the city lies in the story's province: 安徽阜阳 in a worker's story does not make
-            # 阜阳 the city of a story about 上海市闵行区 (a municipality has no city level)
+        if top[0] is not None and top[0].name.endswith("市"):
+            # a municipality has no city level: 安徽阜阳 in a worker's story does not make 阜阳
+            # the city of a story about 上海市闵行区 (elsewhere a partner province's cities may
+            # outnumber the home province's, and the counts decide)
             inside = Counter({p: k for p, k in counts[1].items() if by_path[p].within(top[0].path)})
             top[1] = by_path[inside.most_common(1)[0][0]] if inside else None
         city = top[1]
@@ -615,6 +616,8 @@ def _party_committees(
 
 
 _LEVEL_DEPTH: Final[dict[str, int]] = {"市": 1, "区": 2, "县": 2}
+# Words before a person's home place (来自…, 家住…, 老家…), and a home place's own parents.
+_ORIGIN = re.compile(r"(?:来自|家住|老家|老家在|祖籍)(?:[\u4e00-\u9fff]{0,8}?)$")
 
 
 def _nearest_level(
@@ -640,6 +643,8 @@ def _nearest_level(
         k = bisect_left(ends, m.start)  # places ending before the prefix, newest first
         while k > 0 and places[k - 1].start >= sent:
             k -= 1
+            if unresolved and _ORIGIN.search(text, max(0, places[k].start - 12), places[k].start):
+                continue  # 来自四川省成都市武侯区的农民工…，区总工会…: a worker's home is no scene
             d = supported(places[k], context.known)
             if d is not None and d.depth == depth:
                 near = d

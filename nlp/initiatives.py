@@ -255,7 +255,8 @@ def find_known(text: str) -> list[InitiativeMatch]:
 
 # Heads of unquoted campaign names, not the first part of a longer word (工程师, 工程项目).
 _CAMPAIGN: Final[re.Pattern[str]] = re.compile(
-    r"(?:工程|行动)(?!师|项目|建设|款|领域|机械|队|公司|有限|股份|集团|局|院|部|计划|方案|前)"
+    r"(?:工程|行动)(?!师|项目|建设|款|领域|机械|队|公司|有限|股份|集团|局|院|部|计划|方案|前"
+    r"|专业|量|技术|质量|造价|管理|施工|学)"  # (土木工程专业, 钢筋工程量: a discipline, a quantity)
 )
 # Words that cut the name on its left (jieba's words of the run before the head): naming
 # and operating verbs, function words, determiners, areas and times; the rest is the name.
@@ -267,6 +268,7 @@ _CUT: Final[frozenset[str]] = frozenset({
     "了", "的", "和", "与", "及", "等", "在", "是", "为", "把", "被", "将", "从", "对", "向",
     "这", "该", "此", "各", "这一", "此次", "本次", "年度", "全省", "全市", "全县", "全区",
     "全国", "今年", "去年", "明年", "一项", "多项", "大", "项", "个", "情况", "以来", "已", "由",
+    "于",
 })  # fmt: skip
 # Generic words that do not make a name distinctive (省级重点工程, 联合执法行动, 专项整治行动).
 _GENERIC: Final[frozenset[str]] = frozenset({

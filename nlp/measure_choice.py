@@ -490,7 +490,7 @@ def _paid_by_standard(spot: Spot, measure: str | None) -> str | None:
     )
 
 
-_BAND_ADVERB = re.compile(r"(?:多|大多|普遍|一般|基本|均|都|大都|大体)$")
+_BAND_ADVERB = re.compile(r"(?:多|大多|普遍|一般|基本|都|大都|大体)$")  # (not 均: 人均)
 
 
 def _band_subject(spot: Spot, measure: str | None) -> str | None:
@@ -574,7 +574,10 @@ def _classes_held(spot: Spot, measure: str | None) -> str | None:
     text, q = spot.text, spot.q
     if q.unit != "期" or measure not in (None, "开班", "办班", "举办", "开设", "开办"):
         return measure
-    named = [m.group() for m in _CLASS_KINDS.finditer(text, spot.s_start, q.start)]
+    named = [m for m in _CLASS_KINDS.finditer(text, spot.s_start, q.start)]
+    if named and "“" in text[named[-1].end() : q.start]:
+        return measure  # (开设了…培训班，同时推出的“劳模大讲堂”已举办12期: the quoted name's)
+    named = [m.group() for m in named]
     if named:
         return "培训班" if named[-1].endswith("培训班") else named[-1]
     return "班" if measure in ("开班", "办班") else measure

@@ -44,6 +44,7 @@ class FigureLexicon:
     serial_verbs: frozenset[str]
     docket_acts: frozenset[str]
     terms: re.Pattern[str]
+    object_verbs: frozenset[str]
 
 
 @cache
@@ -72,6 +73,7 @@ def figure_lexicon() -> FigureLexicon:
         frozenset(d["serial_verbs"]),
         frozenset(d["docket_acts"]),
         _terms_pattern(d["terms"], d["modifier_terms"], d["verb_terms"]),
+        frozenset(d["object_verbs"]),
     )
 
 

@@ -87,8 +87,14 @@ def measure_after(
                 word = head
     if people and word and not a_person(word):
         toks = word_tags(text[at : at + 6], lex)
-        if len(toks) >= 2 and toks[0][1] in ("v", "vn") and a_person(toks[1][0]):
-            # 二十余名|专兼职|审计|人员: a verb before a person noun names their trade
+        if (
+            len(toks) >= 2
+            and toks[0][1] in ("v", "vn")
+            and toks[0][0] not in lex.verb_set
+            and toks[1][0] in _STAFF_NOUNS
+        ):
+            # 二十余名|专兼职|审计|人员: a verb before a staff noun names their trade (not
+            # 20名劳模|帮扶|困难职工, a predicate and its object)
             word, at = word + toks[0][0] + toks[1][0], at + len(toks[0][0] + toks[1][0])
     if people and word and not a_person(word):
         # 300名|年龄在50岁以上的|公益性岗位人员: the count's noun is the head after a relative
@@ -141,6 +147,8 @@ _RELATIVE_TO_HEAD = re.compile(r"[^，。；：的]{2,12}的(?=[\u4e00-\u9fff])"
 _OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9fff])")
 
 
+# Staff nouns a trade's verb may open (审计|人员, 调解|员).
+_STAFF_NOUNS = frozenset({"人员", "员", "工作者", "干部", "专员", "队员"})
 # Light verbs: their object is an event (开展|隐患排查, 进行|安全检查).
 _LIGHT_VERBS = frozenset({"开展", "进行", "组织", "实施"})
 # Adverbs between a subject and its number (经费|将|超过, 津贴|又|多了).
@@ -605,6 +613,15 @@ def measure_before(
             parts.insert(0, w)  # 单笔|最高|奖励: inside a phrase a superlative modifies it
             k -= 1
             continue
+        if (
+            w in lex.object_verbs
+            and any(x[-1] in MONEY_END for x in parts)
+            and k > 0
+            and nounish(*toks[k - 1], lex)
+        ):
+            parts.insert(0, w)  # 隐患|排查|治理专项资金: the noun and its verb name the fund
+            k -= 1
+            continue
         if w in lex.filler_set and parts:
             break  # 直播带岗|累计|观看: a filler inside the window ends the phrase
         if w in _HEAD_MARKS and parts:
@@ -685,8 +702,8 @@ def measure_before(
                 break  # (其中|一线职工平均工资: a pronoun or preposition names no fund)
             parts.insert(0, w)
             first_tag = t
-            if not nounish(*left, lex):
-                break
+            if not nounish(*left, lex) and left[0] not in lex.object_verbs:
+                break  # (隐患|排查|治理|专项资金: a fund's name may hold two verbs)
         elif not parts and (
             w in lex.change_verbs
             # 技能津贴|多|了|600元: 多了 (grew by) is a change; 获奖人数|最多 is a superlative
@@ -720,6 +737,8 @@ def measure_before(
                     w in lex.serial_verbs
                     and k > 1
                     and toks[k - 2][0] in _LIGHT_VERBS
+                    # (组织|劳模|慰问|560人次: people organised to act are the people counted)
+                    and (not people or toks[k - 2][0] in ("开展", "进行"))
                     and nounish(*left, lex)
                 ):
                     # 开展|隐患|排查|1.2万余人次: after a light verb, an object and a field-work
