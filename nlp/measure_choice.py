@@ -20,6 +20,7 @@ import jieba.posseg as pseg
 
 from baoku.ingest.textclean import is_han
 from baoku.nlp.cohesion import a_person
+from baoku.nlp.jieba_words import word_freq
 from baoku.nlp.measure_context import frame_set, group_of, people_before, respectively, same_kind
 from baoku.nlp.measure_words import (
     COMPARE,
@@ -880,6 +881,7 @@ _LEADING_LINKS = "、，,和及与或并且而"
 _NO_OPENING = (
     "依法", "积极", "主动", "全额", "足额", "推动", "带动", "拉动", "促进", "督促", "各类",
     "各项", "各种", "目前", "当前", "现在", "给予", "力争", "确保", "经审查", "经核实", "经调查",
+    "实施",
 )  # fmt: skip
 
 
@@ -896,7 +898,10 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
     quotation mark with no partner is a piece of a quoted name cut off (“法律明白人); a word
     that opens no noun phrase is dropped, and a change verb after its subject; a verb of one
     character that takes an object (签, 评) opening the phrase is its predicate."""
-    measure = measure.lstrip(_LEADING_LINKS)
+    while measure and measure[0] in _LEADING_LINKS and word_freq(measure[:2]) == 0:
+        measure = measure[1:]  # (和谐劳动关系示范企业: 和谐 is a word, its 和 no link)
+    while measure.startswith(_PER_LEADS) and len(measure) >= 4:
+        measure = measure[2:]  # 每人|每年|补助: per what is no part of what is paid
     if measure.count("“") != measure.count("”"):
         measure = measure.replace("“", "").replace("”", "")
     opening = next((w for w in _NO_OPENING if measure.startswith(w)), None)
@@ -916,8 +921,16 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         toks = word_tags(measure, lex)
         if len(toks) >= 2 and toks[0] in (("签", "v"), ("评", "v")):
             measure = measure[1:]  # (签|行业集体合同, 评|出优秀成果: 欠缴, 带徒 stay whole)
-    if _NAMED_AT_LEVEL.match(measure):
-        measure = measure[2:]  # 认定|省级职工疗休养基地: the verb names a level's title
+    named = _NAMED_AT_LEVEL.match(measure)
+    if named:
+        measure = measure[named.end() :]  # 认定|省级职工疗休养基地: the verb names a title
+    body = _BODY_ACTING.match(measure)
+    # (中心|调解成功率: a rate names its act, the verb stays)
+    if body is not None and len(measure) - body.end() >= 2 and not measure.endswith("率"):
+        rest = word_tags(measure[body.end() :], lex)
+        if len(rest) >= 2 and rest[0][1] == "v" and nounish(*rest[1], lex):
+            # 县总工会|调解|劳动争议案件, 财政局|下达|竞赛奖励资金: a body acting on the thing
+            measure = measure[body.end() + len(rest[0][0]) :]
     if _MEDIATED_CASES.fullmatch(measure):
         measure = measure[2:]  # 参与调解|劳动争议1870余件: the verb and its object, the cases
     return measure or None
@@ -925,8 +938,14 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
 
 # A verb of naming before a title of a level (认定|省级…基地, 命名|自治区级劳务品牌).
 _NAMED_AT_LEVEL = re.compile(
-    r"(?:认定|命名|评选|评定|表彰|授予)(?=全国|国家|(?:省|市|县|区|自治区)级)"
+    r"新?(?:认定|命名|评选|评定|表彰|授予)(?=全国|国家|(?:省|市|县|区|自治区)级)"
 )
+# A body opening a measure, with the verb it does after it (县总工会|调解|…, 财政局|下达|…).
+_BODY_ACTING = re.compile(
+    r"^[\u4e00-\u9fff]{0,8}?(?:总工会|工会|局|院|委员会|部门|中心|调解员)(?=[\u4e00-\u9fff]{4})"
+)
+# Distributive words opening a measure (每人|每年|补助).
+_PER_LEADS = ("每人", "每年", "每月", "每户", "每家", "每个", "每次")
 # 调解 opening a dispute noun is the verb taking it (调解|劳动争议), not a kind of dispute
 # (调解成功率, 调解结案 stay whole).
 _MEDIATED_CASES = re.compile(r"调解(?:劳动|劳动人事|劳资|欠薪)?(?:争议|纠纷)(?:案件)?")

@@ -339,3 +339,21 @@ def test_review_classes_and_bands_keep_to_their_own_nouns() -> None:
 def test_review_a_discipline_or_a_quantity_in_gongcheng_is_no_campaign() -> None:
     text = "他毕业于土木工程专业，该项目钢筋工程量达1.2万吨。今年，市总工会实施凝心聚力工程。"
     assert [t for t, _ in entities_of(text, "INITIATIVE")] == ["凝心聚力工程"]
+
+
+def test_after_the_estimate_a_body_acting_on_the_counted_thing_is_no_part_of_it() -> None:
+    text = "今年以来，县总工会调解劳动争议案件126件，调解成功98件。"
+    assert figure_of(text, "126件").measure == "劳动争议案件"
+    text = "今年，区财政局下达竞赛奖励资金260万元。"
+    assert figure_of(text, "260万元").measure == "竞赛奖励资金"
+
+
+def test_after_the_estimate_edges_keep_words_and_drop_distributives() -> None:
+    text = "截至目前，全县已有和谐劳动关系示范企业36家。"
+    assert figure_of(text, "36家").measure == "和谐劳动关系示范企业"
+    text = "今年，省总工会新评定省级和谐劳动关系示范企业80家。"
+    assert figure_of(text, "80家").measure == "省级和谐劳动关系示范企业"
+    text = "对考取技师证书的职工，县总工会给予每人每年补助最高2万元。"
+    assert figure_of(text, "最高2万元").measure == "补助"
+    text = "今年，全市共实施技术革新项目320项。"
+    assert figure_of(text, "320项").measure == "技术革新项目"
