@@ -881,7 +881,7 @@ _LEADING_LINKS = "、，,和及与或并且而"
 _NO_OPENING = (
     "依法", "积极", "主动", "全额", "足额", "推动", "带动", "拉动", "促进", "督促", "各类",
     "各项", "各种", "目前", "当前", "现在", "给予", "力争", "确保", "经审查", "经核实", "经调查",
-    "实施",
+    "实施", "按照", "按",
 )  # fmt: skip
 
 
@@ -908,6 +908,10 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
     while opening is not None and len(measure) - len(opening) >= 2:
         measure = measure[len(opening) :]  # (经审查|依法|支持起诉: one after another)
         opening = next((w for w in _NO_OPENING if measure.startswith(w)), None)
+    for word in _TRAILING_TOTALS:
+        if measure.endswith(word) and len(measure) - len(word) >= 2:
+            measure = measure[: -len(word)]  # 示范工业园区|累计: a total's word, not the noun
+            break
     # a change verb or a verb of aiming after its subject (…缴费额度|上浮, 参保职工|力争)
     for word in (*lex.change_verbs, *_AIMS):
         if measure.endswith(word) and len(measure) - len(word) >= 2:
@@ -944,6 +948,8 @@ _NAMED_AT_LEVEL = re.compile(
 _BODY_ACTING = re.compile(
     r"^[\u4e00-\u9fff]{0,8}?(?:总工会|工会|局|院|委员会|部门|中心|调解员)(?=[\u4e00-\u9fff]{4})"
 )
+# Words of totalling left after a noun (园区|累计|达57个).
+_TRAILING_TOTALS = ("累计", "共计", "合计", "总计")
 # Distributive words opening a measure (每人|每年|补助).
 _PER_LEADS = ("每人", "每年", "每月", "每户", "每家", "每个", "每次")
 # 调解 opening a dispute noun is the verb taking it (调解|劳动争议), not a kind of dispute

@@ -357,3 +357,14 @@ def test_after_the_estimate_edges_keep_words_and_drop_distributives() -> None:
     assert figure_of(text, "最高2万元").measure == "补助"
     text = "今年，全市共实施技术革新项目320项。"
     assert figure_of(text, "320项").measure == "技术革新项目"
+
+
+def test_after_the_estimate_more_verbs_prepositions_and_totals_open_or_close_nothing() -> None:
+    text = "明年，力争破解技术难题100个以上。"
+    assert figure_of(text, "100个以上").measure == "技术难题"
+    text = "去年，他领到一次性创业补贴8000元。"
+    assert figure_of(text, "8000元").measure in ("一次性创业补贴", "创业补贴")
+    text = "全省和谐劳动关系示范工业园区累计达45个。"
+    assert figure_of(text, "45个").measure == "和谐劳动关系示范工业园区"
+    text = "对采纳的合理化建议，按所创效益的3%给予奖励。"
+    assert figure_of(text, "3%").measure in ("所创效益", "效益")
