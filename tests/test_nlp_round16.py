@@ -368,3 +368,11 @@ def test_after_the_estimate_more_verbs_prepositions_and_totals_open_or_close_not
     assert figure_of(text, "45个").measure == "和谐劳动关系示范工业园区"
     text = "对采纳的合理化建议，按所创效益的3%给予奖励。"
     assert figure_of(text, "3%").measure in ("所创效益", "效益")
+
+
+def test_after_the_estimate_a_verb_of_sending_ends_a_descriptive_unions_run() -> None:
+    found = _agencies(
+        ["甘肃省天水市总工会日前召开会议。", "今年以来，市总工会共选派工会律师20名进驻调解中心。"]
+    )
+    assert found.get("市总工会") == "天水市总工会"
+    assert not any(t.endswith("选派工会") for t in found)
