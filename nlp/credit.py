@@ -55,7 +55,10 @@ _REF_HEADS = (
     "法院",
     "检察院",
     "院",
-)  # fmt: skip  (longest first: 该公司工会 is the union, not the company)
+    "局",
+    "厅",
+    "委",
+)  # fmt: skip  (longest first: 该公司工会 is the union, not the company; 院/局/厅/委 only as 该X)
 
 
 def references(text: str, agencies: Sequence[AgencyMatch]) -> list[AgencyMatch]:
@@ -85,7 +88,7 @@ def references(text: str, agencies: Sequence[AgencyMatch]) -> list[AgencyMatch]:
             body = [a for a in named if a.end <= pos]
             if len(head) == 1 and not anaphor:
                 pos = text.find(head, end)
-                continue  # 院 alone refers back only as 该院/此院
+                continue  # 院 alone refers back only as 该院/此院 (局, 厅, 委 too)
             if body and not inside and (anaphor or opens) and pos not in covered:
                 a = body[-1]
                 cut = a.canonical.find(head)
@@ -343,6 +346,11 @@ def credited(
     later = [a for a in actors if a.start > offset and _agent_frame(text, a)]
     if later:
         return later[0].canonical
+    anaphor = [a for a in actors if a.start > offset and a.text[:1] in "该此"]
+    if anaphor and text.startswith("对", s.start):
+        # 对…的98份合同，该局已全部退回: the fronted object's figure is the doing of the body
+        # the sentence refers back to
+        return anaphor[0].canonical
     tool = tool_reference(text, s.start, offset)
     if (
         not tool

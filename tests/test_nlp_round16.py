@@ -376,3 +376,16 @@ def test_after_the_estimate_a_verb_of_sending_ends_a_descriptive_unions_run() ->
     )
     assert found.get("市总工会") == "天水市总工会"
     assert not any(t.endswith("选派工会") for t in found)
+
+
+def test_after_the_estimate_gaiju_refers_back_to_the_bureau_named_before() -> None:
+    text = "\n".join(
+        [
+            "湖南省株洲市荷塘区人力资源和社会保障局近日发布消息。",
+            "今年1至9月，该局共受理工伤认定申请412件，作出认定结论398件。",
+            "对材料不全的36份申请，该局已一次性告知补正。",
+        ]
+    )
+    bureau = "株洲市荷塘区人力资源和社会保障局"
+    assert figure_of(text, "412件").agency == bureau
+    assert figure_of(text, "36份").agency == bureau
