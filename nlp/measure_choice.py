@@ -530,7 +530,7 @@ def _changed_subject(spot: Spot, measure: str | None) -> str | None:
 
 # A clause that ranks its subject (政策法律咨询占比最高, 投入资金位居前三): the level printed in
 # the next clause is the subject's.
-_RANKED = re.compile(r"(?:最高|最多|最大|居首|位居第一|排名第一|位居前[二三四五]|居前[二三四五])$")
+_RANKED = re.compile(r"(?:最高|最多|最大|居首|位居第一|排名第一|位?居前[二三四五])$")
 _RANK_LINKS = frozenset(
     {"达", "达到", "为", "约", "约为", "占", "约占", "分别为", "分别达", "分别占"}
 )
