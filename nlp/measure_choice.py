@@ -608,6 +608,11 @@ def _continued_count(spot: Spot, measure: str | None, before: str | None) -> str
     granted = bool(measure) and text.endswith(
         tuple(p + measure for p in ("每人", "每户", "人均", "户均")), 0, q.start
     )  # 每人|奖励|2000元: a grant of its own, not the previous figure's items
+    # 给予1万元至5万元不等的|奖励: a grant word printed after the amount is its noun
+    after = _AMOUNT_OF.match(text, q.end)  # (always matches: every part is optional)
+    granted = granted or (
+        bool(measure) and after is not None and text.startswith(measure, after.end())
+    )
     kin_unit = spot.kin_unit
     if (
         spot.kin_measure
@@ -637,6 +642,8 @@ def _continued_count(spot: Spot, measure: str | None, before: str | None) -> str
 
 
 _BARE_SHARE = re.compile(r"[，,]?[约近超逾仅]?占")
+# What may stand between an amount and the grant noun after it (不等的奖励, 的补助).
+_AMOUNT_OF = re.compile(r"(?:不等|左右)?的?")
 
 
 _REACHED = frozenset({"达到", "达", "增至", "升至", "提高到", "提高至", "增加到", "增长到"})
@@ -900,6 +907,8 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
     character that takes an object (签, 评) opening the phrase is its predicate."""
     while measure and measure[0] in _LEADING_LINKS and word_freq(measure[:2]) == 0:
         measure = measure[1:]  # (和谐劳动关系示范企业: 和谐 is a word, its 和 no link)
+    if measure.startswith("地") and len(measure) >= 3 and word_freq(measure[:2]) == 0:
+        measure = measure[1:]  # 三江等|地|农副产品: 等地 was cut in two
     while measure.startswith(_PER_LEADS) and len(measure) >= 4:
         measure = measure[2:]  # 每人|每年|补助: per what is no part of what is paid
     if measure.count("“") != measure.count("”"):
@@ -928,13 +937,13 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
     named = _NAMED_AT_LEVEL.match(measure)
     if named:
         measure = measure[named.end() :]  # 认定|省级职工疗休养基地: the verb names a title
-    body = _BODY_ACTING.match(measure)
     # (中心|调解成功率: a rate names its act, the verb stays)
-    if body is not None and len(measure) - body.end() >= 2 and not measure.endswith("率"):
+    for body in [] if measure.endswith("率") else list(_BODY_ACTING.finditer(measure, 0, 12)):
         rest = word_tags(measure[body.end() :], lex)
         if len(rest) >= 2 and rest[0][1] == "v" and nounish(*rest[1], lex):
-            # 县总工会|调解|劳动争议案件, 财政局|下达|竞赛奖励资金: a body acting on the thing
+            # 县总工会|调解|劳动争议案件, 工会调解员|调解|…: a body acting on the thing
             measure = measure[body.end() + len(rest[0][0]) :]
+            break
     if _MEDIATED_CASES.fullmatch(measure):
         measure = measure[2:]  # 参与调解|劳动争议1870余件: the verb and its object, the cases
     return measure or None
@@ -945,9 +954,7 @@ _NAMED_AT_LEVEL = re.compile(
     r"新?(?:认定|命名|评选|评定|表彰|授予)(?=全国|国家|(?:省|市|县|区|自治区)级)"
 )
 # A body opening a measure, with the verb it does after it (县总工会|调解|…, 财政局|下达|…).
-_BODY_ACTING = re.compile(
-    r"^[\u4e00-\u9fff]{0,8}?(?:总工会|工会|局|院|委员会|部门|中心|调解员)(?=[\u4e00-\u9fff]{4})"
-)
+_BODY_ACTING = re.compile(r"(?:总工会|工会|局|院|委员会|部门|中心|调解员)(?=[\u4e00-\u9fff]{4})")
 # Words of totalling left after a noun (园区|累计|达57个).
 _TRAILING_TOTALS = ("累计", "共计", "合计", "总计")
 # Distributive words opening a measure (每人|每年|补助).

@@ -389,3 +389,16 @@ def test_after_the_estimate_gaiju_refers_back_to_the_bureau_named_before() -> No
     bureau = "株洲市荷塘区人力资源和社会保障局"
     assert figure_of(text, "412件").agency == bureau
     assert figure_of(text, "36份").agency == bureau
+
+
+def test_after_the_estimate_a_grant_noun_after_the_amount_is_its_own() -> None:
+    text = "区总工会设立竞赛奖励资金200万元，对评比前十的班组给予1万元至3万元不等的奖励。"
+    assert figure_of(text, "200万元").measure == "竞赛奖励资金"
+    assert figure_of(text, "1万元至3万元").measure == "奖励"
+
+
+def test_after_the_estimate_a_mediator_acting_and_a_split_dengdi() -> None:
+    text = "县人民法院与县总工会共建诉调对接工作室，今年该院委派工会调解员调解劳动争议案件120件。"
+    assert figure_of(text, "120件").measure == "劳动争议案件"
+    text = "今年以来，全市各级工会通过“以购代捐”等方式，累计采购融安、三江等地农副产品2600万元。"
+    assert figure_of(text, "2600万元").measure in ("融安、三江等地农副产品", "农副产品")
