@@ -194,8 +194,12 @@ def _each_subject(
     while toks and COMPARE.fullmatch(toks[-1][0]):
         toks = toks[:-1]  # 人数和金额|同比|分别增长: the comparison is no conjunct
     conjuncts: list[list[str]] = [[]]
+    bracket = False
     for w, t in toks:
-        if w in CONJ:
+        if w in "（(" or bracket:
+            bracket = w not in "）)"  # 乡镇（街道）工会: a bracketed note stays in its conjunct
+            conjuncts[-1].append(w)
+        elif w in CONJ:
             conjuncts.append([])
         elif nounish(w, t, lex) or t.startswith("v") or t in ("a", "b"):
             conjuncts[-1].append(w)

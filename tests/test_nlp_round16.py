@@ -402,3 +402,12 @@ def test_after_the_estimate_a_mediator_acting_and_a_split_dengdi() -> None:
     assert figure_of(text, "120件").measure == "劳动争议案件"
     text = "今年以来，全市各级工会通过“以购代捐”等方式，累计采购融安、三江等地农副产品2600万元。"
     assert figure_of(text, "2600万元").measure in ("融安、三江等地农副产品", "农副产品")
+
+
+def test_after_the_estimate_a_bracketed_note_stays_in_its_conjunct() -> None:
+    text = "从服务对象看，小微企业工会、乡镇（街道）工会和园区工会分别为60家、35家和12家。"
+    assert [figure_of(text, f).measure for f in ("60家", "35家", "12家")] == [
+        "小微企业工会",
+        "乡镇（街道）工会",
+        "园区工会",
+    ]
