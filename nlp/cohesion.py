@@ -41,7 +41,11 @@ _DETERMINER = frozenset("首第这该此")
 _DEMONSTRATIVES = frozenset({"这些", "这", "该", "此", "上述", "这个", "这批", "这项", "此项"})
 # How nouns for people end (职工, 农民工, 志愿者, 律师, 学生, 工匠, 法官, 职工代表, 货车司机).
 _PERSON_END = frozenset("工员者人师生手匠警官")
-_PERSON_END2 = frozenset({"代表", "干部", "司机", "骨干", "模范", "家属", "子女", "群众", "青年"})
+_PERSON_END2 = frozenset({
+    "代表", "干部", "司机", "骨干", "模范", "家属", "子女", "群众", "青年",
+    # Round 16: residents and villagers, women and children
+    "村民", "居民", "市民", "农民", "牧民", "渔民", "妇女", "儿童",
+})  # fmt: skip
 # Characters that open an adverb (已有, 共计, 累计, 还将): no subject starts with them.
 _ADVERB_CHARS = frozenset("已共还又再均都也累将正")
 # Prepositions that open a frame the clause is about (对…，/经过…，/为…，/围绕…，).

@@ -411,3 +411,8 @@ def test_after_the_estimate_a_bracketed_note_stays_in_its_conjunct() -> None:
         "乡镇（街道）工会",
         "园区工会",
     ]
+
+
+def test_after_the_estimate_villagers_and_residents_are_people() -> None:
+    text = "目前，合作社已吸纳当地村民务工42人。"
+    assert figure_of(text, "42人").measure in ("当地村民", "村民")
