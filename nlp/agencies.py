@@ -618,7 +618,7 @@ def _party_committees(
 _LEVEL_DEPTH: Final[dict[str, int]] = {"市": 1, "区": 2, "县": 2}
 # Words before a person's home place (来自…, 家住…, 老家…), with up to eight characters of
 # larger divisions between them and the place (来自四川省成都市|武侯区).
-_ORIGIN = re.compile(r"(?:来自|家住|老家|老家在|祖籍)(?:[\u4e00-\u9fff]{0,8}?)$")
+_ORIGIN = re.compile(r"(?:来自|家住|老家|祖籍)[\u4e00-\u9fff]{0,8}$")
 
 
 def _nearest_level(

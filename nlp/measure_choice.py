@@ -569,18 +569,21 @@ def _ranked_subject(spot: Spot, measure: str | None) -> str | None:
 _CLASS_KINDS = re.compile(r"(?:培训|研修|训练|学习|技能)班")
 
 
+def _start(m: re.Match[str]) -> int:
+    return m.start()
+
+
 def _classes_held(spot: Spot, measure: str | None) -> str | None:
     """举办…培训班，去年共办班6期 / 开设拉面技能培训班，去年共举办38期 / 已开班21期: sessions
     (期) of a course count its classes, named by the class noun printed before them."""
     text, q = spot.text, spot.q
     if q.unit != "期" or measure not in (None, "开班", "办班", "举办", "开设", "开办"):
         return measure
-    named = [m for m in _CLASS_KINDS.finditer(text, spot.s_start, q.start)]
-    if named and "“" in text[named[-1].end() : q.start]:
+    named = max(_CLASS_KINDS.finditer(text, spot.s_start, q.start), key=_start, default=None)
+    if named is not None and "“" in text[named.end() : q.start]:
         return measure  # (开设了…培训班，同时推出的“劳模大讲堂”已举办12期: the quoted name's)
-    named = [m.group() for m in named]
-    if named:
-        return "培训班" if named[-1].endswith("培训班") else named[-1]
+    if named is not None:
+        return named.group()
     return "班" if measure in ("开班", "办班") else measure
 
 
@@ -913,10 +916,10 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         measure = measure[2:]  # 每人|每年|补助: per what is no part of what is paid
     if measure.count("“") != measure.count("”"):
         measure = measure.replace("“", "").replace("”", "")
-    opening = next((w for w in _NO_OPENING if measure.startswith(w)), None)
-    while opening is not None and len(measure) - len(opening) >= 2:
+    opening = _opening(measure)
+    while opening and len(measure) - len(opening) >= 2:
         measure = measure[len(opening) :]  # (经审查|依法|支持起诉: one after another)
-        opening = next((w for w in _NO_OPENING if measure.startswith(w)), None)
+        opening = _opening(measure)
     for word in _TRAILING_TOTALS:
         if measure.endswith(word) and len(measure) - len(word) >= 2:
             measure = measure[: -len(word)]  # 示范工业园区|累计: a total's word, not the noun
@@ -937,16 +940,21 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
     named = _NAMED_AT_LEVEL.match(measure)
     if named:
         measure = measure[named.end() :]  # 认定|省级职工疗休养基地: the verb names a title
-    # (中心|调解成功率: a rate names its act, the verb stays)
-    for body in [] if measure.endswith("率") else list(_BODY_ACTING.finditer(measure, 0, 12)):
-        rest = word_tags(measure[body.end() :], lex)
-        if len(rest) >= 2 and rest[0][1] == "v" and nounish(*rest[1], lex):
-            # 县总工会|调解|劳动争议案件, 工会调解员|调解|…: a body acting on the thing
-            measure = measure[body.end() + len(rest[0][0]) :]
-            break
+    if not measure.endswith("率"):  # (中心|调解成功率: a rate names its act, the verb stays)
+        for body in _BODY_ACTING.finditer(measure, 0, 12):
+            rest = word_tags(measure[body.end() :], lex)
+            if len(rest) >= 2 and rest[0][1] == "v" and nounish(*rest[1], lex):
+                # 县总工会|调解|劳动争议案件, 工会调解员|调解|…: a body acting on the thing
+                measure = measure[body.end() + len(rest[0][0]) :]
+                break
     if _MEDIATED_CASES.fullmatch(measure):
         measure = measure[2:]  # 参与调解|劳动争议1870余件: the verb and its object, the cases
     return measure or None
+
+
+def _opening(measure: str) -> str:
+    """The word of ``_NO_OPENING`` that ``measure`` starts with, or ''."""
+    return next((w for w in _NO_OPENING if measure.startswith(w)), "")
 
 
 # A verb of naming before a title of a level (认定|省级…基地, 命名|自治区级劳务品牌).
@@ -1220,11 +1228,14 @@ def _people_before_activity(measure: str, lex: FigureLexicon) -> str:
     rest = toks[last + 1 :]
     if last < 0 or not rest:
         return measure
-    if all(
-        t.startswith("v") or t in ("s", "d", "ad") or noun_term(w, lex) or w in _ACTIVITY_NOUNS
-        for w, t in rest
-    ) and any(t.startswith("v") or w in _ACTIVITY_NOUNS or noun_term(w, lex) for w, t in rest):
-        # (农民工|就业|创业, 劳动者|网上|入会: jieba files 创业 as a noun, 网上 as a place)
+
+    def activity(w: str, t: str) -> bool:
+        return t.startswith("v") or noun_term(w, lex) or w in _ACTIVITY_NOUNS
+
+    # (农民工|就业|创业, 劳动者|网上|入会: jieba files 创业 as a noun, 网上 as a place)
+    if all(activity(w, t) or t in ("s", "d", "ad") for w, t in rest) and any(
+        activity(w, t) for w, t in rest
+    ):
         return "".join(w for w, _ in toks[: last + 1])
     return measure
 

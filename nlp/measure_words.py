@@ -51,6 +51,7 @@ class FigureLexicon:
 def figure_lexicon() -> FigureLexicon:
     raw = (resources.files("baoku.nlp") / "data" / "figures.toml").read_text(encoding="utf-8")
     d = tomllib.loads(raw)
+    d["verbs"] = [*d["verbs"], *d["object_verbs"]]
     return FigureLexicon(
         tuple(d["case_words"]),
         frozenset(d["case_units"]),

@@ -153,7 +153,13 @@ _STAFF_NOUNS = frozenset({"人员", "员", "工作者", "干部", "专员", "队
 _LIGHT_VERBS = frozenset({"开展", "进行", "组织", "实施"})
 # Adverbs between a subject and its number (经费|将|超过, 津贴|又|多了).
 _LINK_ADVERBS = frozenset({"将", "又", "还", "也", "都", "均", "再", "已", "首次", "首度", "再次"})
-_AMOUNT_NOUN = re.compile(r"(?:[资酬金贴款费薪]|量|率|额|数|人次)$")
+
+
+def _amount_noun(word: str) -> bool:
+    """Does ``word`` name an amount (经费, 人数, 覆盖率) rather than a body or a person?"""
+    return word[-1] in MONEY_END or word.endswith(("量", "率", "额", "数", "人次"))
+
+
 # Adverbs of scope and aspect (all, already, also, 将 as "will" or as the object marker): they
 # open a predicate, never modify a noun.
 _PREDICATE_ADVERBS = frozenset(
@@ -519,7 +525,7 @@ def measure_before(
         and toks[-1][0] in _LINK_ADVERBS
         and nounish(*toks[-2], lex)
         # (各市总|将|不少于70%的资金: a 将 after a body takes the amount as its object)
-        and (toks[-1][0] != "将" or _AMOUNT_NOUN.search(toks[-2][0]) is not None)
+        and (toks[-1][0] != "将" or _amount_noun(toks[-2][0]))
     ):
         toks.pop()  # 返还经费|将|超过6000万元: an adverb of time or repetition after the subject
     if (
