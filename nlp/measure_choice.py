@@ -75,12 +75,12 @@ _CHANGE_AFTER = re.compile(
     r"[^，。；]{0,12}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至|上涨|涨|到|至)"
     r"|[\u4e00-\u9fff]{1,2}为(?=[0-9一二两三四五六七八九十百千万亿])"  # 由6项|精简为|2项
 )
-# 由2019年的8000元 / 由…提高到去年的1.2万元: a change of one quantity from one amount to another.
+# 由2019年的8000元 / 由去年的每人100元 / 由…提高到去年的1.2万元: a change of one quantity from one amount to another.
 # 由6项精简为2项, 由4个扩充到10个: any verb with a resultative 为/到/至 between two amounts is
 # such a change, whatever the verb.
 # 从 opens such a change as 由 does (夜班补贴从每班15元提高到25元, 工资从3200元左右涨到了…).
 _FROM_TO = re.compile(
-    r"(?:由|从(?![事业严而中]))(?:(?:[^，。；由从]{0,8}的|(?:每[\u4e00-\u9fff]{1,2}){1,2}|人均)?|[^，。；由从]{0,24}?"
+    r"(?:由|从(?![事业严而中]))(?:(?:[^，。；由从]{0,8}的)?(?:(?:每[\u4e00-\u9fff]{1,2}){1,2}|人均)?|[^，。；由从]{0,24}?"
     r"(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至|上涨|涨)"
     r"(?:到|至)?了?(?:[^，。；]{0,8}的)?"
     r"|[^，。；由从]{0,8}?[0-9一二两三四五六七八九十百千万亿][^，。；由从]{0,4}?[\u4e00-\u9fff]{1,2}[为到至])$"
@@ -90,7 +90,7 @@ _FROM_TO = re.compile(
 _STANDARD = re.compile(r"的[\u4e00-\u9fff]{0,4}标准")
 _BY = re.compile(r"按照|按|依照")
 # 对…的问题，… / 针对…，…: an object put up front as the sentence's topic.
-_TOPIC = re.compile(r"(?:对于|对|针对)([\u4e00-\u9fff]{2,20})[，,]")
+_TOPIC = re.compile(r"(?:对于|对|针对|像这样的|这样的|类似的)([\u4e00-\u9fff]{2,20})[，,]")
 # A relative clause right after the unit: verb phrase + 的, no number or break inside.
 _RELATIVE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,14}?的(?=[\u4e00-\u9fff])")
 # A 的-phrase ending right before the number (…的4385件, …的有23件): its head noun is left out.
@@ -325,6 +325,8 @@ def _relative_before_head(spot: Spot, rel: str, after: str | None) -> bool:
     the number counts (rather than a phrase the number's noun is the subject of)?"""
     q, lex = spot.q, spot.lex
     rel_toks = word_tags(rel[:-1], lex)
+    while len(rel_toks) > 1 and rel_toks[0][1] in ("t", "f"):
+        rel_toks = rel_toks[1:]  # 23家|春节期间|坚持生产的|重点企业: a time opens the clause
     if rel_toks[0][1] != "v":
         return False
     clause = not any(
@@ -1055,14 +1057,15 @@ def _object_of_repeated_verb(spot: Spot, measure: str | None) -> str | None:
 
 
 def _topic_object(spot: Spot, measure: str | None) -> str | None:
-    """对检查中发现的问题，已督促整改295个: the object is put up front as a topic."""
+    """对检查中发现的问题，已督促整改295个 / 这样的驿站，全区目前共有48个: the object is put
+    up front as a topic."""
     text, q, lex = spot.text, spot.q, spot.lex
     topic = _TOPIC.match(text, spot.s_start)
     if (
         topic is None
         or q.kind == "percent"
         or topic.end() > q.start
-        or not (measure is None or all(t == "v" for _, t in word_tags(measure, lex)))
+        or not (measure is None or all(t in ("v", "t") for _, t in word_tags(measure, lex)))
     ):
         return measure
     head = topic.group(1).rpartition("的")[2]

@@ -542,6 +542,7 @@ def measure_before(
         toks.pop()  # 防暑降温物资|价值|30万元: the goods are what the amount is of
     gap = start - sum(len(w) for w, _ in toks) - i  # linking words popped
     n_toks = len(toks)
+    disposed = toks
     toks = _after_preposition(toks, lex)
     # 处罚金额|达|1560万元: a phrase linked to the number is the clause's subject, so the
     # verb-object reading below does not apply to it.
@@ -553,6 +554,8 @@ def measure_before(
     if toks and toks[-1][0] in lex.change_verbs:
         # 案件调处质量|提升|18%: before a change verb the whole subject is what changed.
         body = toks[:-1]
+        if not body and any(w == "把" for w, _ in disposed):
+            body = disposed[:-1]  # 把|高温津贴标准|提高到…: what is disposed of is what changed
         while len(body) > 1 and body[-1][0] in _LINK_ADVERBS:
             body = body[:-1]  # 平均时限|再|缩短: an adverb of repetition is no part of it
         subject = subject_np(body, lex)
