@@ -102,8 +102,8 @@ def group_of(
     toks = toks[last_p + 1 :]  # 检察院|对|上述案件中的7起: the group is the preposition's object
     while toks and (toks[0][1] in ("r", "rz") or toks[0][0] in _DEMONSTRATIVES):
         toks = toks[1:]  # 上述|案件: a demonstrative points at the group, it is no part of it
-    if not toks or not nounish(*toks[-1], lex):
-        return None
+    if not toks or not (nounish(*toks[-1], lex) or a_person(toks[-1][0])):
+        return None  # (获奖|选手 中有: jieba files 选手 as a verb)
     words = [w for w, _ in toks]
     while len("".join(words)) > 14 and "的" in words:
         words = words[words.index("的") + 1 :]
@@ -160,6 +160,11 @@ _LINKS = re.compile(r"(?:占|为|是|达|达到|有|约|超过|约占|支出|投
 
 _CHANGES = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)了?")
 
+# A predicate that ranks the clause's subjects (位居前三, 排名前五位, 最为集中), ending its clause.
+_RANKING = re.compile(
+    r"(?:(?:位居|位列|排名|排在|居)前[二三四五六七八九十]+(?:位|名)?|最为集中|较为集中|最多|居多)$"
+)
+
 
 def _joined(conjunct: str, shared: str) -> str:
     """A conjunct and the head it shares, without printing twice what it already ends with
@@ -188,7 +193,17 @@ def _each_subject(
     if q not in group or len(group) < 2:
         return None
     lex = figure_lexicon()
-    toks = word_tags(text[clause_start(text, s_start, at) : at], lex)
+    cs = clause_start(text, s_start, at)
+    subjects = text[cs:at]
+    if not subjects.strip() and cs - 1 > s_start:
+        # 确认劳动关系纠纷、…和劳动报酬纠纷位居前三，分别为986件、…: a ranking clause names
+        # the subjects a bare 分别 list goes on to give
+        ranked = _RANKING.search(text, clause_start(text, s_start, cs - 1), cs - 1)
+        ranked_subjects = "" if ranked is None else text[clause_start(text, s_start, cs - 1) : ranked.start()]
+        if not any(t == "ns" for _, t in word_tags(ranked_subjects, lex)):
+            # (广州、深圳、东莞投入资金位居前三: places rank by the one thing they share)
+            subjects = ranked_subjects
+    toks = word_tags(subjects, lex)
     while toks and (toks[0][1] in ADVERBIAL or toks[0][0] in SCOPE or toks[0][0] in lex.filler_set):
         toks = toks[1:]  # 今年，全市|…: time and scope words are no conjunct
     while toks and COMPARE.fullmatch(toks[-1][0]):

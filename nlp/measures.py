@@ -74,8 +74,14 @@ def measure_after(
         toks = word_tags(text[end : end + 6], lex)
         if toks and toks[0][1] == "v" and a_person(toks[0][0]) and toks[0][0] not in lex.verb_set:
             word, at = toks[0][0], end + len(toks[0][0])
-        elif len(toks) > 1 and toks[0][0] in lex.after_verb_set and a_person(toks[1][0]):
-            # 412名|获奖|选手: a verb right before the person noun says which of them
+        elif (
+            len(toks) > 1
+            and toks[0][0] in lex.after_verb_set
+            and a_person(toks[1][0])
+            and not _names_a_thing(text, end, toks[0][0] + toks[1][0], lex)
+        ):
+            # 412名|获奖|选手: a verb right before the person noun says which of them (not
+            # 39人|取得|高级工|证书, where the person noun names the certificate)
             word = toks[0][0] + toks[1][0]
             at = end + len(word)
     if people and word:
@@ -128,6 +134,13 @@ def measure_after(
             toks = toks[:k]
         word = _person_head(word, toks)
     return word if word and (len(word) >= 2 or word in _DIVISION_NOUNS) else None
+
+
+def _names_a_thing(text: str, end: int, people: str, lex: FigureLexicon) -> bool:
+    """Is the person noun ending ``people`` (printed at ``end``) a modifier of a noun after it
+    (取得|高级工|证书)?"""
+    toks = word_tags(text[end + len(people) : end + len(people) + 6], lex)
+    return len(toks) > 1 and nounish(*toks[0], lex)
 
 
 def _person_head(word: str, toks: list[tuple[str, str]]) -> str:
@@ -259,6 +272,8 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             break  # 860家企业工会|全额|返还…, 其中79件|依法|支持起诉: the predicate opens
         if noun_seen and w in _PREDICATE_ADVERBS:
             break  # 11件涉薪案件|正在|执行中: an aspect adverb opens the predicate
+        if w in _BY_RULE:
+            break  # 530名|按规定|晋升…: "as the rules say" opens the predicate (晋升/nr)
         if (
             not parts
             and text[end - 1] == "元"
@@ -547,7 +562,8 @@ def measure_before(
     # 处罚金额|达|1560万元: a phrase linked to the number is the clause's subject, so the
     # verb-object reading below does not apply to it.
     # (超过/逾 inside the figure link too: 借阅量|超过45万人次; 近/约 only qualify the number)
-    linked = text[start - gap : start].strip("的等每人年月") != "" or text[start] in "超逾达"
+    linked_between = text[start - gap : start].strip("的等每人年月") != ""
+    linked = linked_between or text[start] in "超逾达"
     quoted = _QUOTED_BEFORE.search(text, max(floor, start - gap - 16), start - gap)
     if quoted is not None:
         return quoted.group(1)  # 建成“暖新驿站”156个: the quoted name is what is counted
@@ -591,7 +607,7 @@ def measure_before(
         return toks[-1][0]
     # 在|全市|开办…: a verb right after a prepositional phrase opens the predicate
     opens = (i > 0 and text[i - 1] in "，。；：！？\n") or len(toks) < n_toks
-    obj = _verb_object(toks, lex, linked, opens)
+    obj = _verb_object(toks, lex, linked, opens, slot=not linked_between)
     if obj is not None:
         return obj
     if (
@@ -843,7 +859,11 @@ def measure_before(
 
 
 def _verb_object(
-    toks: list[tuple[str, str]], lex: FigureLexicon, linked: bool, opens: bool = False
+    toks: list[tuple[str, str]],
+    lex: FigureLexicon,
+    linked: bool,
+    opens: bool = False,
+    slot: bool = False,
 ) -> str | None:
     """The object of the clause's predicate: every word between the predicate and the number
     (共|举办|农民工技能培训班85期, 累计|投入|帮扶资金, 开展|技术攻关), whatever tags jieba
@@ -854,9 +874,10 @@ def _verb_object(
     of a serial predicate (组织|开展|…活动) unless it names a fund (投入|帮扶|资金).  With a
     linking word before the number (…达46支) the phrase is a subject and only a lexicon verb
     marks a predicate; a verb opening the clause is its predicate too (，拉动|消费).
-    ``None`` leaves the phrase to the word-by-word reading."""
+    A link printed inside the figure (逾500名) still lets an adverb mark the predicate
+    (``slot``: 累计|带出|徒弟|逾500名).  ``None`` leaves the phrase to the word-by-word reading."""
     pred = None
-    if not linked:
+    if not linked or slot:
         for k in range(1, len(toks) - 1):
             if _predicate_slot(toks[k - 1], lex) and not _predicate_slot(toks[k], lex):
                 pred = k
@@ -1155,6 +1176,8 @@ _MANNER_ADVERBS = frozenset(
 # Manner words that, right before a verb, say how it is done (全额|返还, 在线|申请, 试点|推行):
 # after the subject noun they open the predicate, whatever jieba's tag (it files 全额 and 试点
 # as nouns).  Before a noun they may modify it (在线课程), so the verb after them decides.
+# Adverbials of conformity, which only ever stand before a predicate.
+_BY_RULE = frozenset({"按规定", "按要求", "按程序", "按政策", "依规", "依规定", "按规"})
 _MANNER = _MANNER_ADVERBS | frozenset(
     {"全额", "足额", "按时", "在线", "线上", "线下", "免费", "无偿", "义务", "试点", "集中",
      "统一", "全部", "共同", "自愿", "自发", "分批", "陆续", "先后", "顺利", "成功", "全程",

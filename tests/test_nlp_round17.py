@@ -40,6 +40,30 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "20%",
         ("夜班津贴标准", "标准"),
     ),
+    # a link printed inside the figure (逾) still leaves an adverb marking the predicate
+    ("全县劳模累计带出徒弟逾300名。", "逾300名", ("徒弟",)),
+    # a ranking clause names the subjects of the bare 分别 list after it
+    (
+        "从案件类型看，追索劳动报酬纠纷、工伤待遇纠纷和经济补偿金纠纷位居前三，分别为412件、236件和118件。",
+        "236件",
+        ("工伤待遇纠纷", "纠纷"),
+    ),
+    # (places rank by the one thing they share)
+    (
+        "城关区、七里河区、安宁区投入资金位居前三，分别为860万元、540万元和320万元。",
+        "540万元",
+        ("投入资金", "资金"),
+    ),
+    # a person noun before another noun names it (a certificate), so the part counts the group
+    (
+        "去年首批招收的38名学徒日前全部出师，其中29人取得中级工证书。",
+        "29人",
+        ("学徒",),
+    ),
+    # (a verb before a person noun that ends the phrase says which of them)
+    ("县人社局扶持860名返乡农民工成功创业。", "860名", ("返乡农民工", "农民工")),
+    # 按规定 opens the predicate; the group X of X中有N is counted
+    ("参赛获奖选手中有216名按规定晋升了技能等级。", "216名", ("参赛获奖选手", "获奖选手", "选手")),
 ]
 
 
