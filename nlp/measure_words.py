@@ -30,7 +30,6 @@ class FigureLexicon:
     verbs: tuple[str, ...]
     after_verbs: tuple[str, ...]
     fillers: tuple[str, ...]
-    after_stop: frozenset[str]
     verb_set: frozenset[str]
     after_verb_set: frozenset[str]
     filler_set: frozenset[str]
@@ -59,7 +58,6 @@ def figure_lexicon() -> FigureLexicon:
         tuple(sorted(set(d["verbs"]), key=len, reverse=True)),
         tuple(d["after_verbs"]),
         tuple(sorted(set(d["fillers"]), key=len, reverse=True)),
-        frozenset(d["after_stop"]),
         frozenset(v for v in d["verbs"] if len(v) > 1),
         frozenset(d["after_verbs"]),
         frozenset(d["fillers"]),
