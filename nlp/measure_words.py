@@ -192,6 +192,9 @@ def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
         # jieba files as a verb, right before the number, is the head noun (清凉包)
         word = out.pop()[0]
         out[-1] = (out[-1][0] + word, "n")
+    for k in range(len(out) - 1):
+        if out[k] in (("多", "m"), ("少", "m")) and out[k + 1][1] == "v":
+            out[k] = (out[k][0], "d")  # 多|存入|公积金: more or less of an act is an adverb
     return _join_unknown(_retag_pieces(out))
 
 

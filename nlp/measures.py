@@ -1115,9 +1115,11 @@ def _after_distributive(toks: list[tuple[str, str]], lex: FigureLexicon) -> int 
     ):
         k += 1  # 每个|班: the classifier's noun belongs to the distributive
     while k + 2 < len(toks) and (
-        toks[k][0] in MODALS or (toks[k][1] == "d" and len(toks[k][0]) == 1)
+        toks[k][0] in MODALS or (toks[k][1] == "d" and len(toks[k][0]) == 1) or toks[k][0] == "平均"
     ):
-        k += 1  # 每期|还|可|领取|交通补贴: adverbs and modals stand before the verb
+        # 每期|还|可|领取|交通补贴, 每月|平均|多|存入|公积金: adverbs and modals stand before
+        # the verb
+        k += 1
     return k if k + 1 < len(toks) and is_han(toks[k][0][0]) else None
 
 
@@ -1173,11 +1175,12 @@ _MANNER_ADVERBS = frozenset(
     {"主动", "及时", "定期", "积极", "依法", "全力", "大力", "认真", "逐步", "切实", "着力", "随机"}
 )
 
+# Adverbials of conformity, which only ever stand before a predicate.
+_BY_RULE = frozenset({"按规定", "按要求", "按程序", "按政策", "依规", "依规定", "按规"})
+
 # Manner words that, right before a verb, say how it is done (全额|返还, 在线|申请, 试点|推行):
 # after the subject noun they open the predicate, whatever jieba's tag (it files 全额 and 试点
 # as nouns).  Before a noun they may modify it (在线课程), so the verb after them decides.
-# Adverbials of conformity, which only ever stand before a predicate.
-_BY_RULE = frozenset({"按规定", "按要求", "按程序", "按政策", "依规", "依规定", "按规"})
 _MANNER = _MANNER_ADVERBS | frozenset(
     {"全额", "足额", "按时", "在线", "线上", "线下", "免费", "无偿", "义务", "试点", "集中",
      "统一", "全部", "共同", "自愿", "自发", "分批", "陆续", "先后", "顺利", "成功", "全程",

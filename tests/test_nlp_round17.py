@@ -64,6 +64,9 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     ("县人社局扶持860名返乡农民工成功创业。", "860名", ("返乡农民工", "农民工")),
     # 按规定 opens the predicate; the group X of X中有N is counted
     ("参赛获奖选手中有216名按规定晋升了技能等级。", "216名", ("参赛获奖选手", "获奖选手", "选手")),
+    # more (多) of an act is an adverb before the verb, not part of what is counted
+    ("职工每人每月平均多存入公积金120元左右。", "120元左右", ("公积金",)),
+    ("推行同岗同酬后，这家企业每年多支出人工成本约260万元。", "约260万元", ("人工成本", "成本")),
 ]
 
 
