@@ -109,6 +109,12 @@ def measure_after(
         head = _np_after(text, clause.end(), lex, limit)[0] if clause else None
         if head is not None and a_person(head):
             word = head
+    listed = _LISTED_TO_HEAD.match(text, at) if word else None
+    if listed is not None:
+        # 3860名|个体工商户、网约车司机等|灵活就业人员: examples listed before 等 name the
+        # kind; the noun after 等 is what is counted
+        head = _np_after(text, listed.end(), lex, limit)[0]
+        word = head or word
     if word is None and nominal:
         # 不等的|资助, 的|建设|经费: after 的 the words up to a break are a noun phrase
         # whatever the verb lexicon says
@@ -134,6 +140,10 @@ def measure_after(
             toks = toks[:k]
         word = _person_head(word, toks)
     return word if word and (len(word) >= 2 or word in _DIVISION_NOUNS) else None
+
+
+# The rest of a list of examples after its first item, up to 等 (、网约车司机等).
+_LISTED_TO_HEAD = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,10}?){1,5}等(?=[\u4e00-\u9fff]{2})")
 
 
 def _names_a_thing(text: str, end: int, people: str, lex: FigureLexicon) -> bool:
@@ -331,10 +341,11 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             parts.append(w)
             i += 1
             continue
-        if w in lex.after_verb_set or (
+        staff = i + 1 < len(toks) and toks[i + 1][0] in _STAFF_NOUNS
+        if (w in lex.after_verb_set and not staff) or (
             w in lex.verb_set and w not in lex.nominal_verbs and not (last and not parts)
         ):
-            break
+            break  # (新就业形态|就业|人员: a verb before a staff noun names their trade)
         if noun_seen and parts[-1][-1] in MONEY_END and w in lex.verb_set:
             break  # 1.2万元经费|组织职工…: after a money noun a verb is the predicate
         if last and not parts and w in lex.verb_set and len(w) >= 2:
@@ -364,6 +375,7 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             and i + 1 < len(toks)
             and (
                 toks[i + 1][0] in FACILITY_HEADS
+                or toks[i + 1][0] in _STAFF_NOUNS  # 新就业形态|就业|人员: a staff's trade
                 # 14家保安|派遣|单位: before a body noun the verb names the body's business
                 or toks[i + 1][0] in _BUSINESS_HEADS
                 # 2万元创业|扶持|资金: after money a verb before the money noun names the fund

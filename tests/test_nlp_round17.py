@@ -67,6 +67,18 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     # more (多) of an act is an adverb before the verb, not part of what is counted
     ("职工每人每月平均多存入公积金120元左右。", "120元左右", ("公积金",)),
     ("推行同岗同酬后，这家企业每年多支出人工成本约260万元。", "约260万元", ("人工成本", "成本")),
+    # examples listed before 等 name the kind; the noun after 等 is what is counted
+    (
+        "截至9月底，已有2140名货车司机、家政服务员等灵活就业人员缴存公积金。",
+        "2140名",
+        ("灵活就业人员", "货车司机、家政服务员等灵活就业人员"),
+    ),
+    # (a verb before a staff noun names their trade: 就业|人员)
+    (
+        "区总工会为1.8万名网约车司机、快递员、外卖骑手等新就业形态就业人员办理了会员卡。",
+        "1.8万名",
+        ("新就业形态就业人员", "就业人员"),
+    ),
 ]
 
 
