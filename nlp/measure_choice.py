@@ -254,8 +254,35 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     measure = unowned_amount(measure)
     measure = _ranked_subject(spot, measure)
     measure = _classes_held(spot, measure)
+    measure = _headless_phrase(spot, measure)
     memory.remember(spot.si, q, measure, part=_opens(spot, "其中"))
     return measure, qualifier
+
+
+# Linking words between a headless 的-phrase and its number (…学历的|不足|两成, …的|占|37.6%).
+_HEADLESS_LINK = re.compile(r"的(?:有|占|约占|为|达|达到|不足|不到|超过|超|近|约|逾)?$")
+
+
+def _headless_phrase(spot: Spot, measure: str | None) -> str | None:
+    """其中具有大专以上学历的不足两成: a 的-phrase right before the number, with no head noun
+    after it, is the part counted, and is named with its 的 (as 其中认定为工伤的4385件 is)."""
+    if not measure:
+        return measure
+    text, q = spot.text, spot.q
+    link = _HEADLESS_LINK.search(text, spot.lead, q.start)
+    bare = measure.removesuffix("的")
+    if link is None or not text.endswith(bare, spot.lead, link.start()):
+        return measure
+    kept, measure = measure, bare
+    opening = text[spot.lead : link.start() - len(measure)]
+    first = word_tags(measure, spot.lex)[0][1]
+    if opening.endswith("、") and opening.startswith("其中"):
+        # 其中以调解、|撤诉方式结案的|占37.6%: the 、 cut the phrase; it runs from 其中
+        opening, measure = "其中", text[spot.lead + 2 : link.start()]
+        first = word_tags(measure, spot.lex)[0][1]
+    if opening not in ("", "其中", "而", "另有") or first not in ("v", "p"):
+        return kept  # (占工资总额的|8%, 为市场价的|五成: 的 of a whole, not a relative clause)
+    return measure + "的"
 
 
 def _opens(spot: Spot, word: str) -> bool:
