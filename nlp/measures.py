@@ -541,7 +541,11 @@ def measure_before(
         or (
             toks[-1][0] == "有"
             and len(toks) > 1
-            and (nounish(*toks[-2], lex) or toks[-2][0] in lex.case_set)
+            and (
+                nounish(*toks[-2], lex)
+                or toks[-2][0] in lex.case_set
+                or toks[-2][0].endswith(lex.case_documents)  # 认定申请|有143件
+            )
         )
         # 调整幅度|平均|为6.9%: 平均 before a link is an adverb of the link, not the noun's
         or (toks[-1][0] == "平均" and len(toks) < n_before and len(toks) > 1)

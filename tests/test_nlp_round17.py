@@ -88,6 +88,18 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     # (的 of a whole is no relative clause: 占工资总额的3%)
     ("企业按职工工资总额的2%提取职工教育经费。", "2%", ("职工工资总额", "工资总额")),
+    # an existential 有 after a procedural paper links it to its number; the share after it
+    # is that part's
+    (
+        "截至9月底，全县办结的工伤认定申请有236件，占受理总数的九成以上。",
+        "236件",
+        ("工伤认定申请", "认定申请"),
+    ),
+    (
+        "截至9月底，全县办结的工伤认定申请有236件，占受理总数的九成以上。",
+        "九成以上",
+        ("工伤认定申请", "认定申请"),
+    ),
 ]
 
 
