@@ -924,6 +924,9 @@ _NO_OPENING = (
 )  # fmt: skip
 
 
+# An ordinal batch, round or session in front of a noun (第二批, 首批, 新一轮).
+_BATCH = re.compile(r"(?:第[一二三四五六七八九十0-9]+[批届轮]|首批|首届|新一批|新一轮)")
+
 # One-character modals that may stand between a subject and its change (产能|能|提高).
 _TRAILING_MODALS = frozenset("能可会将")
 
@@ -966,6 +969,9 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         toks = word_tags(measure, lex)
         if len(toks) >= 2 and toks[0] in (("签", "v"), ("评", "v")):
             measure = measure[1:]  # (签|行业集体合同, 评|出优秀成果: 欠缴, 带徒 stay whole)
+    batch = _BATCH.match(measure)
+    if batch and len(measure) - batch.end() >= 2:
+        measure = measure[batch.end() :]  # 第二批|市级首席技师: which batch, not what is counted
     named = _NAMED_AT_LEVEL.match(measure)
     if named:
         measure = measure[named.end() :]  # 认定|省级职工疗休养基地: the verb names a title

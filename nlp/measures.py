@@ -282,6 +282,8 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             break  # 860家企业工会|全额|返还…, 其中79件|依法|支持起诉: the predicate opens
         if noun_seen and w in _PREDICATE_ADVERBS:
             break  # 11件涉薪案件|正在|执行中: an aspect adverb opens the predicate
+        if noun_seen and w in _PARTNERING:
+            break  # 与…等4所院校|合作|开设 (320余家|合作|商户: before a noun it modifies it)
         if w in _BY_RULE:
             break  # 530名|按规定|晋升…: "as the rules say" opens the predicate (晋升/nr)
         if (
@@ -1190,6 +1192,9 @@ def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
 _MANNER_ADVERBS = frozenset(
     {"主动", "及时", "定期", "积极", "依法", "全力", "大力", "认真", "逐步", "切实", "着力", "随机"}
 )
+
+# Verbs of partnering: after the partner noun they are the predicate.
+_PARTNERING = frozenset({"合作", "共建", "结对", "对接"})
 
 # Adverbials of conformity, which only ever stand before a predicate.
 _BY_RULE = frozenset({"按规定", "按要求", "按程序", "按政策", "依规", "依规定", "按规"})

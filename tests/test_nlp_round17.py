@@ -116,6 +116,14 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "800元",
         ("首席技师津贴", "津贴", "标准"),
     ),
+    # a verb of partnering after the partner noun is the predicate
+    ("县总工会与县职业中专等3所学校合作开设了技能提升班。", "3所", ("学校",)),
+    # (before a noun it modifies it)
+    ("全县已有260余家合作商户为会员提供优惠。", "260余家", ("合作商户", "商户")),
+    # taking turns is what the counted people do
+    ("每个驿站安排志愿者和社工3至5名轮流值守。", "3至5名", ("志愿者和社工", "志愿者", "社工")),
+    # an ordinal batch says which batch, not what is counted
+    ("市总工会今年命名第三批市级劳模创新工作室18家。", "18家", ("市级劳模创新工作室", "劳模创新工作室", "工作室")),
 ]
 
 
