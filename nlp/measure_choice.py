@@ -92,7 +92,7 @@ _BY = re.compile(r"按照|按|依照")
 # 对…的问题，… / 针对…，…: an object put up front as the sentence's topic.
 _TOPIC = re.compile(r"(?:对于|对|针对|像这样的|这样的|类似的)([\u4e00-\u9fff]{2,20})[，,]")
 # A relative clause right after the unit: verb phrase + 的, no number or break inside.
-_RELATIVE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,14}?的(?=[\u4e00-\u9fff])")
+_RELATIVE_HEAD = re.compile(r"[\u4e00-\u9fff]{2,20}?的(?=[\u4e00-\u9fff])")
 # A 的-phrase ending right before the number (…的4385件, …的有23件): its head noun is left out.
 _HEADLESS = re.compile(r"[\u4e00-\u9fff]的(?:有|分别为|分别有|分别是|分别达)?$")
 
@@ -294,6 +294,9 @@ def _noun_after_unit(spot: Spot) -> str | None:
     """The noun phrase after the unit that can be what is counted: past a relative clause to
     its head, and for listed amounts the noun after the last of them."""
     text, q, lex = spot.text, spot.q, spot.lex
+    fund = _FUND_SET_UP.match(text, q.end) if q.kind == "money" else None
+    if fund is not None:
+        return fund.group(1)  # 拿出50万元|设立|职工帮扶基金: the money is the fund it sets up
     after = measure_after(text, q.end, lex, people=spot.people)
     if after and spot.people and (after[-1] in MONEY_END or after.endswith(("薪", "收入"))):
         after = None  # 其中96人|月薪提高…: a money noun is the people's, it counts no one
@@ -332,6 +335,12 @@ def _noun_after_unit(spot: Spot) -> str | None:
     return after
 
 
+# A fund an amount sets up (…50万元设立职工帮扶基金).
+_FUND_SET_UP = re.compile(
+    r"(?:用于|专门)?(?:设立|建立|成立|设置|组建)了?([\u4e00-\u9fff]{0,10}?(?:基金|资金池|专项资金))"
+)
+
+
 _QUOTED_NAME = re.compile(r"“([\u4e00-\u9fff＋+·]{2,16})”")
 
 
@@ -352,8 +361,10 @@ def _relative_before_head(spot: Spot, rel: str, after: str | None) -> bool:
     the number counts (rather than a phrase the number's noun is the subject of)?"""
     q, lex = spot.q, spot.lex
     rel_toks = word_tags(rel[:-1], lex)
-    while len(rel_toks) > 1 and rel_toks[0][1] in ("t", "f"):
-        rel_toks = rel_toks[1:]  # 23家|春节期间|坚持生产的|重点企业: a time opens the clause
+    while len(rel_toks) > 1 and (rel_toks[0][1] in ("t", "f") or rel_toks[0][0] in ("已", "已经")):
+        # 23家|春节期间|坚持生产的|重点企业, 326家|已|建立…制度的|企业: a time or an aspect
+        # adverb opens the clause
+        rel_toks = rel_toks[1:]
     if rel_toks[0][1] != "v":
         return False
     clause = not any(
