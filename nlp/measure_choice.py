@@ -75,7 +75,8 @@ _CHANGE_AFTER = re.compile(
     r"[^，。；]{0,12}?(?:提高|增加|增长|上升|下降|减少|降低|缩短|延长|增至|降至|上涨|涨|到|至)"
     r"|[\u4e00-\u9fff]{1,2}为(?=[0-9一二两三四五六七八九十百千万亿])"  # 由6项|精简为|2项
 )
-# 由2019年的8000元 / 由去年的每人100元 / 由…提高到去年的1.2万元: a change of one quantity from one amount to another.
+# 由2019年的8000元 / 由去年的每人100元 / 由…提高到去年的1.2万元: a change of one quantity
+# from one amount to another.
 # 由6项精简为2项, 由4个扩充到10个: any verb with a resultative 为/到/至 between two amounts is
 # such a change, whatever the verb.
 # 从 opens such a change as 由 does (夜班补贴从每班15元提高到25元, 工资从3200元左右涨到了…).

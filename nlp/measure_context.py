@@ -198,8 +198,9 @@ def _each_subject(
     if not subjects.strip() and cs - 1 > s_start:
         # 确认劳动关系纠纷、…和劳动报酬纠纷位居前三，分别为986件、…: a ranking clause names
         # the subjects a bare 分别 list goes on to give
-        ranked = _RANKING.search(text, clause_start(text, s_start, cs - 1), cs - 1)
-        ranked_subjects = "" if ranked is None else text[clause_start(text, s_start, cs - 1) : ranked.start()]
+        prev = clause_start(text, s_start, cs - 1)
+        ranked = _RANKING.search(text, prev, cs - 1)
+        ranked_subjects = "" if ranked is None else text[prev : ranked.start()]
         if not any(t == "ns" for _, t in word_tags(ranked_subjects, lex)):
             # (广州、深圳、东莞投入资金位居前三: places rank by the one thing they share)
             subjects = ranked_subjects

@@ -139,7 +139,17 @@ def measure_after(
             word = "".join(w for w, _ in toks[:k])
             toks = toks[:k]
         word = _person_head(word, toks)
-    return word if word and (len(word) >= 2 or word in _DIVISION_NOUNS) else None
+    whole = bool(word) and (
+        len(word) >= 2 or word in _DIVISION_NOUNS or _alone_noun(text, at, word)
+    )
+    return word if whole else None
+
+
+def _alone_noun(text: str, at: int, word: str) -> bool:
+    """Is ``word``, of one character and ending at ``at``, a noun standing alone (二十多本|书，;
+    jieba glues 本书, 'this book')?"""
+    alone = at >= len(text) or text[at] in BOUNDARY
+    return len(word) == 1 and alone and pseg.dt.word_tag_tab.get(word) == "n"
 
 
 # The rest of a list of examples after its first item, up to 等 (、网约车司机等).
@@ -456,7 +466,7 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
     word = _LEVEL.sub("", "".join(parts))
     at = stop if i >= len(toks) else end + sum(len(x) for x, _ in toks[:i])
     # 12个县（区）|设立…: a one-character division noun is a whole word after a classifier
-    whole = len(word) >= 2 or word in _DIVISION_NOUNS
+    whole = len(word) >= 2 or word in _DIVISION_NOUNS or _alone_noun(text, at, word)
     return (word if whole and noun_seen else None), at
 
 

@@ -123,7 +123,11 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     # taking turns is what the counted people do
     ("每个驿站安排志愿者和社工3至5名轮流值守。", "3至5名", ("志愿者和社工", "志愿者", "社工")),
     # an ordinal batch says which batch, not what is counted
-    ("市总工会今年命名第三批市级劳模创新工作室18家。", "18家", ("市级劳模创新工作室", "劳模创新工作室", "工作室")),
+    (
+        "市总工会今年命名第三批市级劳模创新工作室18家。",
+        "18家",
+        ("市级劳模创新工作室", "劳模创新工作室", "工作室"),
+    ),
     # a relative clause after the unit may be long, or open with 已
     (
         "去年全省共向12.6万名取得职业资格证书或职业技能等级证书的职工发放补贴。",
@@ -136,7 +140,13 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         ("已建立工资集体协商制度的企业", "企业"),
     ),
     # an amount that sets up a fund is the fund's
-    ("这家公司今年拿出30万元设立困难职工帮扶基金。", "30万元", ("困难职工帮扶基金", "帮扶基金", "基金")),
+    (
+        "这家公司今年拿出30万元设立困难职工帮扶基金。",
+        "30万元",
+        ("困难职工帮扶基金", "帮扶基金", "基金"),
+    ),
+    # a noun of one character standing alone after its classifier (jieba glues 本书)
+    ("他去年在职工书屋借阅了三十多本书，写下读书笔记两万字。", "三十多本", ("书",)),
 ]
 
 
