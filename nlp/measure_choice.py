@@ -1219,7 +1219,9 @@ def _part_or_frame(
             people_before(text, spot.s_start, q.start, lex) if spot.people else None
         )
     if measure is None and spot.prev_measure and text.startswith("其中", lead):
-        measure = spot.prev_measure  # 培训农民工1.6万人次，其中…的有9800人: a part of them
+        # 培训农民工1.6万人次，其中…的有9800人: a part of them, of the sentence's last
+        # figure of its kind (…案件3126件，涉案标的额1.7亿元，其中2024年受理1187件)
+        measure = same_kind(q, here, lex) or spot.prev_measure
     if measure is not None:
         return measure
     # 入会司机中，…的有1860人: a 'X中，' frame names the set the count is drawn from;

@@ -147,6 +147,19 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     # a noun of one character standing alone after its classifier (jieba glues 本书)
     ("他去年在职工书屋借阅了三十多本书，写下读书笔记两万字。", "三十多本", ("书",)),
+    # a part drawn with 其中 is of the sentence's last figure of its kind, past an amount
+    (
+        "三年来，全市法院共受理劳动争议案件2860件，涉案标的额逾1.2亿元，其中去年受理1012件，"
+        "同比增长9.6%。",
+        "1012件",
+        ("劳动争议案件", "案件"),
+    ),
+    (
+        "三年来，全市法院共受理劳动争议案件2860件，涉案标的额逾1.2亿元，其中去年受理1012件，"
+        "同比增长9.6%。",
+        "9.6%",
+        ("劳动争议案件", "案件"),
+    ),
 ]
 
 
