@@ -638,6 +638,9 @@ def _percent_measure(
     if share is not None and share[0] in "约近" and qualifier == "exact":
         # 约占…的45%: the approximation printed before 占 is the share's
         qualifier = "approx" if share[0] == "约" else "under"
+    people = _SHARE_OF_PEOPLE.match(text, q.end) if rate is None and before is None else None
+    if people is not None and a_person(people.group(1)):
+        return people.group(1), qualifier  # 近六成|受访派遣工|认为…: the people's share
     return rate or (measure if text.startswith("的", q.end) else before), qualifier
 
 
@@ -685,6 +688,11 @@ def _continued_count(spot: Spot, measure: str | None, before: str | None) -> str
     return measure
 
 
+# People right after a share, saying or choosing something (近六成受访职工认为…).
+_SHARE_OF_PEOPLE = re.compile(
+    r"(?!的)((?:受访|被调查|参与调查的)?[\u4e00-\u9fff]{1,8}?)"
+    r"(?:认为|表示|希望|选择|反映|期待|期盼|愿意|赞成|支持|满意|担心|不满)"
+)
 _BARE_SHARE = re.compile(r"[，,]?[约近超逾仅]?占")
 # What may stand between an amount and the grant noun after it (不等的奖励, 的补助).
 _AMOUNT_OF = re.compile(r"(?:不等|左右)?的?")

@@ -160,6 +160,13 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "9.6%",
         ("劳动争议案件", "案件"),
     ),
+    # a share printed before the people who say or choose something is theirs
+    (
+        "区总工会的问卷调查显示，近七成受访快递员认为派费偏低。",
+        "近七成",
+        ("受访快递员", "快递员"),
+    ),
+    ("调查显示，68%的受访职工表示满意。", "68%", ("受访职工", "职工")),
 ]
 
 
