@@ -240,6 +240,14 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             # 20名选手|获评: right after the classifier, a "verb" followed by a verb or a
             # boundary is the counted noun jieba mis-tags
             nxt = toks[1] if len(toks) > 1 else ("。", "x")
+            if (
+                nxt[0] == "、"
+                and len(toks) > 3
+                and toks[2][1] == "v"
+                and nounish(*toks[3], lex)
+                and toks[2][0] not in lex.verb_set
+            ):
+                return False  # 320名|运行、抢修|职工: coordinated modifiers of the noun after
             if nxt[1].startswith("v") or nxt[1] in ("x", "d") or nxt[0] in ("中", "里"):
                 return True  # 326件提案|已|办结: an adverb opens the predicate (8场演出|中)
         return w in lex.nominal_verbs or nounish(w, t, lex)
@@ -453,7 +461,11 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             break
         elif not noun_seen and modifier(i):
             j = i
-            while j < len(toks) and modifier(j) and not noun(j):
+            while j < len(toks) and (
+                (modifier(j) and not noun(j))
+                # 320名|运行、抢修|职工: coordinated modifiers share the head noun
+                or (toks[j][0] == "、" and j + 1 < len(toks) and modifier(j + 1))
+            ):
                 j += 1
             if not noun(j):
                 break

@@ -167,6 +167,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         ("受访快递员", "快递员"),
     ),
     ("调查显示，68%的受访职工表示满意。", "68%", ("受访职工", "职工")),
+    # coordinated modifiers after the unit share the head noun
+    (
+        "公司工会为坚守一线的260名巡检、抢修职工每人发放了慰问品。",
+        "260名",
+        ("巡检、抢修职工", "抢修职工", "职工"),
+    ),
 ]
 
 
