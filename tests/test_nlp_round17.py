@@ -173,6 +173,8 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "260名",
         ("巡检、抢修职工", "抢修职工", "职工"),
     ),
+    # 接尘 (exposed to dust) modifies the workers, it is no predicate
+    ("今年全县已为3600余名接尘作业职工开展免费职业健康检查。", "3600余名", ("接尘作业职工", "职工")),
 ]
 
 
