@@ -1054,6 +1054,10 @@ def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
         at = spot.text.rfind(measure, spot.s_start, spot.q.start)
         if at > 0 and spot.text[at - 1].isdigit():
             measure = measure[1:]
+    if measure[0] == "度" and len(measure) > 2:
+        at = spot.text.rfind(measure, spot.s_start, spot.q.start)
+        if at > 1 and spot.text[at - 1] == "年" and spot.text[at - 2].isdigit():
+            measure = measure[1:]  # 2022年|度区级…企业: the year's 年度 was cut in two
     return measure
 
 

@@ -1113,7 +1113,8 @@ def _takes_aspect(toks: list[tuple[str, str]], k: int) -> bool:
 def _adverbial(tok: tuple[str, str]) -> bool:
     """A time word or a one-character adverb (年内, 今年, 再, 还): it stands before a verb."""
     w, t = tok
-    return t in ("t", "tg") or (t == "d" and len(w) == 1)
+    # (为此, 对此: 'for this' stands before the verb too)
+    return t in ("t", "tg") or (t == "d" and len(w) == 1) or w in ("为此", "对此", "因此")
 
 
 def _grant_purpose(obj: list[tuple[str, str]], k: int, lex: FigureLexicon) -> bool:
@@ -1155,7 +1156,7 @@ def _after_distributive(toks: list[tuple[str, str]], lex: FigureLexicon) -> int 
     ):
         k += 1  # 每个|班: the classifier's noun belongs to the distributive
     while k + 2 < len(toks) and (
-        toks[k][0] in MODALS or (toks[k][1] == "d" and len(toks[k][0]) == 1) or toks[k][0] == "平均"
+        toks[k][0] in MODALS or _adverbial(toks[k]) or toks[k][0] == "平均"
     ):
         # 每期|还|可|领取|交通补贴, 每月|平均|多|存入|公积金: adverbs and modals stand before
         # the verb

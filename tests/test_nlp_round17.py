@@ -175,6 +175,14 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     # 接尘 (exposed to dust) modifies the workers, it is no predicate
     ("今年全县已为3600余名接尘作业职工开展免费职业健康检查。", "3600余名", ("接尘作业职工", "职工")),
+    # adverbials (将, 为此, 多) after a distributive stand before the verb
+    ("调整后公司每年将为此多支出人工成本约260万元。", "约260万元", ("人工成本", "成本")),
+    # a year's 年度 cut in two leaves no 度 on the measure
+    (
+        "县协调劳动关系三方委员会近日命名2023年度县级劳动关系和谐企业36家。",
+        "36家",
+        ("县级劳动关系和谐企业", "劳动关系和谐企业", "企业"),
+    ),
 ]
 
 
