@@ -920,9 +920,11 @@ _PAY_OWNER = re.compile(
     r"^[\u4e00-\u9fff]*?(?:行业|业|公司|企业)(?:一线)?(?:职工|工人|员工)"
     r"(?=[\u4e00-\u9fff]*(?:工资|收入|薪酬|增幅)$)"
 )
-# The union or the workers owning a fund or a grant (工会|配套资金, 职工|捐款): who holds it, not
+# A union or the workers owning a fund or a grant (总工会|配套资金, 职工|捐款): who holds it, not
 # what it is; their pay (职工工资), the term 工会经费 and longer names (职工书屋建设资金) stay.
-_FUND_OWNER = re.compile(r"^(?:职工|工会)(?=(?:配套|帮扶|专项|互助)?(?:资金|基金|捐款|奖励|奖金)$)")
+_FUND_OWNER = re.compile(
+    r"^(?:职工|[\u4e00-\u9fff]{0,6}?工会)(?=(?:配套|帮扶|专项|互助)?(?:资金|基金|捐款|奖励|奖金)$)"
+)
 # A registered company before 'X最多' (…有限公司|获奖人数|最多): the owner, and the predicate.
 _COMPANY_LEAD = re.compile(
     r"^[\u4e00-\u9fff]{2,20}?(?:有限公司|有限责任公司|集团)(?=[\u4e00-\u9fff]{2})"

@@ -183,6 +183,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "36家",
         ("县级劳动关系和谐企业", "劳动关系和谐企业", "企业"),
     ),
+    # a union owning a fund is who holds it, not what it is
+    (
+        "其中，市总工会本级投入资金420万元，各县（市、区）总工会配套资金860万元。",
+        "860万元",
+        ("配套资金", "资金"),
+    ),
 ]
 
 
