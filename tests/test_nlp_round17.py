@@ -189,6 +189,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "860万元",
         ("配套资金", "资金"),
     ),
+    # 商超 (supermarkets) is one noun; the 超 is no "over"
+    (
+        "下一步将推动辖区三十余家大型商超、写字楼开放卫生间和休息区。",
+        "三十余家",
+        ("大型商超、写字楼", "大型商超", "写字楼"),
+    ),
 ]
 
 
