@@ -195,6 +195,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "三十余家",
         ("大型商超、写字楼", "大型商超", "写字楼"),
     ),
+    # an industry listed before a body noun shares it
+    (
+        "区总工会已与辖区12家食品加工、纺织服装企业合作开设订单班。",
+        "12家",
+        ("食品加工、纺织服装企业", "企业"),
+    ),
 ]
 
 
