@@ -210,6 +210,8 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     qualifier = q.qualifier
     if q.kind == "percent":
         measure, qualifier = _percent_measure(spot, measure, before, qualifier)
+        # 把平台抽成上限|由25%下调至22%: with no rate named, what changed is the subject
+        measure = measure or _changed_subject(spot, None)
     measure = _continued_count(spot, measure, before)
     measure = _valued_goods(spot, measure)
     measure = _clause_of_total(spot, measure)
@@ -564,9 +566,12 @@ def _changed_subject(spot: Spot, measure: str | None) -> str | None:
         and not _CHANGE_AFTER.match(text, q.end)
     ):
         moved = None  # 由56名仲裁员组成: a bare 由 names an agent, not a change's start
-    if moved is None or q.kind == "percent":
-        return measure
-    return subject_np(word_tags(text[spot.lead : moved.start()], lex), lex) or measure
+    if moved is None or (q.kind == "percent" and measure is not None):
+        return measure  # (a rate named before its percentages is theirs: 办结率由95%…)
+    subject = text[spot.lead : moved.start()]
+    if "把" in subject or "将" in subject:
+        subject = subject[max(subject.rfind("把"), subject.rfind("将")) + 1 :]  # 把|抽成上限|由…
+    return subject_np(word_tags(subject, lex), lex) or measure
 
 
 # A clause that ranks its subject (政策法律咨询占比最高, 投入资金位居前三): the level printed in

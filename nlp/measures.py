@@ -362,7 +362,15 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             i += 1
             continue
         staff = i + 1 < len(toks) and toks[i + 1][0] in _STAFF_NOUNS
-        if (w in lex.after_verb_set and not staff) or (
+        # 12个|参赛|项目: right after the unit an after-verb before a noun names its kind
+        kind = (
+            not parts
+            and i + 1 < len(toks)
+            and len(w) == 2
+            and nounish(*toks[i + 1], lex)
+            and not a_person(toks[i + 1][0])
+        )
+        if (w in lex.after_verb_set and not staff and not kind) or (
             w in lex.verb_set and w not in lex.nominal_verbs and not (last and not parts)
         ):
             break  # (新就业形态|就业|人员: a verb before a staff noun names their trade)

@@ -201,6 +201,19 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "12家",
         ("食品加工、纺织服装企业", "企业"),
     ),
+    # right after the unit an after-verb before a noun names its kind
+    ("区审计局今年对15个参赛项目的奖励资金发放情况开展专项审计。", "15个", ("参赛项目", "项目")),
+    # percentages changing from one to another with no rate named are of the subject
+    (
+        "新合同把平台抽成上限由28%下调至24%，并写入了派单规则。",
+        "28%",
+        ("平台抽成上限", "抽成上限", "上限"),
+    ),
+    (
+        "企业同意将计件单价的下调幅度由原定的12%降至5%。",
+        "5%",
+        ("计件单价的下调幅度", "下调幅度", "幅度"),
+    ),
 ]
 
 
