@@ -214,6 +214,8 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "5%",
         ("计件单价的下调幅度", "下调幅度", "幅度"),
     ),
+    # 派费 (a courier's delivery fee) is one noun
+    ("合同约定快递企业末端派费每件不低于0.9元。", "不低于0.9元", ("末端派费", "派费")),
 ]
 
 
