@@ -990,7 +990,8 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
             break
     if len(measure) >= 3 and measure[-1] in _TRAILING_MODALS:
         toks = word_tags(measure, lex)
-        if len(toks) >= 2 and toks[-1][0] == measure[-1]:
+        event = len(toks) >= 2 and measure[-1] == "会" and toks[-2][1].startswith("v")  # 分享|会
+        if len(toks) >= 2 and toks[-1][0] == measure[-1] and not event:
             measure = measure[:-1]  # 单班产能|能|提高: a modal before the change, no noun
     if len(measure) >= 4 and measure[0] in "签评":
         toks = word_tags(measure, lex)

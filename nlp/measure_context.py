@@ -215,6 +215,8 @@ def _each_subject(
         if w in "（(" or bracket:
             bracket = w not in "）)"  # 乡镇（街道）工会: a bracketed note stays in its conjunct
             conjuncts[-1].append(w)
+        elif w in ("“", "”", "+", "＋"):
+            conjuncts[-1].append(w)  # 和|“疗休养+技能研修”: a quoted name is one conjunct
         elif w in CONJ:
             conjuncts.append([])
         elif nounish(w, t, lex) or t.startswith("v") or t in ("a", "b"):

@@ -174,7 +174,11 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         ("巡检、抢修职工", "抢修职工", "职工"),
     ),
     # 接尘 (exposed to dust) modifies the workers, it is no predicate
-    ("今年全县已为3600余名接尘作业职工开展免费职业健康检查。", "3600余名", ("接尘作业职工", "职工")),
+    (
+        "今年全县已为3600余名接尘作业职工开展免费职业健康检查。",
+        "3600余名",
+        ("接尘作业职工", "职工"),
+    ),
     # adverbials (将, 为此, 多) after a distributive stand before the verb
     ("调整后公司每年将为此多支出人工成本约260万元。", "约260万元", ("人工成本", "成本")),
     # a year's 年度 cut in two leaves no 度 on the measure
@@ -216,6 +220,18 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     # 派费 (a courier's delivery fee) is one noun
     ("合同约定快递企业末端派费每件不低于0.9元。", "不低于0.9元", ("末端派费", "派费")),
+    # a quoted name is one conjunct of the subjects before 分别
+    (
+        "从活动类型看，读书分享会、职工讲堂和“书香+技能”沙龙分别为38场、26场和12场。",
+        "12场",
+        ("“书香+技能”沙龙", "书香+技能沙龙"),
+    ),
+    # (a meeting's 会 after a verb is no modal: 读书分享会)
+    (
+        "从活动类型看，读书分享会、职工讲堂和“书香+技能”沙龙分别为38场、26场和12场。",
+        "38场",
+        ("读书分享会",),
+    ),
 ]
 
 
