@@ -910,6 +910,12 @@ def _recipient_dropped(spot: Spot, measure: str | None) -> str | None:
     rest = measure[len(first) :].removeprefix("的")
     if tag.startswith("nr") and len(first) in (2, 3) and a_name(first) and len(rest) >= 2:
         return rest
+    for k in (3, 2):
+        # 柯志明/n, 柯/nr|明远/a: jieba files or cuts a name it does not know; a name is no
+        # dictionary word, and what follows it is one
+        name, rest = measure[:k], measure[k:].removeprefix("的")
+        if len(first) <= k and a_name(name) and word_freq(name) < 20 and word_freq(rest[:2]):
+            return rest if len(rest) >= 2 else measure
     return measure
 
 

@@ -369,6 +369,7 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             and len(w) == 2
             and nounish(*toks[i + 1], lex)
             and not a_person(toks[i + 1][0])
+            and not toks[i + 1][0].endswith("级")  # (41个|获评|市级…: a level is no kind)
         )
         if (w in lex.after_verb_set and not staff and not kind) or (
             w in lex.verb_set and w not in lex.nominal_verbs and not (last and not parts)

@@ -232,6 +232,18 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "38场",
         ("读书分享会",),
     ),
+    # a level after an award verb is no kind of the counted thing; 其中 takes the whole's
+    (
+        "去年全县共有84个班组受到表彰，其中23个获评市级“工人先锋号”。",
+        "23个",
+        ("班组",),
+    ),
+    # a name jieba does not know, opening a money measure, is who is paid
+    (
+        "经工作室调解，企业一次性支付柯明远各项赔偿共计6.4万元。",
+        "6.4万元",
+        ("各项赔偿", "赔偿"),
+    ),
 ]
 
 
