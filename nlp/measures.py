@@ -485,6 +485,13 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
                 or (toks[j][0] == "、" and j + 1 < len(toks) and modifier(j + 1))
             ):
                 j += 1
+            granted = j < len(toks) and toks[j][0] in GRANT_HEADS and text[end - 1] == "元"
+            if granted and j > i:
+                # 3万元|配套|奖励: after money a grant word heads the modifiers before it
+                parts.extend(x for x, _ in toks[i : j + 1])
+                noun_seen = True
+                i = j + 1
+                continue
             if not noun(j):
                 break
             parts.extend(x for x, _ in toks[i:j])  # modifiers in front of the head noun

@@ -244,6 +244,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "6.4万元",
         ("各项赔偿", "赔偿"),
     ),
+    # after money a grant word heads the modifiers before it
+    (
+        "县总工会设立专项补助资金，对新命名的省级、市级工作室分别给予4万元、2万元配套奖励。",
+        "2万元",
+        ("配套奖励", "奖励"),
+    ),
 ]
 
 
