@@ -59,6 +59,9 @@ def whole_words(text: str, m: re.Match[str], clause: int) -> str:
 def rate_content(name: str) -> str | None:
     """``name`` without leading function words (其中|女性会员占比 → 女性会员占比)."""
     words = pseg.lcut(name, HMM=False)
+    disposal = max((k for k, w in enumerate(words) if w.word in ("将", "把")), default=-1)
+    if 0 <= disposal < len(words) - 1:
+        words = words[disposal + 1 :]  # 平台|将|最高抽成比例: the subject is no part of the rate
     k = 0
     while (
         k < len(words) - 1

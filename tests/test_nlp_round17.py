@@ -250,6 +250,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "2万元",
         ("配套奖励", "奖励"),
     ),
+    # a subject before 将 is no part of the rate it disposes of
+    (
+        "经过协商，平台将最高抽成比例由26%降至23%。",
+        "26%",
+        ("最高抽成比例", "抽成比例"),
+    ),
 ]
 
 
