@@ -464,13 +464,17 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
                     or word_tags(first, lex)[-1][1] in ("b", "a", "vn")
                 )
             ) or (
-                # 16家|汽车零部件、机械制造企业: an industry listed before a body noun shares it
+                # 16家|汽车零部件、机械制造企业, 126家|危险化学品和冶金企业: an industry listed
+                # before a body noun shares it
                 rest is not None
-                and w == "、"
+                and w in ("、", "和", "及", "以及")
                 and rest.endswith(heads)
                 and not first.endswith(heads)
                 # (职工、…企业: people are no industry; 加工 is no person)
                 and not (a_person(first) and word_tags(first, lex)[-1][1] in ("n", "l"))
+            ) or (
+                # 215个|省、市重点项目: levels listed before a noun share it
+                rest is not None and w == "、" and first in _DIVISION_NOUNS and len(rest) >= 3
             )
             if rest is not None and (ends or shares) and not counted:  # 30家事务所、近百名律师
                 parts += [w, rest]

@@ -256,6 +256,19 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "26%",
         ("最高抽成比例", "抽成比例"),
     ),
+    # 非公 (non-public) modifies 企业; jieba files it as an adverb
+    (
+        "力争年内推动全市150家以上规模以上非公企业建立厂务公开制度。",
+        "150家以上",
+        ("规模以上非公企业", "非公企业", "企业"),
+    ),
+    # an industry joined by 和 before a body noun shares it; so do levels listed with 、
+    (
+        "今年全县已有86家危险化学品和冶金企业完成隐患整改。",
+        "86家",
+        ("危险化学品和冶金企业", "冶金企业", "企业"),
+    ),
+    ("全市共有168个省、市重点项目开展劳动竞赛。", "168个", ("省、市重点项目", "重点项目", "项目")),
 ]
 
 
