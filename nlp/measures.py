@@ -455,26 +455,30 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             first = "".join(parts)
             heads = (*_BUSINESS_HEADS, *FACILITY_HEADS)
             shares = (
-                rest is not None
-                and w in ("和", "及", "以及")  # (劳动者|与|用工单位: 与 is also 'with')
-                and rest.endswith(heads)
-                and (
-                    a_person(first)
-                    or len(first) <= 2
-                    or word_tags(first, lex)[-1][1] in ("b", "a", "vn")
+                (
+                    rest is not None
+                    and w in ("和", "及", "以及")  # (劳动者|与|用工单位: 与 is also 'with')
+                    and rest.endswith(heads)
+                    and (
+                        a_person(first)
+                        or len(first) <= 2
+                        or word_tags(first, lex)[-1][1] in ("b", "a", "vn")
+                    )
                 )
-            ) or (
-                # 16家|汽车零部件、机械制造企业, 126家|危险化学品和冶金企业: an industry listed
-                # before a body noun shares it
-                rest is not None
-                and w in ("、", "和", "及", "以及")
-                and rest.endswith(heads)
-                and not first.endswith(heads)
-                # (职工、…企业: people are no industry; 加工 is no person)
-                and not (a_person(first) and word_tags(first, lex)[-1][1] in ("n", "l"))
-            ) or (
-                # 215个|省、市重点项目: levels listed before a noun share it
-                rest is not None and w == "、" and first in _DIVISION_NOUNS and len(rest) >= 3
+                or (
+                    # 16家|汽车零部件、机械制造企业, 126家|危险化学品和冶金企业: an industry listed
+                    # before a body noun shares it
+                    rest is not None
+                    and w in ("、", "和", "及", "以及")
+                    and rest.endswith(heads)
+                    and not first.endswith(heads)
+                    # (职工、…企业: people are no industry; 加工 is no person)
+                    and not (a_person(first) and word_tags(first, lex)[-1][1] in ("n", "l"))
+                )
+                or (
+                    # 215个|省、市重点项目: levels listed before a noun share it
+                    rest is not None and w == "、" and first in _DIVISION_NOUNS and len(rest) >= 3
+                )
             )
             if rest is not None and (ends or shares) and not counted:  # 30家事务所、近百名律师
                 parts += [w, rest]
