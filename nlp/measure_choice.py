@@ -1153,9 +1153,17 @@ def _people_counted(spot: Spot, measure: str | None, after: str | None) -> str |
     if not spot.people:
         return measure
     bare = text[spot.lead : q.start]
+    toks = word_tags(measure, lex) if measure else []
     if measure is not None and (
         _no_people(measure, lex)
-        or (measure == bare and len(word_tags(bare, lex)) == 1 and not a_person(measure))
+        or (measure == bare and len(toks) == 1 and not a_person(measure))
+        # 通过…培训平台|参训|12.7万人次: a phrase ending in the people's activity, with no
+        # person noun in it, names where or how they took part, not them
+        or (
+            len(toks) > 1
+            and toks[-1][0] in lex.after_verb_set
+            and not any(a_person(w) for w, _ in toks)
+        )
     ):
         # ，结业|2900人: a clause of one non-person word and the number is a verb and its
         # count (jieba files 结业, 毕业 as nouns); it names no people either.

@@ -269,6 +269,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         ("危险化学品和冶金企业", "冶金企业", "企业"),
     ),
     ("全市共有168个省、市重点项目开展劳动竞赛。", "168个", ("省、市重点项目", "重点项目", "项目")),
+    # a phrase ending in the people's activity, with no person in it, does not name them
+    (
+        "今年1至8月，全县职工通过线上技能培训平台参训8.6万人次。",
+        "8.6万人次",
+        ("职工", "全县职工"),
+    ),
 ]
 
 
