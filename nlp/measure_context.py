@@ -20,6 +20,7 @@ from baoku.nlp.measure_words import (
     ADVERBIAL,
     COMPARE,
     CONJ,
+    NUMERALS,
     SCOPE,
     FigureLexicon,
     clause_start,
@@ -221,6 +222,8 @@ def _each_subject(
             conjuncts.append([])
         elif nounish(w, t, lex) or t.startswith("v") or t in ("a", "b"):
             conjuncts[-1].append(w)
+        elif t == "m" and len(w) == 1 and w in NUMERALS:
+            conjuncts[-1].append(w)  # 一、二、三等奖: ordinals sharing the rest of the last
         else:
             return None  # not a plain coordination of nouns
     if len(conjuncts) != len(group) or any(not c for c in conjuncts):
@@ -233,6 +236,8 @@ def _each_subject(
         # 失业保险、工伤保险|参保人数: parallel modifiers print alike, so the last conjunct's
         # words past the length of the others (jieba may cut them apart: 生育|保险) are the head
         shared = "".join(last[ends.index(widths.pop()) + 1 :])
+    elif all(len(c) == 1 and c[0] in NUMERALS for c in conjuncts[:-1]) and last[0][0] in NUMERALS:
+        shared = "".join(last)[1:]  # 一、二、三等奖: numerals before the last share its rest
     elif len(last) > 1 and all(len(c) == 1 for c in conjuncts[:-1]):
         # 建筑业和餐饮业|一线职工工资平均增幅: one-word conjuncts before a longer last one are
         # coordinated modifiers; they share the rest of the last one, its head

@@ -281,7 +281,13 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
                 parts.extend(x for x, _ in toks[i : j + 1])
             i = j + 1
             continue
-        if not parts and _passive_participle(toks, i) and noun(i + 2):
+        if (
+            not parts
+            and _passive_participle(toks, i)
+            and noun(i + 2)
+            # (2100余人|被|合作企业|录用: a body after 被 is the agent of a passive predicate)
+            and not toks[i + 2][0].endswith(tuple(_BUSINESS_HEADS))
+        ):
             # 2860名|被|派遣|劳动者: 被 and a verb in front of a noun say what was done to it,
             # a modifier (被征地农民, 被执行人); 被 is no preposition here
             parts.extend(x for x, _ in toks[i : i + 2])

@@ -275,6 +275,18 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "8.6万人次",
         ("职工", "全县职工"),
     ),
+    # ordinals listed before 分别 share the rest of the last (一、二、三等奖)
+    (
+        "本届共评出获奖成果126项，其中一、二、三等奖分别为12项、38项和76项。",
+        "38项",
+        ("二等奖",),
+    ),
+    # a body after 被 is the agent of a passive predicate, not a kind of the people
+    (
+        "培训农民工1860余人次，其中已有1300余人被合作企业录用。",
+        "1300余人",
+        ("农民工",),
+    ),
 ]
 
 
