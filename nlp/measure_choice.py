@@ -448,6 +448,18 @@ def _after_or_before(
         listed_people = "".join(w for w, _ in toks)
         if "、" in listed_people and a_person(listed_people.rpartition("、")[2]):
             before, direct = listed_people, True
+    if (
+        q.kind == "money"
+        and after
+        and before
+        and before[-1] in MONEY_END
+        and _adjacent(text, q.start, before, lex)
+        and word_tags(after, lex)[0][1] == "v"
+        and word_tags(after, lex)[0][0] not in lex.nominal_verbs
+    ):
+        # 投入资金|26万元|改造职工食堂: a verb and its object after the amount say what the
+        # money is for; the money noun right before it is what it is
+        direct = True
     return (before if direct else after or before), before
 
 

@@ -287,6 +287,13 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "1300余人",
         ("农民工",),
     ),
+    # a verb and its object after the amount say what the money is for
+    ("今年上半年，公司投入资金32万元改造职工食堂。", "32万元", ("资金",)),
+    (
+        "他和9名工友因被拖欠工资共计12.4万元来到中心求助。",
+        "12.4万元",
+        ("拖欠工资", "工资"),
+    ),
 ]
 
 
