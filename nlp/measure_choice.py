@@ -486,8 +486,13 @@ def _of_phrase(spot: Spot, measure: str | None, before: str | None) -> str | Non
         or all(t == "v" for _, t in before_toks)
         or (len(before_toks) > 1 and before_toks[-1][0] in lex.money_verbs)
     )  # 给予|3000元至1万元的启动经费, 职工分别给予|…: a phrase ending in a verb names nothing
+    lead_toks = word_tags(text[spot.lead : q.start], lex) if q.start > spot.lead else []
+    # 可|享受|5%至15%的折扣优惠: a verb right before the amount takes the phrase after 的
+    taking = (
+        bool(lead_toks) and lead_toks[-1][1] == "v" and lead_toks[-1][0] not in lex.change_verbs
+    )
     if text.startswith("的", of_at) and (
-        before is None or before in _VALUATION or valued or verbal
+        before is None or before in _VALUATION or valued or verbal or taking
     ):
         of = _QUOTED_AFTER.match(text, of_at + 1)
         noun = of.group(1) if of else measure_after(text, of_at + 1, lex, nominal=True)
