@@ -614,6 +614,8 @@ def measure_before(
         or (toks[-1][0] == "平均" and len(toks) < n_before and len(toks) > 1)
     ):
         toks.pop()  # 助学金为|每人每年|3000~5000元: a distributive word says per what
+    if len(toks) > 2 and toks[-1][0] == "在" and toks[-2][0] in _KEPT_AT:
+        toks = toks[:-2]  # 公寓租金|控制在|…: a level kept links its noun to the number
     if (
         len(toks) > 1
         and toks[-1][0] in _LINK_ADVERBS
@@ -1257,6 +1259,9 @@ _MANNER_ADVERBS = frozenset(
 
 # Verbs of partnering: after the partner noun they are the predicate.
 _PARTNERING = frozenset({"合作", "共建", "结对", "对接"})
+
+# Verbs of keeping a level, linked to the number by 在 (控制在, 保持在).
+_KEPT_AT = frozenset({"控制", "保持", "稳定", "维持"})
 
 # Adverbials of conformity, which only ever stand before a predicate.
 _BY_RULE = frozenset({"按规定", "按要求", "按程序", "按政策", "依规", "依规定", "按规"})

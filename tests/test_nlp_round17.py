@@ -305,6 +305,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "4~6人",
         ("安全协管小组", "协管小组"),
     ),
+    # a level kept (控制在) links its noun to the number
+    (
+        "区总工会给予运营方补贴，公寓租金控制在每人每月500元至800元。",
+        "500元至800元",
+        ("公寓租金", "租金"),
+    ),
 ]
 
 
