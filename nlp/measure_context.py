@@ -136,6 +136,14 @@ def respectively(
     at = text.rfind("分别", s_start, q.start)
     if at < 0:
         return None
+    cs = clause_start(text, s_start, at)
+    spread = _SPREAD.search(text, clause_start(text, s_start, cs - 1) if cs > s_start else cs, at)
+    if spread is not None and text[spread.end() : at].count("，") <= 1:
+        # 劳务品牌主要集中在河池、百色、玉林等市，分别有21个…: the places say where; what each
+        # of them has is the subject spread over them
+        subject = subject_np(word_tags(spread.group(1), figure_lexicon()), figure_lexicon())
+        if subject is not None:
+            return subject
     k = bisect_left(starts, at)
     if not COMPARE.search(text, at, q.start):
         each = _each_subject(text, q, quantities, k, s_start, at)
@@ -160,6 +168,11 @@ _LINKS = re.compile(r"(?:占|为|是|达|达到|有|约|超过|约占|支出|投
 
 
 _CHANGES = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)了?")
+
+# A subject spread over places listed after it (劳务品牌主要集中在河池、百色…).
+_SPREAD = re.compile(
+    r"([\u4e00-\u9fff]{2,12}?)(?:主要|大多|多)?(?:集中在|集中于|分布在|分布于|来自)"
+)
 
 # A predicate that ranks the clause's subjects (位居前三, 排名前五位, 最为集中), ending its clause.
 _RANKING = re.compile(

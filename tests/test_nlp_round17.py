@@ -311,6 +311,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "500元至800元",
         ("公寓租金", "租金"),
     ),
+    # a subject spread over places listed after it is what each place has
+    (
+        "从地域分布看，全市劳务品牌主要集中在临夏、定西、天水等地，分别有16个、11个和9个。",
+        "11个",
+        ("劳务品牌", "品牌"),
+    ),
 ]
 
 
