@@ -48,8 +48,9 @@ from baoku.nlp.quantities import Quantity
 from baoku.nlp.rates import rate_of_percent, unowned_amount
 from baoku.nlp.sentences import Sentence
 
-# Causative verbs whose object is people doing the next verb (带动1.2万人就业).
-_CAUSATIVES = ("带动", "吸引", "促进")
+# Causative verbs whose object is people doing the next verb (带动1.2万人就业), and verbs of
+# reaching people (惠及|2300余人): their people are those the sentence named before.
+_CAUSATIVES = ("带动", "吸引", "促进", "惠及", "受益", "覆盖", "服务")
 
 # An enumeration closed by 等 right before a number (外卖骑手、快递员、网约车司机等).
 _LIST_BEFORE = re.compile(

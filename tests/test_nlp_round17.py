@@ -317,6 +317,8 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "11个",
         ("劳务品牌", "品牌"),
     ),
+    # people reached (惠及) are those the sentence named before
+    ("去年，该局共发放农民工培训补贴186万元，惠及1600余人。", "1600余人", ("农民工",)),
 ]
 
 
