@@ -218,7 +218,12 @@ def _each_subject(
         if not any(t == "ns" for _, t in word_tags(ranked_subjects, lex)):
             # (广州、深圳、东莞投入资金位居前三: places rank by the one thing they share)
             subjects = ranked_subjects
-    toks = word_tags(subjects, lex)
+    toks = [
+        piece
+        for w, t in word_tags(subjects, lex)
+        # (社会保险、劳动合同|类|投诉: conjuncts line up on the kind's word, so 类 stays apart)
+        for piece in ([(w[:-1], "n"), ("类", "q")] if len(w) > 2 and w.endswith("类") else [(w, t)])
+    ]
     while toks and (toks[0][1] in ADVERBIAL or toks[0][0] in SCOPE or toks[0][0] in lex.filler_set):
         toks = toks[1:]  # 今年，全市|…: time and scope words are no conjunct
     while toks and COMPARE.fullmatch(toks[-1][0]):
@@ -235,6 +240,8 @@ def _each_subject(
             conjuncts.append([])
         elif nounish(w, t, lex) or t.startswith("v") or t in ("a", "b"):
             conjuncts[-1].append(w)
+        elif w == "类" and conjuncts[-1]:
+            conjuncts[-1].append(w)  # 工伤待遇|类|案件: a kind's word stays in its conjunct
         elif t == "m" and len(w) == 1 and w in NUMERALS:
             conjuncts[-1].append(w)  # 一、二、三等奖: ordinals sharing the rest of the last
         else:
@@ -249,6 +256,8 @@ def _each_subject(
         # 失业保险、工伤保险|参保人数: parallel modifiers print alike, so the last conjunct's
         # words past the length of the others (jieba may cut them apart: 生育|保险) are the head
         shared = "".join(last[ends.index(widths.pop()) + 1 :])
+    elif "类" in last[1:-1]:
+        shared = "".join(last[last.index("类") :])  # 追索劳动报酬和工伤待遇|类案件: kinds
     elif all(len(c) == 1 and c[0] in NUMERALS for c in conjuncts[:-1]) and last[0][0] in NUMERALS:
         shared = "".join(last)[1:]  # 一、二、三等奖: numerals before the last share its rest
     elif len(last) > 1 and all(len(c) == 1 for c in conjuncts[:-1]):

@@ -153,6 +153,8 @@ def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             out += [(word[0], "d"), (word[1:], "v")]  # 再压缩: again, and the change
         elif len(word) >= 3 and word[0] == "较" and word[1:] in _COMPARED_TIMES:
             out += [("较", "p"), (word[1:], "t")]  # 较前年: the comparison and its time
+        elif word == "类" and out and out[-1][1][0] in "nvl" and len(out[-1][0]) >= 2:
+            out[-1] = (out[-1][0] + word, "n")  # 社保补缴|类, 职业技能|类: a kind's name
         elif word in ("上", "下") and out and out[-1][0] == "线":
             out[-1] = ("线" + word, "s")  # 线|上 → 线上: online, jieba's dictionary lacks it
         elif (
