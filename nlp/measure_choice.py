@@ -213,6 +213,7 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
         measure, qualifier = _percent_measure(spot, measure, before, qualifier)
         # 把平台抽成上限|由25%下调至22%: with no rate named, what changed is the subject
         measure = measure or _changed_subject(spot, None)
+        measure = _share_borne(spot, measure)
     measure = _continued_count(spot, measure, before)
     measure = _valued_goods(spot, measure)
     measure = _clause_of_total(spot, measure)
@@ -665,6 +666,23 @@ def _percent_measure(
     if people is not None and a_person(people.group(1)):
         return people.group(1), qualifier  # 近六成|受访派遣工|认为…: the people's share
     return rate or (measure if text.startswith("的", q.end) else before), qualifier
+
+
+# A cost or a fund, whose shares are borne by the parties paying it.
+_COST = re.compile(r"(?:费用|经费|资金|成本)")
+
+
+def _share_borne(spot: Spot, measure: str | None) -> str | None:
+    """费用由市总工会和单位共同承担，其中市总工会|承担|60%: a share a party bears is of the
+    cost the sentence named before."""
+    text, q, lex = spot.text, spot.q, spot.lex
+    if not text.endswith(("承担", "负担", "分担", "出资"), spot.lead, q.start):
+        return measure
+    costs = list(_COST.finditer(text, spot.s_start, spot.lead))
+    if not costs:
+        return measure
+    cost = subject_np(word_tags(text[spot.s_start : costs[-1].end()], lex), lex)
+    return cost or costs[-1].group()
 
 
 def _continued_count(spot: Spot, measure: str | None, before: str | None) -> str | None:

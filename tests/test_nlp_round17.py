@@ -336,6 +336,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "212件",
         ("社会保险类投诉", "社会保险", "投诉"),
     ),
+    # a share a party bears is of the cost the sentence named before
+    (
+        "职工疗休养费用由县总工会和所在单位共同承担，其中县总工会承担70%。",
+        "70%",
+        ("职工疗休养费用", "疗休养费用", "费用"),
+    ),
 ]
 
 
