@@ -1288,6 +1288,11 @@ def _part_or_frame(
         measure = same_kind(q, here, lex) or (
             people_before(text, spot.s_start, q.start, lex) if spot.people else None
         )
+        if measure is None and si > 0 and not here:
+            # …受理案件316件。通过…，该院将|其中|52件委托…: a sentence opening with no count
+            # of its own draws the part from the count the sentence before ended with
+            whole, unit = memory.last_count.get(si - 1, (None, None))
+            measure = whole if unit == q.unit else None
     if measure is None and spot.prev_measure and text.startswith("其中", lead):
         # 培训农民工1.6万人次，其中…的有9800人: a part of them, of the sentence's last
         # figure of its kind (…案件3126件，涉案标的额1.7亿元，其中2024年受理1187件)

@@ -342,6 +342,14 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "70%",
         ("职工疗休养费用", "疗休养费用", "费用"),
     ),
+    # a part drawn with 其中 in a sentence with no count of its own is of the count the
+    # sentence before ended with; 委托 is the predicate after it
+    (
+        "今年以来，区人民法院共受理劳动争议案件286件。"
+        "通过诉调对接机制，该院将其中47件委托区总工会调解，调解成功38件。",
+        "47件",
+        ("劳动争议案件", "案件"),
+    ),
 ]
 
 
