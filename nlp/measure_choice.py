@@ -1304,10 +1304,14 @@ def _part_or_frame(
     frame = frame_set(text, spot.s_start, q.start, lex)
     if frame is not None and (not spot.people or a_person(frame)):
         return frame
-    if lead > spot.s_start and text[lead : q.start] in ("", "共", "共有", "另有", "有"):
+    if lead > spot.s_start and text[lead : q.start] in ("", "共", "共有", "另有", "有", "已有"):
         # …280名职工取得证书，23人被授予…: a clause opening with its number counts what the
-        # sentence's earlier figure of its kind counted
-        return same_kind(q, here, lex)
+        # sentence's earlier figure of its kind counted; people, the people it named last
+        # (为…困难职工家庭成员开发岗位85个…，已有93人通过培训…)
+        kind = same_kind(q, here, lex)
+        if kind is None and spot.people:
+            kind = people_before(text, spot.s_start, q.start, lex)
+        return kind
     if spot.people and after is None and opens_with_verb(text, q.end, lex):
         # 培训农民工3100余人次，帮助1260人|取得证书: a bare count of people doing something
         # counts the people the sentence named before

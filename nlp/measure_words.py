@@ -153,6 +153,9 @@ def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             out += [(word[0], "d"), (word[1:], "v")]  # 再压缩: again, and the change
         elif len(word) >= 3 and word[0] == "较" and word[1:] in _COMPARED_TIMES:
             out += [("较", "p"), (word[1:], "t")]  # 较前年: the comparison and its time
+        elif len(word) > 2 and word[:2] in ("通过", "经过"):
+            # 通过培训/nr: jieba's dictionary glues the preposition to its object
+            out += [(word[:2], "p"), (word[2:], pseg.dt.word_tag_tab.get(word[2:], "n"))]
         elif word == "类" and out and out[-1][1][0] in "nvl" and len(out[-1][0]) >= 2:
             out[-1] = (out[-1][0] + word, "n")  # 社保补缴|类, 职业技能|类: a kind's name
         elif word in ("上", "下") and out and out[-1][0] == "线":

@@ -236,6 +236,7 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             and len(w) >= 2
             and w not in lex.verb_set
             and w not in lex.after_verb_set
+            and w not in _COVERBS  # 93人|通过|培训…: a preposition opens the predicate
         ):
             # 20名选手|获评: right after the classifier, a "verb" followed by a verb or a
             # boundary is the counted noun jieba mis-tags
@@ -1207,7 +1208,7 @@ def _after_distributive(toks: list[tuple[str, str]], lex: FigureLexicon) -> int 
 
 # Verbs that act as prepositions before a noun and a main verb (面向|退役军人|开放…, 围绕|…):
 # jieba files them as nouns or verbs.
-_COVERBS = frozenset({"面向", "围绕", "依托", "借助", "联合", "会同", "携手"})
+_COVERBS = frozenset({"面向", "围绕", "依托", "借助", "联合", "会同", "携手", "通过", "经过", "利用"})
 
 
 def _after_preposition(toks: list[tuple[str, str]], lex: FigureLexicon) -> list[tuple[str, str]]:
