@@ -1208,7 +1208,9 @@ def _after_distributive(toks: list[tuple[str, str]], lex: FigureLexicon) -> int 
 
 # Verbs that act as prepositions before a noun and a main verb (面向|退役军人|开放…, 围绕|…):
 # jieba files them as nouns or verbs.
-_COVERBS = frozenset({"面向", "围绕", "依托", "借助", "联合", "会同", "携手", "通过", "经过", "利用"})
+_COVERBS = frozenset(
+    {"面向", "围绕", "依托", "借助", "联合", "会同", "携手", "通过", "经过", "利用"}
+)
 
 
 def _after_preposition(toks: list[tuple[str, str]], lex: FigureLexicon) -> list[tuple[str, str]]:
