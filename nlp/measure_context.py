@@ -20,6 +20,7 @@ from baoku.nlp.measure_words import (
     ADVERBIAL,
     COMPARE,
     CONJ,
+    NEGATION,
     NUMERALS,
     SCOPE,
     FigureLexicon,
@@ -164,7 +165,9 @@ def respectively(
 
 # Linking verbs between 分别 and a list of amounts (分别占17%和9%, 分别为300元、500元), and
 # change verbs after a comparison printed before 分别 (人数和金额同比分别增长46%和52%).
-_LINKS = re.compile(r"(?:占|为|是|达|达到|有|约|超过|约占|支出|投入|发放|拨付|用于)")
+_LINKS = re.compile(
+    r"(?:占|为|是|达|达到|有|约|超过|约占|支出|投入|发放|拨付|用于|占[\u4e00-\u9fff]{1,10}的)"
+)
 
 
 _CHANGES = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)了?")
@@ -176,7 +179,8 @@ _SPREAD = re.compile(
 
 # A predicate that ranks the clause's subjects (位居前三, 排名前五位, 最为集中), ending its clause.
 _RANKING = re.compile(
-    r"(?:(?:位居|位列|排名|排在|居)前[二三四五六七八九十]+(?:位|名)?|最为集中|较为集中|最多|居多)$"
+    r"(?:(?:位居|位列|排名|排在|居)前[二三四五六七八九十]+(?:位|名)?|最为集中|较为集中|最多|居多"
+    r"|是[两二三四五六七八九十](?:类|个|项|大)[\u4e00-\u9fff]{1,8})$"  # …是三类突出问题
 )
 
 
@@ -240,6 +244,8 @@ def _each_subject(
             conjuncts.append([])
         elif nounish(w, t, lex) or t.startswith("v") or t in ("a", "b"):
             conjuncts[-1].append(w)
+        elif w in NEGATION and t == "d":
+            conjuncts[-1].append(w)  # 未|签订书面劳动合同: a negated act is one conjunct
         elif w == "类" and conjuncts[-1]:
             conjuncts[-1].append(w)  # 工伤待遇|类|案件: a kind's word stays in its conjunct
         elif t == "m" and len(w) == 1 and w in NUMERALS:

@@ -357,6 +357,13 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "72人",
         ("困难职工家庭成员", "家庭成员"),
     ),
+    # subjects named as "the three problems" before 分别占…的 are each share's
+    (
+        "从检查情况看，未签订劳动合同、超时加班和未足额缴纳社会保险是三类突出问题，"
+        "分别占问题总数的38%、27%和21%。",
+        "21%",
+        ("未足额缴纳社会保险",),
+    ),
 ]
 
 
