@@ -1170,7 +1170,7 @@ def _topic_object(spot: Spot, measure: str | None) -> str | None:
     topic = _TOPIC.match(text, spot.s_start)
     if (
         topic is None
-        or q.kind == "percent"
+        or q.kind in ("percent", "money")  # (对…楼宇工会，…按每家2万元的标准给予补助)
         or topic.end() > q.start
         or not (measure is None or all(t in ("v", "t") for _, t in word_tags(measure, lex)))
     ):

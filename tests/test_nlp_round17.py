@@ -364,6 +364,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "21%",
         ("未足额缴纳社会保险",),
     ),
+    # a topic put up front (对…，) is the recipient of money, not what it is
+    (
+        "对运转规范的楼宇工会，区总工会将按每家1万元至3万元的标准给予补助。",
+        "1万元至3万元",
+        ("补助", "标准"),
+    ),
 ]
 
 
