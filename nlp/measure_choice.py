@@ -214,6 +214,9 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
         # 把平台抽成上限|由25%下调至22%: with no rate named, what changed is the subject
         measure = measure or _changed_subject(spot, None)
         measure = _share_borne(spot, measure)
+        # 行业最低工资标准|比当地标准|高出|15%: the subject compared, before the count goes on
+        measure = _compared_subject(spot, measure)
+        measure = _set_by_rate(spot, measure)
     measure = _continued_count(spot, measure, before)
     measure = _valued_goods(spot, measure)
     measure = _clause_of_total(spot, measure)
@@ -668,6 +671,22 @@ def _percent_measure(
     return rate or (measure if text.startswith("的", q.end) else before), qualifier
 
 
+# A quantity set at a percentage of a standard (月工资|按|当地最低工资标准的|120%以上确定).
+_BY_RATE_OF = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:按照|按|依照)[^，。；按]{1,16}的$")
+
+
+def _set_by_rate(spot: Spot, measure: str | None) -> str | None:
+    """环卫工人月工资按当地最低工资标准的120%以上确定: a quantity set at a percentage of a
+    standard is what the percentage measures; the standard is its base."""
+    by = _BY_RATE_OF.search(spot.text, spot.lead, spot.q.start)
+    if by is None:
+        return measure
+    subject = subject_np(word_tags(by.group(1), spot.lex), spot.lex)
+    if subject is None or not (subject[-1] in MONEY_END or subject.endswith(("收入", "薪酬"))):
+        return measure  # (企业|按工资总额的2%提取: an agent sets it; the base is measured)
+    return subject
+
+
 # A cost or a fund, whose shares are borne by the parties paying it.
 _COST = re.compile(r"(?:费用|经费|资金|成本)")
 
@@ -913,8 +932,8 @@ def _compared_subject(spot: Spot, measure: str | None) -> str | None:
     """今年的收入比去年多了1万多元: a difference after 比…多 is a difference in the subject
     named before 比."""
     text, q, lex = spot.text, spot.q, spot.lex
-    if measure is not None:
-        return measure
+    if measure is not None and not all(t == "v" for _, t in word_tags(measure, lex)):
+        return measure  # (a verb alone, 高出, names no quantity)
     compared = _COMPARED.search(text, spot.lead, q.start)
     if compared is None:
         return measure

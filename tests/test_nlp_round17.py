@@ -370,6 +370,20 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "1万元至3万元",
         ("补助", "标准"),
     ),
+    # a subject compared with 比…高出 is what the percentage measures
+    (
+        "合同约定，行业职工工资平均增幅不低于5%，行业最低工资标准比当地标准高出百分之十。",
+        "百分之十",
+        ("行业最低工资标准", "最低工资标准"),
+    ),
+    # a pay set at a percentage of a standard is what the percentage measures
+    (
+        "合同约定，保洁员月工资按当地最低工资标准的115%以上确定。",
+        "115%以上",
+        ("保洁员月工资", "月工资"),
+    ),
+    # (an agent setting an amount at a percentage of a base: the base is measured)
+    ("企业按职工工资总额的1.5%提取职工教育经费。", "1.5%", ("职工工资总额", "工资总额")),
 ]
 
 
