@@ -287,6 +287,8 @@ def _headless_phrase(spot: Spot, measure: str | None) -> str | None:
     if opening.endswith("、") and opening.startswith("其中"):
         # 其中以调解、|撤诉方式结案的|占37.6%: the 、 cut the phrase; it runs from 其中
         opening, measure = "其中", text[spot.lead + 2 : link.start()]
+    elif opening.endswith("、") and text.endswith("其中，", 0, spot.lead):
+        opening, measure = "", text[spot.lead : link.start()]  # (其中，以调解、撤诉方式…)
         first = word_tags(measure, spot.lex)[0][1]
     if opening not in ("", "其中", "而", "另有") or first not in ("v", "p"):
         return kept  # (占工资总额的|8%, 为市场价的|五成: 的 of a whole, not a relative clause)
@@ -494,7 +496,12 @@ def _of_phrase(spot: Spot, measure: str | None, before: str | None) -> str | Non
     lead_toks = word_tags(text[spot.lead : q.start], lex) if q.start > spot.lead else []
     # 可|享受|5%至15%的折扣优惠: a verb right before the amount takes the phrase after 的
     taking = (
-        bool(lead_toks) and lead_toks[-1][1] == "v" and lead_toks[-1][0] not in lex.change_verbs
+        bool(lead_toks)
+        and lead_toks[-1][1] == "v"
+        and lead_toks[-1][0] not in lex.change_verbs
+        # (年收入|达到|10万元的职工: a linking verb links its subject to the amount)
+        and lead_toks[-1][0] not in lex.filler_set
+        and lead_toks[-1][0] not in ("低于", "高于", "超过", "是", "为", "等于")
     )
     if text.startswith("的", of_at) and (
         before is None or before in _VALUATION or valued or verbal or taking
@@ -590,10 +597,12 @@ def _changed_subject(spot: Spot, measure: str | None) -> str | None:
         moved = None  # 由56名仲裁员组成: a bare 由 names an agent, not a change's start
     if moved is None or (q.kind == "percent" and measure is not None):
         return measure  # (a rate named before its percentages is theirs: 办结率由95%…)
-    subject = text[spot.lead : moved.start()]
-    if "把" in subject or "将" in subject:
-        subject = subject[max(subject.rfind("把"), subject.rfind("将")) + 1 :]  # 把|抽成上限|由…
-    return subject_np(word_tags(subject, lex), lex) or measure
+    toks = word_tags(text[spot.lead : moved.start()], lex)
+    disposal = max((k for k, (w, _) in enumerate(toks) if w in ("把", "将")), default=-1)
+    if 0 <= disposal < len(toks) - 1:
+        # 把|抽成上限|由…: what is disposed of changed (not 标准|将|从…: a future 将 ends it)
+        toks = toks[disposal + 1 :]
+    return subject_np(toks, lex) or measure
 
 
 # A clause that ranks its subject (政策法律咨询占比最高, 投入资金位居前三): the level printed in
@@ -689,6 +698,7 @@ def _set_by_rate(spot: Spot, measure: str | None) -> str | None:
 
 # A cost or a fund, whose shares are borne by the parties paying it.
 _COST = re.compile(r"(?:费用|经费|资金|成本)")
+_BORNE = re.compile(r"承担|负担|分担")
 
 
 def _share_borne(spot: Spot, measure: str | None) -> str | None:
@@ -697,7 +707,12 @@ def _share_borne(spot: Spot, measure: str | None) -> str | None:
     text, q, lex = spot.text, spot.q, spot.lex
     if not text.endswith(("承担", "负担", "分担", "出资"), spot.lead, q.start):
         return measure
-    costs = list(_COST.finditer(text, spot.s_start, spot.lead))
+    if text.startswith("的", q.end):
+        return measure  # (承担10%的交通费: the share names its own cost)
+    by = text.rfind("由", spot.s_start, spot.lead)
+    if by < 0 or not _BORNE.search(text, by, spot.lead):
+        return measure  # only a cost the sentence says is borne by parties (费用由…承担)
+    costs = list(_COST.finditer(text, spot.s_start, by))
     if not costs:
         return measure
     cost = subject_np(word_tags(text[spot.s_start : costs[-1].end()], lex), lex)
@@ -965,12 +980,14 @@ def _recipient_dropped(spot: Spot, measure: str | None) -> str | None:
     rest = measure[len(first) :].removeprefix("的")
     if tag.startswith("nr") and len(first) in (2, 3) and a_name(first) and len(rest) >= 2:
         return rest
-    for k in (3, 2):
-        # 柯志明/n, 柯/nr|明远/a: jieba files or cuts a name it does not know; a name is no
-        # dictionary word, and what follows it is one
-        name, rest = measure[:k], measure[k:].removeprefix("的")
-        if len(first) <= k and a_name(name) and word_freq(name) < 20 and word_freq(rest[:2]):
-            return rest if len(rest) >= 2 else measure
+    if tag == "n" and len(first) == 3 and word_freq(first) == 0 and a_name(first):
+        return rest if len(rest) >= 2 else measure  # 柯志明/n: a name jieba does not know
+    if tag.startswith("nr") and len(first) == 1:
+        for k in (3, 2):
+            # 柯/nr|明远/a: jieba cut the name after its surname; what follows it is a word
+            name, rest = measure[:k], measure[k:].removeprefix("的")
+            if a_name(name) and word_freq(name) < 20 and len(rest) >= 2 and word_freq(rest[:2]):
+                return rest
     return measure
 
 
@@ -1015,6 +1032,9 @@ _NO_OPENING = (
 # An ordinal batch, round or session in front of a noun (第二批, 首批, 新一轮).
 _BATCH = re.compile(r"(?:第[一二三四五六七八九十0-9]+[批届轮]|首批|首届|新一批|新一轮)")
 
+# Verbs of guessing before a modal 会 (预计|会|增加).
+_GUESSES = frozenset({"预计", "估计", "有望", "可能", "肯定", "势必", "应该", "必将"})
+
 # One-character modals that may stand between a subject and its change (产能|能|提高).
 _TRAILING_MODALS = frozenset("能可会将")
 
@@ -1051,7 +1071,12 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
             break
     if len(measure) >= 3 and measure[-1] in _TRAILING_MODALS:
         toks = word_tags(measure, lex)
-        event = len(toks) >= 2 and measure[-1] == "会" and toks[-2][1].startswith("v")  # 分享|会
+        event = (
+            len(toks) >= 2
+            and measure[-1] == "会"
+            and toks[-2][1].startswith("v")
+            and toks[-2][0] not in _GUESSES
+        )  # 读书|分享|会 is a meeting (not 预计|会|增加: a modal)
         if len(toks) >= 2 and toks[-1][0] == measure[-1] and not event:
             measure = measure[:-1]  # 单班产能|能|提高: a modal before the change, no noun
     if len(measure) >= 4 and measure[0] in "签评":
@@ -1217,6 +1242,7 @@ def _people_counted(spot: Spot, measure: str | None, after: str | None) -> str |
         or (
             len(toks) > 1
             and toks[-1][0] in lex.after_verb_set
+            and toks[-1][0] not in ("就业", "再就业", "返乡")  # (新增|城镇就业: a statistic)
             and not any(a_person(w) for w, _ in toks)
         )
     ):
@@ -1307,7 +1333,7 @@ def _part_or_frame(
         measure = same_kind(q, here, lex) or (
             people_before(text, spot.s_start, q.start, lex) if spot.people else None
         )
-        if measure is None and si > 0 and not here:
+        if measure is None and si > 0 and not here and not _names_a_set(spot):
             # …受理案件316件。通过…，该院将|其中|52件委托…: a sentence opening with no count
             # of its own draws the part from the count the sentence before ended with
             whole, unit = memory.last_count.get(si - 1, (None, None))
@@ -1336,6 +1362,25 @@ def _part_or_frame(
         # counts the people the sentence named before
         return same_kind(q, here, lex)
     return None
+
+
+# Heads of bodies' names (该院, 区总工会, 市人社局): they act, they are no set drawn from.
+_BODY_ENDS = ("院", "局", "会", "中心", "所", "庭", "厅", "委", "办", "站", "队")
+
+
+def _names_a_set(spot: Spot) -> bool:
+    """Does the clause before 其中 (or, where 其中 opens its clause, the clause before that)
+    name a set the part could be drawn from (…对辖区内的企业工会进行了考核，其中36个…)?"""
+    text, lex = spot.text, spot.lex
+    at = text.rfind("其中", spot.s_start, spot.q.start)
+    start = clause_start(text, spot.s_start, at)
+    if not text[start:at].strip() and start > spot.s_start:
+        start = clause_start(text, spot.s_start, start - 1)
+    return any(
+        nounish(w, t, lex) and not w.endswith(_BODY_ENDS)
+        for w, t in word_tags(text[start:at], lex)
+        if t not in ("r", "t", "ns")
+    )
 
 
 def _docket_acts_only(measure: str, lex: FigureLexicon) -> bool:

@@ -138,7 +138,8 @@ def respectively(
     if at < 0:
         return None
     cs = clause_start(text, s_start, at)
-    spread = _SPREAD.search(text, clause_start(text, s_start, cs - 1) if cs > s_start else cs, at)
+    bare = not text[cs:at].strip() and cs > s_start  # ，分别有…: the list names no subjects
+    spread = _SPREAD.search(text, clause_start(text, s_start, cs - 1), at) if bare else None
     if spread is not None and text[spread.end() : at].count("，") <= 1:
         # 劳务品牌主要集中在河池、百色、玉林等市，分别有21个…: the places say where; what each
         # of them has is the subject spread over them
@@ -173,9 +174,7 @@ _LINKS = re.compile(
 _CHANGES = re.compile(r"(?:增长|增加|提高|上升|下降|减少|降低)了?")
 
 # A subject spread over places listed after it (劳务品牌主要集中在河池、百色…).
-_SPREAD = re.compile(
-    r"([\u4e00-\u9fff]{2,12}?)(?:主要|大多|多)?(?:集中在|集中于|分布在|分布于|来自)"
-)
+_SPREAD = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:主要|大多|多)?(?:集中在|集中于|分布在|分布于)")
 
 # A predicate that ranks the clause's subjects (位居前三, 排名前五位, 最为集中), ending its clause.
 _RANKING = re.compile(

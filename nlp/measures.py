@@ -110,6 +110,8 @@ def measure_after(
         if head is not None and a_person(head):
             word = head
     listed = _LISTED_TO_HEAD.match(text, at) if word else None
+    if listed is not None and not _plain_list(text[at : listed.end()], lex):
+        listed = None  # (职工和家属享受同等待遇: 同等 is no 等 closing a list)
     if listed is not None:
         # 3860名|个体工商户、网约车司机等|灵活就业人员: examples listed before 等 name the
         # kind; the noun after 等 is what is counted
@@ -156,11 +158,21 @@ def _alone_noun(text: str, at: int, word: str) -> bool:
 _LISTED_TO_HEAD = re.compile(r"(?:[、和及][\u4e00-\u9fff]{1,10}?){1,5}等(?=[\u4e00-\u9fff]{2})")
 
 
+def _plain_list(piece: str, lex: FigureLexicon) -> bool:
+    """Is ``piece`` (、网约车司机等) the rest of a list of nouns closed by a standalone 等?"""
+    toks = word_tags(piece, lex)
+    return (
+        bool(toks)
+        and toks[-1][0] == "等"
+        and not any(w in lex.verb_set or w in lex.after_verb_set for w, _ in toks[:-1])
+    )
+
+
 def _names_a_thing(text: str, end: int, people: str, lex: FigureLexicon) -> bool:
     """Is the person noun ending ``people`` (printed at ``end``) a modifier of a noun after it
     (取得|高级工|证书)?"""
     toks = word_tags(text[end + len(people) : end + len(people) + 6], lex)
-    return len(toks) > 1 and nounish(*toks[0], lex)
+    return len(toks) > 1 and toks[0][1] == "n"  # (选手|上台/ns: no thing named)
 
 
 def _person_head(word: str, toks: list[tuple[str, str]]) -> str:
@@ -309,8 +321,10 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             break  # 11件涉薪案件|正在|执行中: an aspect adverb opens the predicate
         if noun_seen and w in _PARTNERING:
             break  # 与…等4所院校|合作|开设 (320余家|合作|商户: before a noun it modifies it)
-        if w in _BY_RULE:
-            break  # 530名|按规定|晋升…: "as the rules say" opens the predicate (晋升/nr)
+        if w in _BY_RULE or (not parts and w in _ENTRUSTING):
+            # 530名|按规定|晋升… ("as the rules say", 晋升/nr), 52件|委托|区总工会调解:
+            # the predicate opens
+            break
         if (
             not parts
             and text[end - 1] == "元"
@@ -377,6 +391,9 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             and nounish(*toks[i + 1], lex)
             and not a_person(toks[i + 1][0])
             and not toks[i + 1][0].endswith("级")  # (41个|获评|市级…: a level is no kind)
+            and i + 2 < len(toks)  # (56家|入驻|园区。: the verb and its object)
+            and toks[i + 1][1] not in ("ns", "s")
+            and not toks[i + 1][0].endswith(("园", "园区", "社区", "区", "村", "镇"))
         )
         if (w in lex.after_verb_set and not staff and not kind) or (
             w in lex.verb_set and w not in lex.nominal_verbs and not (last and not parts)
@@ -1259,6 +1276,10 @@ def _predicate_slot(left: tuple[str, str], lex: FigureLexicon) -> bool:
 _MANNER_ADVERBS = frozenset(
     {"主动", "及时", "定期", "积极", "依法", "全力", "大力", "认真", "逐步", "切实", "着力", "随机"}
 )
+
+# Verbs of entrusting and referring: right after the unit they open the predicate; before a
+# case noun they name its kind (法院委托调解案件, 上级转办信访件).
+_ENTRUSTING = frozenset({"委托", "转交", "转办"})
 
 # Verbs of partnering: after the partner noun they are the predicate.
 _PARTNERING = frozenset({"合作", "共建", "结对", "对接"})
