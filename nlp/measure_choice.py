@@ -1032,6 +1032,10 @@ _NO_OPENING = (
 # An ordinal batch, round or session in front of a noun (第二批, 首批, 新一轮).
 _BATCH = re.compile(r"(?:第[一二三四五六七八九十0-9]+[批届轮]|首批|首届|新一批|新一轮)")
 
+# A character cut off the word before the measure, and what that word's first part ends in
+# (审结, 办结, 裁结; 日起, 月起; 全区, 全市).
+_CUT_OFF = {"结": "审办裁", "起": "日月年", "区": "全本该", "市": "全本该", "县": "全本该"}
+
 # Verbs of guessing before a modal 会 (预计|会|增加).
 _GUESSES = frozenset({"预计", "估计", "有望", "可能", "肯定", "势必", "应该", "必将"})
 
@@ -1152,6 +1156,11 @@ def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
         at = spot.text.rfind(measure, spot.s_start, spot.q.start)
         if at > 1 and spot.text[at - 1] == "年" and spot.text[at - 2].isdigit():
             measure = measure[1:]  # 2022年|度区级…企业: the year's 年度 was cut in two
+    if len(measure) > 3 and measure[0] in _CUT_OFF:
+        at = spot.text.rfind(measure, spot.s_start, spot.q.start)
+        if at > 0 and spot.text[at - 1] in _CUT_OFF[measure[0]]:
+            # 审|结欠薪案件, 自9月1日|起月工资, 全|区企业: the end of a word before it
+            measure = measure[1:]
     return measure
 
 
