@@ -493,18 +493,8 @@ def _of_phrase(spot: Spot, measure: str | None, before: str | None) -> str | Non
         or all(t == "v" for _, t in before_toks)
         or (len(before_toks) > 1 and before_toks[-1][0] in lex.money_verbs)
     )  # 给予|3000元至1万元的启动经费, 职工分别给予|…: a phrase ending in a verb names nothing
-    lead_toks = word_tags(text[spot.lead : q.start], lex) if q.start > spot.lead else []
-    # 可|享受|5%至15%的折扣优惠: a verb right before the amount takes the phrase after 的
-    taking = (
-        bool(lead_toks)
-        and lead_toks[-1][1] == "v"
-        and lead_toks[-1][0] not in lex.change_verbs
-        # (年收入|达到|10万元的职工: a linking verb links its subject to the amount)
-        and lead_toks[-1][0] not in lex.filler_set
-        and lead_toks[-1][0] not in ("低于", "高于", "超过", "是", "为", "等于")
-    )
     if text.startswith("的", of_at) and (
-        before is None or before in _VALUATION or valued or verbal or taking
+        before is None or before in _VALUATION or valued or verbal or _takes_object(spot)
     ):
         of = _QUOTED_AFTER.match(text, of_at + 1)
         noun = of.group(1) if of else measure_after(text, of_at + 1, lex, nominal=True)
@@ -525,6 +515,21 @@ def _of_phrase(spot: Spot, measure: str | None, before: str | None) -> str | Non
         paid = _MONEY_OF.match(text, of_at + 1)
         measure = paid.group() if paid else measure
     return measure
+
+
+def _takes_object(spot: Spot) -> bool:
+    """可|享受|5%至15%的折扣优惠: is the word right before the amount a verb taking the phrase
+    after its 的 (not a change verb, nor a linking verb: 年收入|达到|10万元的职工)?"""
+    text, q, lex = spot.text, spot.q, spot.lex
+    if q.start <= spot.lead:
+        return False
+    word, tag = word_tags(text[spot.lead : q.start], lex)[-1]
+    return (
+        tag == "v"
+        and word not in lex.change_verbs
+        and word not in lex.filler_set
+        and word not in ("低于", "高于", "超过", "是", "为", "等于")
+    )
 
 
 # A money noun phrase after 的, up to its money head (启动经费, 图书和设备补助).
