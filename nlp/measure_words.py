@@ -388,6 +388,11 @@ SCOPE = frozenset(
         "全地区",
         "全部",
         "当天",
+        # Round 17: the area an office covers (区内|工伤事故发生起数)
+        "区内",
+        "市内",
+        "县内",
+        "省内",
     }
 )
 

@@ -393,6 +393,8 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     # the end of a date word cut off before the measure (自…日起|月工资); 接毒 is a modifier
     ("合同约定，自10月1日起月工资不低于2400元。", "不低于2400元", ("月工资", "工资")),
     ("今年全县已为1.2万名接尘接毒职工开展职业健康检查。", "1.2万名", ("接尘接毒职工", "职工")),
+    # 区内 (within the district) says where, like 全区
+    ("去年，区内工伤事故发生起数同比下降百分之十五。", "百分之十五", ("工伤事故发生起数", "起数")),
 ]
 
 
