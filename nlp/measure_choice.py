@@ -1092,6 +1092,18 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         toks = word_tags(measure, lex)
         if len(toks) >= 2 and toks[0] in (("签", "v"), ("评", "v")):
             measure = measure[1:]  # (签|行业集体合同, 评|出优秀成果: 欠缴, 带徒 stay whole)
+    toks = word_tags(measure, lex)
+    if (
+        len(toks) > 2
+        and toks[0][1] == "d"
+        and len(toks[0][0]) == 1
+        and toks[0][0] not in "未不没"  # (未签订书面劳动合同: a negated act is named)
+        and (toks[1][0] in lex.verb_set or toks[1][0] in lex.money_verbs)
+    ):
+        # 就|领到|了|职业伤害保障待遇: an adverb and a verb are the predicate, not the noun
+        cut = 3 if toks[2][0] == "了" else 2
+        rest = "".join(w for w, _ in toks[cut:])
+        measure = rest if len(rest) >= 2 else measure
     batch = _BATCH.match(measure)
     if batch and len(measure) - batch.end() >= 2:
         measure = measure[batch.end() :]  # 第二批|市级首席技师: which batch, not what is counted

@@ -395,6 +395,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     ("今年全县已为1.2万名接尘接毒职工开展职业健康检查。", "1.2万名", ("接尘接毒职工", "职工")),
     # 区内 (within the district) says where, like 全区
     ("去年，区内工伤事故发生起数同比下降百分之十五。", "百分之十五", ("工伤事故发生起数", "起数")),
+    # an adverb and a verb opening the phrase are the predicate (就|领到|了)
+    (
+        "他在手机上提交了确认申请，不到一个月就领到了职业伤害保障待遇2.6万元。",
+        "2.6万元",
+        ("职业伤害保障待遇", "待遇"),
+    ),
 ]
 
 
