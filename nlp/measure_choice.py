@@ -321,8 +321,9 @@ def _noun_after_unit(spot: Spot) -> str | None:
             # 劳动者1.2万人|加入|工会: a verb and its object after a count of people, with
             # no person noun, is what they do; the people are named before the number
             after = None
-    if after is None:
-        after = _quoted_after_unit(spot)
+    if after is None or (after.endswith("级") and text.startswith("“", q.end + len(after))):
+        # 15家|区级|“最美职工书屋”: a level before a quoted name says which; the name is counted
+        after = _quoted_after_unit(spot, skip=len(after) if after else 0) or after
     rel = _RELATIVE_HEAD.match(text, q.end)
     if rel is not None and _relative_before_head(spot, rel.group(), after):
         # 1.5万名|接触职业病危害因素的|劳动者: a relative clause before the head noun
@@ -354,12 +355,12 @@ _FUND_SET_UP = re.compile(
 _QUOTED_NAME = re.compile(r"“([\u4e00-\u9fff＋+·]{2,16})”")
 
 
-def _quoted_after_unit(spot: Spot) -> str | None:
+def _quoted_after_unit(spot: Spot, skip: int = 0) -> str | None:
     """建成36个“小哥驿站” / 依托3100余个“工会户外劳动者服务站”推出…: a quoted name right after
     the unit is what is counted, with the noun printed after it when there is one (3个“工会+”
     服务站)."""
     text, q, lex = spot.text, spot.q, spot.lex
-    quoted = _QUOTED_NAME.match(text, q.end)
+    quoted = _QUOTED_NAME.match(text, q.end + skip)
     if quoted is None or spot.people:
         return None
     head = measure_after(text, quoted.end(), lex)

@@ -401,6 +401,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "2.6万元",
         ("职业伤害保障待遇", "待遇"),
     ),
+    # a level before a quoted name after the unit says which; the name is counted
+    (
+        "县总工会为新命名的12家县级“最美职工书屋”授牌。",
+        "12家",
+        ("最美职工书屋", "“最美职工书屋”", "县级“最美职工书屋”"),
+    ),
 ]
 
 
