@@ -1099,6 +1099,7 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         and toks[0][1] == "d"
         and len(toks[0][0]) == 1
         and toks[0][0] not in "未不没"  # (未签订书面劳动合同: a negated act is named)
+        and "的" not in measure  # (已签订集体合同的企业: a relative clause keeps its verb)
         and (toks[1][0] in lex.verb_set or toks[1][0] in lex.money_verbs)
     ):
         # 就|领到|了|职业伤害保障待遇: an adverb and a verb are the predicate, not the noun

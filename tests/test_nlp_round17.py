@@ -462,6 +462,12 @@ GUARDS: list[tuple[str, str, tuple[str | None, ...]]] = [
         "35.2%",
         ("以调解、撤诉方式结案的", "工伤待遇纠纷案件"),
     ),
+    # a relative clause keeps its adverb and verb (已签订…的企业)
+    (
+        "全县已签订集体合同的企业中有210家建立了工资协商制度。",
+        "210家",
+        ("已签订集体合同的企业", "企业"),
+    ),
 ]
 
 
