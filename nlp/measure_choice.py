@@ -462,13 +462,18 @@ def _after_or_before(
         and before
         and before[-1] in MONEY_END
         and _adjacent(text, q.start, before, lex)
-        and word_tags(after, lex)[0][1] == "v"
-        and word_tags(after, lex)[0][0] not in lex.nominal_verbs
+        and _opens_predicate(after, lex)
     ):
         # 投入资金|26万元|改造职工食堂: a verb and its object after the amount say what the
         # money is for; the money noun right before it is what it is
         direct = True
     return (before if direct else after or before), before
+
+
+def _opens_predicate(phrase: str, lex: FigureLexicon) -> bool:
+    """Does ``phrase`` open with a verb that is no noun (改造|职工食堂)?"""
+    word, tag = word_tags(phrase, lex)[0]
+    return tag == "v" and word not in lex.nominal_verbs
 
 
 def _of_at(spot: Spot) -> int:

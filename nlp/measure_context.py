@@ -143,7 +143,8 @@ def respectively(
     if spread is not None and text[spread.end() : at].count("，") <= 1:
         # 劳务品牌主要集中在河池、百色、玉林等市，分别有21个…: the places say where; what each
         # of them has is the subject spread over them
-        subject = subject_np(word_tags(spread.group(1), figure_lexicon()), figure_lexicon())
+        lex = figure_lexicon()
+        subject = subject_np(word_tags(spread.group(1), lex), lex)
         if subject is not None:
             return subject
     k = bisect_left(starts, at)

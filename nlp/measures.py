@@ -147,6 +147,30 @@ def measure_after(
     return word if whole else None
 
 
+def _after_verb_modifies(
+    toks: list[tuple[str, str]], i: int, taken: bool, lex: FigureLexicon
+) -> bool:
+    """Does the after-verb ``toks[i]`` modify the noun after it rather than end the phrase:
+    before a staff noun it names their trade (新就业形态|就业|人员); right after the unit, before
+    a noun that is no person, level or place and has something after it, it names a kind
+    (12个|参赛|项目; not 56家|入驻|园区。, 41个|获评|市级)."""
+    if i + 1 >= len(toks):
+        return False
+    w, (nxt, tag) = toks[i][0], toks[i + 1]
+    if nxt in _STAFF_NOUNS:
+        return True
+    return (
+        not taken
+        and len(w) == 2
+        and i + 2 < len(toks)
+        and nounish(nxt, tag, lex)
+        and not a_person(nxt)
+        and not nxt.endswith("级")
+        and tag not in ("ns", "s")
+        and not nxt.endswith(("园", "园区", "社区", "区", "村", "镇"))
+    )
+
+
 def _alone_noun(text: str, at: int, word: str) -> bool:
     """Is ``word``, of one character and ending at ``at``, a noun standing alone (二十多本|书，;
     jieba glues 本书, 'this book')?"""
@@ -382,23 +406,10 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             parts.append(w)
             i += 1
             continue
-        staff = i + 1 < len(toks) and toks[i + 1][0] in _STAFF_NOUNS
-        # 12个|参赛|项目: right after the unit an after-verb before a noun names its kind
-        kind = (
-            not parts
-            and i + 1 < len(toks)
-            and len(w) == 2
-            and nounish(*toks[i + 1], lex)
-            and not a_person(toks[i + 1][0])
-            and not toks[i + 1][0].endswith("级")  # (41个|获评|市级…: a level is no kind)
-            and i + 2 < len(toks)  # (56家|入驻|园区。: the verb and its object)
-            and toks[i + 1][1] not in ("ns", "s")
-            and not toks[i + 1][0].endswith(("园", "园区", "社区", "区", "村", "镇"))
-        )
-        if (w in lex.after_verb_set and not staff and not kind) or (
+        if (w in lex.after_verb_set and not _after_verb_modifies(toks, i, bool(parts), lex)) or (
             w in lex.verb_set and w not in lex.nominal_verbs and not (last and not parts)
         ):
-            break  # (新就业形态|就业|人员: a verb before a staff noun names their trade)
+            break
         if noun_seen and parts[-1][-1] in MONEY_END and w in lex.verb_set:
             break  # 1.2万元经费|组织职工…: after a money noun a verb is the predicate
         if last and not parts and w in lex.verb_set and len(w) >= 2:
