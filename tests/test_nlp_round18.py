@@ -1,0 +1,39 @@
+"""Round 18: figure measures on shapes the writers of sets 85 and 87-92 printed.
+
+The passages are invented (工人日报 style, own places and topics) and annotated by hand before
+the code changed; each group of ``MEASURES`` names the reason its rule rests on.  They run end
+to end through ``analyze_article`` (``tests.fixtures.nlp_sentences``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.fixtures.nlp_sentences import figure_of, figures_of
+
+MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
+    # compound nouns jieba cuts into a noun and a verb, or a verb and a noun
+    ("该庭配备了3名法官、5名法官助理。", "5名", ("法官助理",)),
+    ("今年全县共有帮扶对象412户。", "412户", ("帮扶对象",)),
+    ("该中心去年主动发现救助对象950人次。", "950人次", ("救助对象",)),
+    ("厂里给每对结对师徒发放师带徒津贴每月400元。", "400元", ("师带徒津贴", "津贴")),
+    ("两院会签了12项裁审标准。", "12项", ("裁审标准",)),
+    # modifiers whose first character jieba files apart (按|期, 超|审限, 首|月, 外|包)
+    ("今年该院按期结案率达97.5%。", "97.5%", ("按期结案率",)),
+    ("全市超审限案件从去年的41件降到9件。", "41件", ("超审限案件",)),
+    ("老周当月领到首月养老金3120元。", "3120元", ("首月养老金",)),
+    ("该园区共有外包车辆司机约1200人。", "约1200人", ("外包车辆司机",)),
+    ("住院职工今年领到二次医疗报销款共计86万元。", "86万元", ("二次医疗报销款",)),
+    ("今年该仓的按期结案率达97.5%。", "97.5%", ("按期结案率",)),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "accepted"), MEASURES)
+def test_measure_of_round_18(text: str, figure: str, accepted: tuple[str, ...]) -> None:
+    assert figure_of(text, figure).measure in accepted
+
+
+def test_secondary_is_no_count() -> None:
+    """二次 before a noun means secondary (二次医疗报销); 二次 before where to go counts."""
+    assert [f.text for f in figures_of("住院职工今年领到二次医疗报销款共计86万元。")] == ["86万元"]
+    assert figure_of("调解员先后二次到公司协商。", "二次").type == "count"
