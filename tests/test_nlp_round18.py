@@ -37,3 +37,18 @@ def test_secondary_is_no_count() -> None:
     """二次 before a noun means secondary (二次医疗报销); 二次 before where to go counts."""
     assert [f.text for f in figures_of("住院职工今年领到二次医疗报销款共计86万元。")] == ["86万元"]
     assert figure_of("调解员先后二次到公司协商。", "二次").type == "count"
+
+
+MORE_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
+    # 奖补 (jieba: 奖|补) and 降本 are one word each
+    ("区总工会对验收合格的站点给予每家2万元至5万元奖补。", "2万元至5万元", ("奖补",)),
+    ("车间职工自发组建了6个降本攻关小组。", "6个", ("降本攻关小组", "攻关小组")),
+    # 利用 (jieba: a noun) and 拿到 are verbs: the people or the money come before them
+    ("他带着8名徒弟利用周末时间改进了夹具。", "8名", ("徒弟",)),
+    ("工人们拿到拖欠工资共计36.8万元。", "36.8万元", ("拖欠工资", "工资")),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "accepted"), MORE_MEASURES)
+def test_more_measures_of_round_18(text: str, figure: str, accepted: tuple[str, ...]) -> None:
+    assert figure_of(text, figure).measure in accepted
