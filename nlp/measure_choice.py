@@ -21,7 +21,14 @@ import jieba.posseg as pseg
 from baoku.ingest.textclean import is_han
 from baoku.nlp.cohesion import a_person
 from baoku.nlp.jieba_words import word_freq
-from baoku.nlp.measure_context import frame_set, group_of, people_before, respectively, same_kind
+from baoku.nlp.measure_context import (
+    a_place,
+    frame_set,
+    group_of,
+    people_before,
+    respectively,
+    same_kind,
+)
 from baoku.nlp.measure_words import (
     COMPARE,
     GRANT_HEADS,
@@ -397,6 +404,8 @@ def _noun_before_number(spot: Spot) -> str | None:
     after it (接待|职工|来访咨询1380人次: the people are counted, not their visit)."""
     text, q, lex = spot.text, spot.q, spot.lex
     before = measure_before(text, q.start, spot.floor, lex, people=spot.people)
+    if before is not None and all(a_place(item) for item in before.split("、")):
+        return None  # 其中银川市、石嘴山市|分别为…: places say where, not what is counted
     if before is not None and spot.people:
         # only a person noun followed by verbs alone (职工网友 is one noun, 招工 a verb)
         toks = word_tags(before, lex)
@@ -449,9 +458,14 @@ def _after_or_before(
         # 为外卖骑手、快递员、网约车司机等|1.26万人|投保: a list of people closed by 等 right
         # before the count names who is counted; the word after the unit is the predicate
         toks = word_tags(listing.group(1), lex)
+        verb = False
         while len(toks) > 1 and (
-            toks[0][1] in ("p", "d", "m", "r", "c", "t") or toks[0][0] in lex.verb_set
+            toks[0][1] in ("p", "d", "m", "r", "c", "t")
+            or toks[0][0] in lex.verb_set
+            or (toks[0][1] == "v" and toks[1][1] in ("v", "vn"))
+            or (verb and toks[0][1] == "vn")  # 累计|服务|货车司机: verbs one after another
         ):
+            verb = toks[0][1] == "v" or toks[0][0] in lex.verb_set
             toks = toks[1:]  # (今年|共|帮扶|…: the list starts after time, adverbs and verbs)
         listed_people = "".join(w for w, _ in toks)
         if "、" in listed_people and a_person(listed_people.rpartition("、")[2]):
@@ -499,8 +513,14 @@ def _of_phrase(spot: Spot, measure: str | None, before: str | None) -> str | Non
         or all(t == "v" for _, t in before_toks)
         or (len(before_toks) > 1 and before_toks[-1][0] in lex.money_verbs)
     )  # 给予|3000元至1万元的启动经费, 职工分别给予|…: a phrase ending in a verb names nothing
+    after_event = before is not None and before.endswith("后")  # 约谈后|90%以上的欠费企业
     if text.startswith("的", of_at) and (
-        before is None or before in _VALUATION or valued or verbal or _takes_object(spot)
+        before is None
+        or before in _VALUATION
+        or valued
+        or verbal
+        or after_event
+        or _takes_object(spot)
     ):
         of = _QUOTED_AFTER.match(text, of_at + 1)
         noun = of.group(1) if of else measure_after(text, of_at + 1, lex, nominal=True)
@@ -1120,9 +1140,12 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
     if not measure.endswith("率"):  # (中心|调解成功率: a rate names its act, the verb stays)
         for body in _BODY_ACTING.finditer(measure, 0, 12):
             rest = word_tags(measure[body.end() :], lex)
+            adverb = len(rest[0][0]) if len(rest) >= 3 and rest[0][1] == "d" else 0
+            if adverb:
+                rest = rest[1:]  # 公司工会|也|送来|慰问金: an adverb before the act
             if len(rest) >= 2 and rest[0][1] == "v" and nounish(*rest[1], lex):
                 # 县总工会|调解|劳动争议案件, 工会调解员|调解|…: a body acting on the thing
-                measure = measure[body.end() + len(rest[0][0]) :]
+                measure = measure[body.end() + adverb + len(rest[0][0]) :]
                 break
     if _MEDIATED_CASES.fullmatch(measure):
         measure = measure[2:]  # 参与调解|劳动争议1870余件: the verb and its object, the cases

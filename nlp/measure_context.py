@@ -30,6 +30,7 @@ from baoku.nlp.measure_words import (
     word_tags,
 )
 from baoku.nlp.measures import subject_np
+from baoku.nlp.places import find_places
 from baoku.nlp.quantities import Quantity
 
 # 入会司机中，… / 在已调解的案件中，…: the set the sentence's counts are drawn from.
@@ -111,6 +112,12 @@ def group_of(
         words = words[words.index("的") + 1 :]
     word = "".join(words)
     return word if len(word) >= 2 and all(is_han(c) for c in word) else None
+
+
+def a_place(word: str) -> bool:
+    """Is ``word`` one place name, whole (石嘴山市)?"""
+    places = find_places(word)
+    return len(places) == 1 and places[0].start == 0 and places[0].end == len(word)
 
 
 def same_kind(
@@ -254,6 +261,8 @@ def _each_subject(
             return None  # not a plain coordination of nouns
     if len(conjuncts) != len(group) or any(not c for c in conjuncts):
         return None
+    if all(a_place("".join(c)) for c in conjuncts):
+        return None  # 其中银川市、石嘴山市分别为…: places say where, not what is counted
     last = conjuncts[-1]
     shared = ""
     widths = {len("".join(c)) for c in conjuncts[:-1]}

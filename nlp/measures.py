@@ -1325,7 +1325,7 @@ _CHANNEL_ADVERBS = frozenset({"网上", "线上", "线下", "现场", "同期", 
 _SEQUENCE_ADVERBS = frozenset({"先后", "陆续", "相继", "一共", "总共", "已经", "同时", "还将"})
 
 
-_QUOTED_BEFORE = re.compile(r"“([\u4e00-\u9fff]{2,12})”$")
+_QUOTED_BEFORE = re.compile(r"[“《]([\u4e00-\u9fff]{2,12})[”》]$")  # a title in 《》 too
 
 
 def subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:

@@ -52,3 +52,33 @@ MORE_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
 @pytest.mark.parametrize(("text", "figure", "accepted"), MORE_MEASURES)
 def test_more_measures_of_round_18(text: str, figure: str, accepted: tuple[str, ...]) -> None:
     assert figure_of(text, figure).measure in accepted
+
+
+CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
+    # 职工之家 is one noun (jieba: 之家 a pronoun); 申报 (jieba: nz) is a verb
+    ("去年市总工会抽查各级模范职工之家36家。", "36家", ("各级模范职工之家", "模范职工之家")),
+    ("今年全县共有28家企业申报市级模范职工之家。", "28家", ("企业",)),
+    # a title in 《》 right before the count is what is counted
+    ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
+    # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
+    ("约谈后八成以上的欠费企业已补缴到位。", "八成以上", ("欠费企业", "企业")),
+    # a body, an adverb and a verb before the money are who gives it, not the money
+    ("她所在的信阳申都商贸有限公司工会也送来慰问金1000元。", "1000元", ("慰问金",)),
+    # verbs before a list of people closed by 等 are the predicate
+    (
+        "驿站开放以来，累计服务环卫工人、快递员、外卖骑手等1.6万人次。",
+        "1.6万人次",
+        ("环卫工人、快递员、外卖骑手",),
+    ),
+    # places listed before 分别 say where; the parts count what the total counted
+    (
+        "全省已有5.6万名快递员纳入职业伤害保障，其中太原市、大同市分别为2.1万人和8600人。",
+        "8600人",
+        ("快递员",),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "figure", "accepted"), CONTEXT_MEASURES)
+def test_context_measures_of_round_18(text: str, figure: str, accepted: tuple[str, ...]) -> None:
+    assert figure_of(text, figure).measure in accepted
