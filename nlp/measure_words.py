@@ -190,6 +190,8 @@ def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
         ):
             # 医疗保险|费, 风险|点: jieba files the suffix as a verb or a numeral
             out[-1] = (out[-1][0] + word, "n")
+        elif tag in ("ns", "nr", "nz", "nt") and word in lex.verb_set:
+            out.append((word, "v"))  # 新建/ns, 申报/nz: a lexicon verb is no proper name
         else:
             out.append((word, tag))
     if len(out) >= 2 and out[-1][1] == "v" and len(out[-1][0]) == 1 and out[-2][1] == "a":

@@ -58,6 +58,8 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     # 职工之家 is one noun (jieba: 之家 a pronoun); 申报 (jieba: nz) is a verb
     ("去年市总工会抽查各级模范职工之家36家。", "36家", ("各级模范职工之家", "模范职工之家")),
     ("今年全县共有28家企业申报市级模范职工之家。", "28家", ("企业",)),
+    # a lexicon verb jieba files as a proper name (新建/ns) is still a verb
+    ("区总工会为45家新建工会的企业每家补助2000元。", "45家", ("新建工会的企业", "企业")),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
     # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
