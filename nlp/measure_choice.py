@@ -1210,6 +1210,17 @@ def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
         if at > 0 and spot.text[at - 1] in _CUT_OFF[measure[0]]:
             # 审|结欠薪案件, 自9月1日|起月工资, 全|区企业: the end of a word before it
             measure = measure[1:]
+    place = next(iter(find_places(measure[:12])), None)
+    if (
+        place is not None
+        and place.start == 0
+        and not place.short_only
+        and not place.embedded
+        and place.text[-1] in "省市区县州盟旗"
+        and len(measure) - place.end >= 3
+        and measure[place.end] not in "籍内外级"
+    ):
+        measure = measure[place.end :]  # 焦作市|工伤保险参保人数: the place says where
     return measure
 
 

@@ -60,6 +60,9 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     ("今年全县共有28家企业申报市级模范职工之家。", "28家", ("企业",)),
     # a lexicon verb jieba files as a proper name (新建/ns) is still a verb
     ("区总工会为45家新建工会的企业每家补助2000元。", "45家", ("新建工会的企业", "企业")),
+    # a place opening a measure says where; it is no part of what is counted
+    ("截至6月底，周口市失业保险参保人数达52.3万人。", "52.3万人", ("失业保险参保人数", "参保人数")),
+    ("目前，宜秀区高技能人才总量达1.2万人。", "1.2万人", ("高技能人才总量", "高技能人才")),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
     # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
