@@ -1159,6 +1159,10 @@ def _opening(measure: str) -> str:
     return next((w for w in _NO_OPENING if measure.startswith(w)), "")
 
 
+# A verb of field work before the bodies it reaches (检查|生产经营单位, 走访|企业).
+_VISITED_BODIES = re.compile(
+    r"([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{0,8}(?:企业|单位|商户|门店|工地|项目))"
+)
 # A verb of naming before a title of a level (认定|省级…基地, 命名|自治区级劳务品牌).
 _NAMED_AT_LEVEL = re.compile(
     r"新?(?:认定|命名|评选|评定|表彰|授予)(?=全国|国家|(?:省|市|县|区|自治区)级)"
@@ -1210,6 +1214,13 @@ def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
         if at > 0 and spot.text[at - 1] in _CUT_OFF[measure[0]]:
             # 审|结欠薪案件, 自9月1日|起月工资, 全|区企业: the end of a word before it
             measure = measure[1:]
+    visit = _VISITED_BODIES.fullmatch(measure)
+    if (
+        visit
+        and spot.q.unit in ("家", "家次", "户", "户次")
+        and visit.group(1) in spot.lex.serial_verbs
+    ):
+        measure = measure[len(visit.group(1)) :]  # 检查|企业1870家次: bodies counted per visit
     place = next(iter(find_places(measure[:12])), None)
     if (
         place is not None

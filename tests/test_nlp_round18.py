@@ -63,6 +63,14 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     # a place opening a measure says where; it is no part of what is counted
     ("截至6月底，周口市失业保险参保人数达52.3万人。", "52.3万人", ("失业保险参保人数", "参保人数")),
     ("目前，宜秀区高技能人才总量达1.2万人。", "1.2万人", ("高技能人才总量", "高技能人才")),
+    # 表彰/组建 take what is counted as their object; a verb of field work before bodies
+    # counted per visit (家次) is no part of them
+    ("县总工会今年从参赛职工中评选表彰金牌工人38名。", "38名", ("金牌工人",)),
+    (
+        "全县共组织执法检查组86个，检查用人单位逾3600家次，查处违法案件52件。",
+        "逾3600家次",
+        ("用人单位", "单位"),
+    ),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
     # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
