@@ -460,6 +460,17 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             # 63家劳模|创新|工作室|共完成, 36项职工|创新|成果|给予: a verb between two nouns
             # with a predicate after them is inside the subject, a compound (创新工作室)
             parts.append(w)
+        elif (
+            noun_seen
+            and t in ("v", "vn")
+            and len(w) == 2
+            and w not in lex.verb_set
+            and i + 1 < len(toks)
+            and toks[i + 1][0] == "、"
+        ):
+            # 42家|石油|开采|、炼化和燃气企业: a noun and its activity listed before a body
+            # noun name an industry; the list goes on to the head
+            parts.append(w)
         elif noun_seen and last and t == "v" and text[end - 1] == "的" and w not in lex.verb_set:
             # 的|意外医疗费用|报销。: nothing is predicated of a phrase after 的, so a verb
             # ending the clause after its nouns heads it (the reimbursement of costs)
