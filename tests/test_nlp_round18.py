@@ -73,9 +73,9 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     # a noun and its activity listed before a body noun name an industry
     (
-        "县总工会为23家煤炭开采、洗选和焦化企业送去防暑物资。",
+        "县总工会为23家煤炭开采、焦化和建材企业送去防暑物资。",
         "23家",
-        ("煤炭开采、洗选和焦化企业", "企业"),
+        ("煤炭开采、焦化和建材企业", "企业"),
     ),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
