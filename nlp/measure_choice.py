@@ -1371,6 +1371,8 @@ def _headless_head(spot: Spot, measure: str | None, memory: SentenceMemory) -> s
         # 其中，涉及工程建设领域的744件: a sentence opening with 其中 draws a part from what
         # was just counted; the 的-phrase only says which part, the head is left out
         measure = same_kind(q, here, lex) or same_kind(q, before, lex) or measure
+    if measure and measure.endswith(("总数", "总量")) and len(measure) >= 4:
+        measure = measure[:-2]  # 小屋总数93个，其中…的19个: the part counts 小屋, not the total
     return measure
 
 

@@ -77,6 +77,12 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "23家",
         ("煤炭开采、焦化和建材企业", "企业"),
     ),
+    # a part drawn with 其中 and a headless 的-phrase counts the things, not their total
+    (
+        "全县职工书屋总数达到156家，其中达到省级示范标准的23家。",
+        "23家",
+        ("达到省级示范标准的", "职工书屋"),
+    ),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
     # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
