@@ -218,6 +218,8 @@ _OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9f
 
 # Staff nouns a trade's verb may open (审计|人员, 调解|员).
 _STAFF_NOUNS = frozenset({"人员", "员", "工作者", "干部", "专员", "队员"})
+# Bodies and places that serve; a verb right before one names the service (调解组织, 培训机构).
+_SERVICE_HEADS = frozenset({"组织", "机构", "中心", "基地", "站点", "服务站", "服务点"})
 # Light verbs: their object is an event (开展|隐患排查, 进行|安全检查).
 _LIGHT_VERBS = frozenset({"开展", "进行", "组织", "实施"})
 # Adverbs between a subject and its number (经费|将|超过, 津贴|又|多了).
@@ -778,6 +780,21 @@ def measure_before(
             and (toks[k + 1][1].startswith("v") or toks[k + 1][0] in lex.docket_acts)
         ):
             break  # 网上|开庭: an adverbial of channel before an act makes it the predicate
+        if (
+            len(parts) == 1
+            and parts[0] in _SERVICE_HEADS
+            and verbish(w, t, lex)
+            and len(w) >= 2
+            and w not in lex.money_verbs
+            and left[1] not in ADVERBIAL
+            and (left[0] in lex.verb_set or nounish(*left, lex))
+        ):
+            # 建立|调解|组织, 定点|培训|机构: a verb between the main verb (or a modifier) and
+            # a body that serves names what the body does
+            parts.insert(0, w)
+            first_tag = t
+            k -= 1
+            continue
         if (
             people
             and parts

@@ -83,6 +83,8 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "23家",
         ("达到省级示范标准的", "职工书屋"),
     ),
+    # a verb between a modifier and a body that serves names what the body does
+    ("今年共抽查定点培训机构35家。", "35家", ("定点培训机构", "培训机构")),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
     # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
