@@ -812,6 +812,8 @@ def _names_nothing(spot: Spot, measure: str, before: str | None) -> bool:
     text, q, lex = spot.text, spot.q, spot.lex
     if measure in lex.nominal_verbs:
         return False  # 人均月收入 names money, whatever jieba's tag on 收入
+    if q.kind == "money" and measure in GRANT_HEADS and measure != before:
+        return False  # 分别给予5000元、3000元|奖励: after the amount a grant word is the grant
     body = next((e for e in _BODY_ENDS if e in measure[2:]), None)
     if body is not None:
         rest = measure[measure.index(body, 2) + len(body) :]

@@ -85,6 +85,12 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     # a verb between a modifier and a body that serves names what the body does
     ("今年共抽查定点培训机构35家。", "35家", ("定点培训机构", "培训机构")),
+    # a grant word after a list of amounts is the grant, not a verb naming nothing
+    (
+        "市总工会拿出专项资金80万元，对获得一、二、三等奖的班组分别给予8000元、5000元和3000元奖励。",
+        "5000元",
+        ("奖励",),
+    ),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
     # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
