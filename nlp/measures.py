@@ -318,6 +318,8 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
                 # 14个县（市、区）|仲裁机构: divisions of the same level in brackets are one
                 # level name with the noun before them, not a note to skip
                 parts.extend(x for x, _ in toks[i : j + 1])
+            elif parts and inside[0].startswith(("含", "包括", "不含", "其中")):
+                break  # 56家国有企业（含二级子企业）|职代会建制率: a note of what is included
             i = j + 1
             continue
         if (

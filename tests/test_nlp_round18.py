@@ -91,6 +91,12 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "5000元",
         ("奖励",),
     ),
+    # a bracketed note of what is included ends the phrase after the unit
+    (
+        "全市42家市属企业（含所属子公司）职代会建制率达100%。",
+        "42家",
+        ("市属企业", "企业"),
+    ),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
     # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
