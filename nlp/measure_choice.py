@@ -1149,6 +1149,10 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
                 # 县总工会|调解|劳动争议案件, 工会调解员|调解|…: a body acting on the thing
                 measure = measure[body.end() + adverb + len(rest[0][0]) :]
                 break
+    if measure.startswith(("委托调解", "委托诉前调解", "委派调解")) and len(measure) >= 8:
+        # 接受委派、委托|调解劳动争议案件: the entrusting opens the act, the cases are counted
+        # (法院委托调解案件 names who entrusts them, and keeps it)
+        measure = measure[2:]
     if _MEDIATED_CASES.fullmatch(measure):
         measure = measure[2:]  # 参与调解|劳动争议1870余件: the verb and its object, the cases
     return measure or None

@@ -97,6 +97,13 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "42家",
         ("市属企业", "企业"),
     ),
+    # entrusting opens the act of mediation; the cases are counted (a body before 委托
+    # names who entrusts them: GUARDS of round 17)
+    (
+        "调解室去年共接受委派、委托调解劳动争议案件920件。",
+        "920件",
+        ("劳动争议案件", "案件"),
+    ),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
     # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
