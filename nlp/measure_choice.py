@@ -1066,8 +1066,8 @@ _NO_OPENING = (
 _BATCH = re.compile(r"(?:第[一二三四五六七八九十0-9]+[批届轮]|首批|首届|新一批|新一轮)")
 
 # A character cut off the word before the measure, and what that word's first part ends in
-# (审结, 办结, 裁结; 日起, 月起; 全区, 全市).
-_CUT_OFF = {"结": "审办裁", "起": "日月年", "区": "全本该", "市": "全本该", "县": "全本该"}
+# (审结, 办结, 裁结, 执结; 日起, 月起; 全区, 全市).
+_CUT_OFF = {"结": "审办裁执", "起": "日月年", "区": "全本该", "市": "全本该", "县": "全本该"}
 
 # Verbs of guessing before a modal 会 (预计|会|增加).
 _GUESSES = frozenset({"预计", "估计", "有望", "可能", "肯定", "势必", "应该", "必将"})

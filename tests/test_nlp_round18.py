@@ -104,6 +104,8 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "920件",
         ("劳动争议案件", "案件"),
     ),
+    # 执|结…: the 结 of 执结 (enforced to a close) is cut off the case noun
+    ("该院今年共执结劳动争议案件412件。", "412件", ("劳动争议案件", "案件")),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
     # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
