@@ -270,8 +270,51 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     measure = _ranked_subject(spot, measure)
     measure = _classes_held(spot, measure)
     measure = _headless_phrase(spot, measure)
+    measure = _money_topic(spot, measure)
     memory.remember(spot.si, q, measure, part=_opens(spot, "其中"))
     return measure, qualifier
+
+
+# Money nouns that end in no money character (房租, 收入).
+_MONEY_TOPICS = ("租", "收入", "价")
+
+
+def _money_topic(spot: Spot, measure: str | None) -> str | None:
+    """光房租就能省下7000多元 / 岗位津贴不降反增，每月多了300多元: an amount nothing names is
+    of the money noun its clause (or, where the clause names nothing, the clause before) is
+    about; only adverbs, verbs and times stand between them."""
+    if measure is not None or spot.q.kind != "money":
+        return measure
+    text, lex = spot.text, spot.lex
+    lead = spot.lead
+    end = spot.q.start
+    for _ in range(2):
+        toks: list[tuple[str, str]] = []
+        for w, t in word_tags(text[lead:end], lex):
+            if w in MONEY_END and toks and nounish(*toks[-1], lex):
+                toks[-1] = (toks[-1][0] + w, "n")  # 场地|费: jieba leaves the money suffix apart
+            else:
+                toks.append((w, t))
+        last = max(
+            (
+                k
+                for k, (w, t) in enumerate(toks)
+                if len(w) >= 2
+                and (money_noun(w) or w.endswith(_MONEY_TOPICS))
+                and (nounish(w, t, lex) or w in lex.nominal_verbs)
+            ),
+            default=-1,
+        )
+        if last >= 0:
+            first = last
+            while first > 0 and nounish(*toks[first - 1], lex) and toks[first - 1][0] != "光":
+                first -= 1  # (发放|补贴, 足额拨付|人工费: the noun run, no verb before it)
+            return "".join(w for w, _ in toks[first : last + 1])
+        if lead <= spot.s_start:
+            return None
+        end = lead - 1
+        lead = clause_start(text, spot.s_start, end)
+    return None
 
 
 # Linking words between a headless 的-phrase and its number (…学历的|不足|两成, …的|占|37.6%).

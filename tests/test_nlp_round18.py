@@ -106,6 +106,10 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     # 执|结…: the 结 of 执结 (enforced to a close) is cut off the case noun
     ("该院今年共执结劳动争议案件412件。", "412件", ("劳动争议案件", "案件")),
+    # an amount nothing names is of the money noun its clause (or the clause before) is about
+    ("老李算了一笔账，一年下来光车费就能省下2000多元。", "2000多元", ("车费",)),
+    ("换岗以后，她的夜班补贴不降反升，每月多了200多元。", "200多元", ("夜班补贴", "补贴")),
+    ("两口子每月收入加起来有六千多元。", "六千多元", ("收入",)),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
     # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
