@@ -1326,14 +1326,27 @@ def _object_of_repeated_verb(spot: Spot, measure: str | None) -> str | None:
     verb = toks[-1][0]
     if measure is not None and measure != verb:
         return measure
-    k = text.rfind(verb, spot.s_start, spot.lead)
+    k, said = -1, verb
+    for said in (verb, *_KIN_VERBS.get(verb, ())):
+        k = text.rfind(said, spot.s_start, spot.lead)
+        if k >= 0:
+            break  # 建设“小哥驿站”，目前已|建成|36个: a verb of the same act counts it too
     if k < 0:
         return measure
-    end = clause_end(text, k + len(verb))
-    obj = text[k + len(verb) : end]
+    end = clause_end(text, k + len(said))
+    obj = text[k + len(said) : end]
     if 2 <= len(obj) <= 8 and all(is_han(c) for c in obj):
         return obj  # the object taken whole, whatever jieba's tags (爱心|包 as a verb)
-    return measure_before(text, end, k + len(verb), lex) or measure
+    return measure_before(text, end, k + len(said), lex) or measure
+
+
+# Verbs of one act printed in turn (建设 a thing, then 建成 so many; 开展 an event, 举办 so many).
+_KIN_VERBS: dict[str, tuple[str, ...]] = {
+    "建成": ("建设", "建立", "新建", "打造"),
+    "举办": ("开展", "组织"),
+    "开展": ("举办", "组织"),
+    "组织": ("开展", "举办"),
+}
 
 
 def _topic_object(spot: Spot, measure: str | None) -> str | None:

@@ -110,6 +110,9 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     ("老李算了一笔账，一年下来光车费就能省下2000多元。", "2000多元", ("车费",)),
     ("换岗以后，她的夜班补贴不降反升，每月多了200多元。", "200多元", ("夜班补贴", "补贴")),
     ("两口子每月收入加起来有六千多元。", "六千多元", ("收入",)),
+    # a verb of the same act counts what the first one took (建设 …，已建成 N个)
+    ("县总工会在各乡镇建设“职工暖心屋”，目前已建成28个。", "28个", ("职工暖心屋", "“职工暖心屋”")),
+    ("区总工会在园区开展“午间课堂”系列活动，今年已举办15场。", "15场", ("系列活动", "活动")),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
     # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
