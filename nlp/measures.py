@@ -159,6 +159,8 @@ def _after_verb_modifies(
     w, (nxt, tag) = toks[i][0], toks[i + 1]
     if nxt in _STAFF_NOUNS:
         return True
+    if not taken and nxt in ("和", "、") and i + 3 < len(toks) and a_person(toks[i + 3][0]):
+        return True  # 860余名|返乡|和|待业|职工: coordinated modifiers of the people after
     return (
         not taken
         and len(w) == 2
@@ -541,6 +543,8 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
                 (modifier(j) and not noun(j))
                 # 320名|运行、抢修|职工: coordinated modifiers share the head noun
                 or (toks[j][0] == "、" and j + 1 < len(toks) and modifier(j + 1))
+                # 860余名|返乡|和|待业职工: a modifier coordinated with a modified noun
+                or (toks[j][0] == "和" and j > i and j + 2 < len(toks) and noun(j + 1))
             ):
                 j += 1
             granted = j < len(toks) and toks[j][0] in GRANT_HEADS and text[end - 1] == "元"

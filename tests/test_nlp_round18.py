@@ -114,6 +114,8 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     # a verb of the same act counts what the first one took (建设 …，已建成 N个)
     ("县总工会在各乡镇建设“职工暖心屋”，目前已建成28个。", "28个", ("职工暖心屋", "“职工暖心屋”")),
     ("区总工会在园区开展“午间课堂”系列活动，今年已举办15场。", "15场", ("系列活动", "活动")),
+    # an after-verb coordinated with a modified person noun modifies it too
+    ("县总工会帮助520余名返乡和失业职工实现再就业。", "520余名", ("返乡和失业职工", "职工")),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
     # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
