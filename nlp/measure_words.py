@@ -104,6 +104,11 @@ BOUNDARY = frozenset("，。；：！？、,;:!?（）()“”‘’《》\n 　
 _COMPARED_TIMES = frozenset({"前年", "去年", "上年", "往年", "今年", "明年", "上月", "同期"})
 
 
+# Verbs jieba's dictionary files as proper names that modify a noun as often as they end a
+# phrase (申报材料, 46家单位|申报|…), so they stay out of the verb lexicon.
+_VERBS_FILED_AS_NAMES = frozenset({"申报"})
+
+
 def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
     """jieba words with part-of-speech tags; windows are a clause piece, so this stays cheap.
 
@@ -190,8 +195,10 @@ def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
         ):
             # 医疗保险|费, 风险|点: jieba files the suffix as a verb or a numeral
             out[-1] = (out[-1][0] + word, "n")
-        elif tag in ("ns", "nr", "nz", "nt") and word in lex.verb_set:
-            out.append((word, "v"))  # 新建/ns, 申报/nz: a lexicon verb is no proper name
+        elif tag in ("ns", "nr", "nz", "nt") and (
+            word in lex.verb_set or word in _VERBS_FILED_AS_NAMES
+        ):
+            out.append((word, "v"))  # 新建/ns, 申报/nz: a verb is no proper name
         else:
             out.append((word, tag))
     if len(out) >= 2 and out[-1][1] == "v" and len(out[-1][0]) == 1 and out[-2][1] == "a":
