@@ -305,6 +305,17 @@ def _money_topic(spot: Spot, measure: str | None) -> str | None:
             ),
             default=-1,
         )
+        if (
+            last < 0
+            and "其中" not in text[lead:end]  # (挪用了其中的36万元: a part of the money before)
+            and any(
+                (nounish(w, t, lex) or (t.startswith("v") and w not in lex.change_verbs))
+                and not w.startswith("每")
+                and not (k and toks[k - 1][0] == "每")  # (每|单|0.04元: per what)
+                for k, (w, t) in enumerate(toks)
+            )
+        ):
+            return None  # (工会为他争取到2万元: the clause names its own actors; no topic)
         if last >= 0:
             first = last
             while first > 0 and nounish(*toks[first - 1], lex) and toks[first - 1][0] != "光":
@@ -505,8 +516,9 @@ def _after_or_before(
         while len(toks) > 1 and (
             toks[0][1] in ("p", "d", "m", "r", "c", "t")
             or toks[0][0] in lex.verb_set
-            or (toks[0][1] == "v" and toks[1][1] in ("v", "vn"))
-            or (verb and toks[0][1] == "vn")  # 累计|服务|货车司机: verbs one after another
+            # 累计|服务|货车司机: verbs one after another (施工|作业|人员 names a trade)
+            or (toks[0][1] == "v" and toks[1][1] in ("v", "vn") and not _staffed(toks, 1))
+            or (verb and toks[0][1] == "vn" and not _staffed(toks, 0))
         ):
             verb = toks[0][1] == "v" or toks[0][0] in lex.verb_set
             toks = toks[1:]  # (今年|共|帮扶|…: the list starts after time, adverbs and verbs)
@@ -525,6 +537,13 @@ def _after_or_before(
         # money is for; the money noun right before it is what it is
         direct = True
     return (before if direct else after or before), before
+
+
+def _staffed(toks: list[tuple[str, str]], k: int) -> bool:
+    """Does the list item from ``toks[k]`` end in a staff noun (施工|作业|人员: the verbs
+    before it name a trade, where 服务|环卫工人 is an act and its people)?"""
+    item = "".join(w for w, _ in toks[k:]).split("、")[0]
+    return k < len(toks) and toks[k][1].startswith("v") and item.endswith("人员")
 
 
 def _opens_predicate(phrase: str, lex: FigureLexicon) -> bool:
@@ -1176,6 +1195,12 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         cut = 3 if toks[2][0] == "了" else 2
         rest = "".join(w for w, _ in toks[cut:])
         measure = rest if len(rest) >= 2 else measure
+    if (
+        measure.startswith(("表彰", "评选"))
+        and len(measure) >= 4
+        and (a_person(measure[2:]) or measure.endswith(_HONOURS))
+    ):
+        measure = measure[2:]  # 评选|表彰|金牌工人: who is honoured (表彰大会, 表彰对象 stay)
     batch = _BATCH.match(measure)
     if batch and len(measure) - batch.end() >= 2:
         measure = measure[batch.end() :]  # 第二批|市级首席技师: which batch, not what is counted
@@ -1212,6 +1237,8 @@ def _opening(measure: str) -> str:
 _VISITED_BODIES = re.compile(
     r"([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{0,8}(?:企业|单位|商户|门店|工地|项目))"
 )
+# Titles of people honoured (巾帼建功标兵, 技术能手).
+_HONOURS = ("标兵", "能手", "模范", "工匠", "先进个人", "红旗手")
 # A verb of naming before a title of a level (认定|省级…基地, 命名|自治区级劳务品牌).
 _NAMED_AT_LEVEL = re.compile(
     r"新?(?:认定|命名|评选|评定|表彰|授予)(?=全国|国家|(?:省|市|县|区|自治区)级)"
@@ -1264,11 +1291,7 @@ def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
             # 审|结欠薪案件, 自9月1日|起月工资, 全|区企业: the end of a word before it
             measure = measure[1:]
     visit = _VISITED_BODIES.fullmatch(measure)
-    if (
-        visit
-        and spot.q.unit in ("家", "家次", "户", "户次")
-        and visit.group(1) in spot.lex.serial_verbs
-    ):
+    if visit and spot.q.unit in ("家次", "户次") and visit.group(1) in spot.lex.serial_verbs:
         measure = measure[len(visit.group(1)) :]  # 检查|企业1870家次: bodies counted per visit
     place = next(iter(find_places(measure[:12])), None)
     if (
@@ -1326,20 +1349,40 @@ def _object_of_repeated_verb(spot: Spot, measure: str | None) -> str | None:
     verb = toks[-1][0]
     if measure is not None and measure != verb:
         return measure
-    k, said = -1, verb
-    for said in (verb, *_KIN_VERBS.get(verb, ())):
-        k = text.rfind(said, spot.s_start, spot.lead)
-        if k >= 0:
-            break  # 建设“小哥驿站”，目前已|建成|36个: a verb of the same act counts it too
+    # 建设“小哥驿站”，目前已|建成|36个: a verb of the same act counts it too; the nearest
+    k, said = max(
+        (text.rfind(v, spot.s_start, spot.lead), v) for v in (verb, *_KIN_VERBS.get(verb, ()))
+    )
     if k < 0:
         return measure
     end = clause_end(text, k + len(said))
     obj = text[k + len(said) : end]
     if 2 <= len(obj) <= 8 and all(is_han(c) for c in obj):
-        return obj  # the object taken whole, whatever jieba's tags (爱心|包 as a verb)
-    return measure_before(text, end, k + len(said), lex) or measure
+        named = obj  # the object taken whole, whatever jieba's tags (爱心|包 as a verb)
+    else:
+        named = measure_before(text, end, k + len(said), lex)
+    if said != verb and not (named or "").endswith(_KIN_HEADS):
+        return measure  # (组织志愿者走进社区，…开展80余场: the kin verb's object is no event)
+    return named or measure
 
 
+# Events and places a kin verb counts (活动, 讲座; 驿站, 书屋).
+_KIN_HEADS = (
+    "活动",
+    "会",
+    "赛",
+    "课堂",
+    "讲座",
+    "班",
+    "站",
+    "驿站",
+    "屋",
+    "室",
+    "中心",
+    "基地",
+    "点",
+    "之家",
+)
 # Verbs of one act printed in turn (建设 a thing, then 建成 so many; 开展 an event, 举办 so many).
 _KIN_VERBS: dict[str, tuple[str, ...]] = {
     "建成": ("建设", "建立", "新建", "打造"),
@@ -1433,7 +1476,7 @@ def _headless_head(spot: Spot, measure: str | None, memory: SentenceMemory) -> s
         # 其中，涉及工程建设领域的744件: a sentence opening with 其中 draws a part from what
         # was just counted; the 的-phrase only says which part, the head is left out
         measure = same_kind(q, here, lex) or same_kind(q, before, lex) or measure
-    if measure and measure.endswith(("总数", "总量")) and len(measure) >= 4:
+    if measure and measure.endswith("总数") and len(measure) >= 4:
         measure = measure[:-2]  # 小屋总数93个，其中…的19个: the part counts 小屋, not the total
     return measure
 

@@ -196,9 +196,11 @@ def word_tags(window: str, lex: FigureLexicon) -> list[tuple[str, str]]:
             # 医疗保险|费, 风险|点: jieba files the suffix as a verb or a numeral
             out[-1] = (out[-1][0] + word, "n")
         elif tag in ("ns", "nr", "nz", "nt") and (
-            word in lex.verb_set or word in _VERBS_FILED_AS_NAMES
+            word in lex.verb_set
+            # (申报企业 opens with its verb as a modifier; after a noun it is the predicate)
+            or (word in _VERBS_FILED_AS_NAMES and out and out[-1][1].startswith("n"))
         ):
-            out.append((word, "v"))  # 新建/ns, 申报/nz: a verb is no proper name
+            out.append((word, "v"))  # 新建/ns, 单位|申报/nz: a verb is no proper name
         else:
             out.append((word, tag))
     if len(out) >= 2 and out[-1][1] == "v" and len(out[-1][0]) == 1 and out[-2][1] == "a":

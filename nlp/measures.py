@@ -159,7 +159,13 @@ def _after_verb_modifies(
     w, (nxt, tag) = toks[i][0], toks[i + 1]
     if nxt in _STAFF_NOUNS:
         return True
-    if not taken and nxt in ("和", "、") and i + 3 < len(toks) and a_person(toks[i + 3][0]):
+    if (
+        not taken
+        and toks[i][1] == "v"  # (参赛/n|和|观摩|职工: jieba's noun makes 和 join two nouns)
+        and nxt in ("和", "、")
+        and i + 3 < len(toks)
+        and a_person(toks[i + 3][0])
+    ):
         return True  # 860余名|返乡|和|待业|职工: coordinated modifiers of the people after
     return (
         not taken
@@ -220,6 +226,8 @@ _OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9f
 
 # Staff nouns a trade's verb may open (审计|人员, 调解|员).
 _STAFF_NOUNS = frozenset({"人员", "员", "工作者", "干部", "专员", "队员"})
+# A body noun closing a list of industries (…、炼化和燃气企业).
+_INDUSTRY_HEAD = re.compile(r"(?:企业|单位|公司|行业|厂)")
 # Bodies and places that serve; a verb right before one names the service (调解组织, 培训机构).
 _SERVICE_HEADS = frozenset({"组织", "机构", "中心", "基地", "站点", "服务站", "服务点"})
 # Light verbs: their object is an event (开展|隐患排查, 进行|安全检查).
@@ -320,7 +328,11 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
                 # 14个县（市、区）|仲裁机构: divisions of the same level in brackets are one
                 # level name with the noun before them, not a note to skip
                 parts.extend(x for x, _ in toks[i : j + 1])
-            elif parts and inside[0].startswith(("含", "包括", "不含", "其中")):
+            elif (
+                parts
+                and inside[0].startswith(("含", "包括", "不含", "其中"))
+                and "率" in "".join(x for x, _ in toks[j + 1 : j + 4])
+            ):
                 break  # 56家国有企业（含二级子企业）|职代会建制率: a note of what is included
             i = j + 1
             continue
@@ -473,6 +485,8 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
             and w not in lex.verb_set
             and i + 1 < len(toks)
             and toks[i + 1][0] == "、"
+            and not parts[-1].endswith(tuple(_BUSINESS_HEADS))  # (12家企业|停产、减产)
+            and _INDUSTRY_HEAD.search("".join(x for x, _ in toks[i + 2 : i + 8])) is not None
         ):
             # 42家|石油|开采|、炼化和燃气企业: a noun and its activity listed before a body
             # noun name an industry; the list goes on to the head
@@ -544,7 +558,12 @@ def _np_after(text: str, end: int, lex: FigureLexicon, limit: int) -> tuple[str 
                 # 320名|运行、抢修|职工: coordinated modifiers share the head noun
                 or (toks[j][0] == "、" and j + 1 < len(toks) and modifier(j + 1))
                 # 860余名|返乡|和|待业职工: a modifier coordinated with a modified noun
-                or (toks[j][0] == "和" and j > i and j + 2 < len(toks) and noun(j + 1))
+                or (
+                    toks[j][0] == "和"
+                    and j > i
+                    and j + 2 < len(toks)
+                    and (noun(j + 1) or modifier(j + 1))
+                )
             ):
                 j += 1
             granted = j < len(toks) and toks[j][0] in GRANT_HEADS and text[end - 1] == "元"
@@ -694,6 +713,8 @@ def measure_before(
     linked_between = text[start - gap : start].strip("的等每人年月") != ""
     linked = linked_between or text[start] in "超逾达"
     quoted = _QUOTED_BEFORE.search(text, max(floor, start - gap - 16), start - gap)
+    if quoted is not None and quoted.group().startswith("《") and not _COPIES.match(text, start):
+        quoted = None  # (宣讲《工会法》120场: a title is counted only in copies of it)
     if quoted is not None:
         return quoted.group(1)  # 建成“暖新驿站”156个: the quoted name is what is counted
     if toks and toks[-1][0] in lex.change_verbs:
@@ -793,7 +814,7 @@ def measure_before(
             and len(w) >= 2
             and w not in lex.money_verbs
             and left[1] not in ADVERBIAL
-            and (left[0] in lex.verb_set or nounish(*left, lex))
+            and (left[0] in lex.verb_set or (nounish(*left, lex) and left[1][0] in "nb"))
         ):
             # 建立|调解|组织, 定点|培训|机构: a verb between the main verb (or a modifier) and
             # a body that serves names what the body does
@@ -1360,6 +1381,8 @@ _SEQUENCE_ADVERBS = frozenset({"先后", "陆续", "相继", "一共", "总共",
 
 
 _QUOTED_BEFORE = re.compile(r"[“《]([\u4e00-\u9fff]{2,12})[”》]$")  # a title in 《》 too
+# A count of copies (1.2万册, 3000份), the only count a title before it names.
+_COPIES = re.compile(r"[0-9０-９.一二两三四五六七八九十百千万余多]+[册本份套]")
 
 
 def subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:

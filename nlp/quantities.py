@@ -313,7 +313,10 @@ def _looks_alike(text: str, m: re.Match[str], first: int, floor: int) -> bool:
     if unit == "次" and text[start:end] == "二次" and "\u4e00" <= after <= "\u9fff":
         # 二次医疗报销, 二次救助: "secondary" before a noun; a count says 两次, and one
         # printed 二次 goes on to where or to whom (先后二次到公司)
-        return after not in "到去来赴在向对与和被给深上进入"
+        counted = text[start - 1 : start] in tuple("曾已共又再") or text[
+            max(0, start - 2) : start
+        ] in ("先后", "累计", "连续", "前后", "共计")
+        return not counted and after not in "到去来赴在向对与和被给深上进入"
     idiom = _IDIOMS.search(text, max(0, start - 6), min(len(text), end + 6))
     idiom = _IDIOMS.search(text, max(0, start - 6), min(len(text), end + 6))
     if idiom is not None and idiom.start() < end and start < idiom.end():
