@@ -1290,6 +1290,12 @@ def _bare_of_frame_words(spot: Spot, measure: str | None) -> str | None:
         if at > 0 and spot.text[at - 1] in _CUT_OFF[measure[0]]:
             # 审|结欠薪案件, 自9月1日|起月工资, 全|区企业: the end of a word before it
             measure = measure[1:]
+    if (
+        spot.q.kind == "money"
+        and measure.startswith(("代缴", "代发", "代付", "代扣"))
+        and len(measure) >= 6
+    ):
+        measure = measure[2:]  # 代缴|城乡居民医疗保险个人缴费部分: paid on someone's behalf
     visit = _VISITED_BODIES.fullmatch(measure)
     if visit and spot.q.unit in ("家次", "户次") and visit.group(1) in spot.lex.serial_verbs:
         measure = measure[len(visit.group(1)) :]  # 检查|企业1870家次: bodies counted per visit

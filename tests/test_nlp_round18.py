@@ -117,6 +117,12 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     ("区总工会在园区开展“午间课堂”系列活动，今年已举办15场。", "15场", ("系列活动", "活动")),
     # an after-verb coordinated with a modified person noun modifies it too
     ("县总工会帮助520余名返乡和失业职工实现再就业。", "520余名", ("返乡和失业职工", "职工")),
+    # money paid on someone's behalf (代缴) is the money, not the paying
+    (
+        "县总工会今年已为320余名困难职工代缴城乡居民养老保险个人缴费部分共计9.6万元。",
+        "9.6万元",
+        ("城乡居民养老保险个人缴费部分", "个人缴费部分"),
+    ),
     # a title in 《》 right before the count is what is counted
     ("区总工会印制《职工维权手册》8000册。", "8000册", ("职工维权手册", "《职工维权手册》")),
     # a clause of time ending in 后 before an amount and 的 names nothing; the noun after does
