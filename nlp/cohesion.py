@@ -45,6 +45,8 @@ _PERSON_END2 = frozenset({
     "代表", "干部", "司机", "骨干", "模范", "家属", "子女", "群众", "青年",
     # Round 16: residents and villagers, women and children
     "村民", "居民", "市民", "农民", "牧民", "渔民", "妇女", "儿童",
+    # Round 18: streamers, seafarers, the elderly, apprentices
+    "主播", "船员", "老人", "徒弟", "学徒", "劳模",
 })  # fmt: skip
 # Characters that open an adverb (已有, 共计, 累计, 还将): no subject starts with them.
 _ADVERB_CHARS = frozenset("已共还又再均都也累将正")

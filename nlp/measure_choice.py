@@ -1228,7 +1228,7 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
 
 def _opening(measure: str) -> str:
     """The word of ``_NO_OPENING`` that ``measure`` starts with, or ''."""
-    if measure.startswith("按期"):
+    if measure.startswith(("按期", "按时")):
         return ""  # 按期结案率: on time, a modifier of the rate (按 alone: by a standard)
     return next((w for w in _NO_OPENING if measure.startswith(w)), "")
 

@@ -593,7 +593,9 @@ _DIVISION_NOUNS = frozenset("省市县区镇乡村旗盟州")
 
 
 # 100个自治区级…监测点: an administrative level says where the items sit, not what they are.
-_LEVEL = re.compile(r"^(?:全国|国家|自治区|省|市|县|区|镇|乡|村)级(?=[\u4e00-\u9fff]{2})")
+_LEVEL = re.compile(
+    r"^(?:全国|国家|自治区|省|市|县|区|镇|乡|村)级(?:以上|及以上)?(?=[\u4e00-\u9fff]{2})"
+)
 
 
 # Superlatives (highest, lowest, most, least).  Right before a number they bound it (a cap, a
