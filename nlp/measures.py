@@ -85,6 +85,10 @@ def measure_after(
             word = toks[0][0] + toks[1][0]
             at = end + len(word)
     if people and word:
+        kin = _KIN_AFTER.match(text, at)
+        if kin is not None:
+            word, at = word + kin.group(), kin.end()  # 外来务工人员|随迁子女: their children
+    if people and word:
         # 186名快递员、外卖骑手的子女: people of whom other people are counted (子女, 家属)
         owner = _OWNER.match(text, at)
         if owner is not None:
@@ -224,6 +228,8 @@ _RELATIVE_TO_HEAD = re.compile(r"[^，。；：的]{2,12}的(?=[\u4e00-\u9fff])"
 _OWNER = re.compile(r"(?:[、和及与][\u4e00-\u9fff]{2,8}?)*的(?=[\u4e00-\u9fff])")
 
 
+# Kin of the people just named, printed right after them (外来务工人员|随迁子女).
+_KIN_AFTER = re.compile(r"(?:随迁|留守)?(?:子女|家属|配偶)")
 # Staff nouns a trade's verb may open (审计|人员, 调解|员).
 _STAFF_NOUNS = frozenset({"人员", "员", "工作者", "干部", "专员", "队员"})
 # A body noun closing a list of industries (…、炼化和燃气企业).

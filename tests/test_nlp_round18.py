@@ -30,6 +30,12 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "260名",
         ("市级以上劳动模范", "劳动模范"),
     ),
+    # the kin of the people just named are who is counted (务工人员|随迁子女)
+    (
+        "全区共有1.6万名外来务工人员随迁子女在公办学校就读。",
+        "1.6万名",
+        ("外来务工人员随迁子女", "随迁子女"),
+    ),
     # a person noun after another names who is counted (残疾人|徒弟)
     ("他先后带出了8名残疾人徒弟。", "8名", ("残疾人徒弟", "徒弟")),
     ("“考过以后，我每月能多拿150元带徒补贴。”", "150元", ("带徒补贴", "补贴")),
