@@ -38,6 +38,10 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     ),
     # 主播 is one noun (jieba: 主/b|播/v)
     ("直播基地里，三十余名主播正在参加劳动合同知识培训。", "三十余名", ("主播",)),
+    # 处罚决定 and 赔付款 are nouns (jieba: 决定/v, 重疾赔|付款); a decision of a procedure is a
+    # case paper
+    ("去年，全市人社部门对违法企业作出行政处罚决定86件。", "86件", ("行政处罚决定",)),
+    ("今年3月，他拿到了5万元重疾赔付款。", "5万元", ("重疾赔付款", "赔付款")),
     # a person noun after another names who is counted (残疾人|徒弟)
     ("他先后带出了8名残疾人徒弟。", "8名", ("残疾人徒弟", "徒弟")),
     ("“考过以后，我每月能多拿150元带徒补贴。”", "150元", ("带徒补贴", "补贴")),
@@ -213,3 +217,7 @@ def test_round_18_rules_leave_alone(
     text: str, figure: str, accepted: tuple[str | None, ...]
 ) -> None:
     assert figure_of(text, figure).measure in accepted
+
+
+def test_decision_of_a_procedure_is_a_case_paper() -> None:
+    assert figure_of("去年，全市人社部门对违法企业作出行政处罚决定86件。", "86件").type == "cases"
