@@ -1178,10 +1178,11 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         )  # 读书|分享|会 is a meeting (not 预计|会|增加: a modal)
         if len(toks) >= 2 and toks[-1][0] == measure[-1] and not event:
             measure = measure[:-1]  # 单班产能|能|提高: a modal before the change, no noun
-    if len(measure) >= 4 and measure[0] in "签评":
+    if len(measure) >= 4 and measure[0] in _ONE_CHARACTER_VERBS:
         toks = word_tags(measure, lex)
-        if len(toks) >= 2 and toks[0] in (("签", "v"), ("评", "v")):
-            measure = measure[1:]  # (签|行业集体合同, 评|出优秀成果: 欠缴, 带徒 stay whole)
+        if len(toks) >= 2 and toks[0] == (measure[0], "v"):
+            # (签|行业集体合同, 评|出优秀成果, 另|发|持证津贴, 少|拿|加班费: 欠缴, 带徒 stay)
+            measure = measure[1:]
     toks = word_tags(measure, lex)
     if (
         len(toks) > 2
@@ -1237,6 +1238,8 @@ def _opening(measure: str) -> str:
 _VISITED_BODIES = re.compile(
     r"([\u4e00-\u9fff]{2})([\u4e00-\u9fff]{0,8}(?:企业|单位|商户|门店|工地|项目))"
 )
+# Verbs of one character that take an object (签 a contract, 发 an allowance).
+_ONE_CHARACTER_VERBS = frozenset("签评发拿")
 # Titles of people honoured (巾帼建功标兵, 技术能手).
 _HONOURS = ("标兵", "能手", "模范", "工匠", "先进个人", "红旗手")
 # A verb of naming before a title of a level (认定|省级…基地, 命名|自治区级劳务品牌).

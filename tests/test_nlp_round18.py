@@ -42,6 +42,8 @@ MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     # case paper
     ("去年，全市人社部门对违法企业作出行政处罚决定86件。", "86件", ("行政处罚决定",)),
     ("今年3月，他拿到了5万元重疾赔付款。", "5万元", ("重疾赔付款", "赔付款")),
+    # a verb of one character opening the phrase is its predicate (另|发|…津贴)
+    ("考取电工证的职工，每月另发技能津贴80元。", "80元", ("技能津贴", "津贴")),
     # a person noun after another names who is counted (残疾人|徒弟)
     ("他先后带出了8名残疾人徒弟。", "8名", ("残疾人徒弟", "徒弟")),
     ("“考过以后，我每月能多拿150元带徒补贴。”", "150元", ("带徒补贴", "补贴")),
