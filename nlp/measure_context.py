@@ -235,6 +235,13 @@ def _each_subject(
         # (社会保险、劳动合同|类|投诉: conjuncts line up on the kind's word, so 类 stays apart)
         for piece in ([(w[:-1], "n"), ("类", "q")] if len(w) > 2 and w.endswith("类") else [(w, t)])
     ]
+    toks = [
+        (piece, "c" if piece in ("、", "和") else t)
+        for w, t in toks
+        # 国家级、省级和市级: jieba's dictionary may hold a whole list of levels as one word
+        for piece in (re.split("(、|和)", w) if "、" in w else [w])
+        if piece
+    ]
     while toks and (toks[0][1] in ADVERBIAL or toks[0][0] in SCOPE or toks[0][0] in lex.filler_set):
         toks = toks[1:]  # 今年，全市|…: time and scope words are no conjunct
     while toks and COMPARE.fullmatch(toks[-1][0]):
@@ -271,6 +278,9 @@ def _each_subject(
         # 失业保险、工伤保险|参保人数: parallel modifiers print alike, so the last conjunct's
         # words past the length of the others (jieba may cut them apart: 生育|保险) are the head
         shared = "".join(last[ends.index(widths.pop()) + 1 :])
+    elif all("".join(c).endswith("级") for c in conjuncts[:-1]) and "级" in "".join(last)[1:-1]:
+        # 国家级、省级和市级|工作室: levels listed before the last one's noun share it
+        shared = "".join(last).split("级", 1)[1]
     elif "类" in last[1:-1]:
         shared = "".join(last[last.index("类") :])  # 追索劳动报酬和工伤待遇|类案件: kinds
     elif all(len(c) == 1 and c[0] in NUMERALS for c in conjuncts[:-1]) and last[0][0] in NUMERALS:

@@ -159,6 +159,12 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
         "1.6万人次",
         ("环卫工人、快递员、外卖骑手",),
     ),
+    # levels listed before 分别 share the last one's noun
+    (
+        "全省已建成职工书屋860家，其中全国级、省级和市级书屋分别为12家、96家和310家。",
+        "96家",
+        ("省级书屋", "书屋"),
+    ),
     # places listed before 分别 say where; the parts count what the total counted
     (
         "全省已有5.6万名快递员纳入职业伤害保障，其中太原市、大同市分别为2.1万人和8600人。",
