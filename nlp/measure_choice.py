@@ -281,8 +281,8 @@ _MONEY_TOPICS = ("租", "收入", "价")
 
 def _money_topic(spot: Spot, measure: str | None) -> str | None:
     """光房租就能省下7000多元 / 岗位津贴不降反增，每月多了300多元: an amount nothing names is
-    of the money noun its clause (or, where the clause names nothing, the clause before) is
-    about; only adverbs, verbs and times stand between them."""
+    of the last money noun its clause prints, or, where the clause names neither a noun nor
+    an act of its own (每月多了), of the last one the clause before prints."""
     if measure is not None or spot.q.kind != "money":
         return measure
     text, lex = spot.text, spot.lex
@@ -542,8 +542,9 @@ def _after_or_before(
 def _staffed(toks: list[tuple[str, str]], k: int) -> bool:
     """Does the list item from ``toks[k]`` end in a staff noun (施工|作业|人员: the verbs
     before it name a trade, where 服务|环卫工人 is an act and its people)?"""
-    item = "".join(w for w, _ in toks[k:]).split("、")[0]
-    return k < len(toks) and toks[k][1].startswith("v") and item.endswith("人员")
+    if k >= len(toks) or not toks[k][1].startswith("v"):
+        return False
+    return "".join(w for w, _ in toks[k:]).split("、")[0].endswith("人员")
 
 
 def _opens_predicate(phrase: str, lex: FigureLexicon) -> bool:
@@ -1384,7 +1385,6 @@ _KIN_HEADS = (
     "讲座",
     "班",
     "站",
-    "驿站",
     "屋",
     "室",
     "中心",
