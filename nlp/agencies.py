@@ -482,7 +482,20 @@ def find_agencies(text: str, places: list[PlaceMatch], context: PlaceContext) ->
     found = _police_branches(_dedupe(found + _company_short_forms(text, found)))
     found = _dedupe(found + _company_unions(text, found))
     found = _nearest_level(text, found, places, context)
-    return [m for m in found if not _counted_kind(text, m)]
+    return [_special_court(m) for m in found if not _counted_kind(text, m)]
+
+
+# Courts of special jurisdiction are named by their seat without its level (宁波海事法院,
+# 北京互联网法院, 上海金融法院), whatever place prefix the general rule gives a court.
+_SPECIAL_COURT = re.compile(r"^(.{2,4}?)市(海事法院|互联网法院|金融法院|铁路运输法院|知识产权法院)")
+
+
+def _special_court(m: AgencyMatch) -> AgencyMatch:
+    """宁波市海事法院 → 宁波海事法院 (and its 舟山法庭 after it)."""
+    sc = _SPECIAL_COURT.match(m.canonical)
+    if sc is None:
+        return m
+    return replace(m, canonical=sc.group(1) + m.canonical[sc.end(1) + 1 :], kind="court")
 
 
 # A district's or county's police is a branch of the city's bureau, and is named so officially

@@ -239,3 +239,20 @@ def test_round_18_rules_leave_alone(
 
 def test_decision_of_a_procedure_is_a_case_paper() -> None:
     assert figure_of("去年，全市人社部门对违法企业作出行政处罚决定86件。", "86件").type == "cases"
+
+
+@pytest.mark.parametrize(
+    ("name", "canonical"),
+    [
+        ("宁波海事法院", "宁波海事法院"),
+        ("北京互联网法院", "北京互联网法院"),
+        ("宁波海事法院舟山法庭", "宁波海事法院舟山法庭"),
+        ("舟山市中级人民法院", "舟山市中级人民法院"),
+    ],
+)
+def test_special_courts_keep_their_seat_without_its_level(name: str, canonical: str) -> None:
+    """Courts of special jurisdiction are named by their seat alone (宁波海事法院), never with
+    the 市 the general rule gives a city's court."""
+    from baoku.nlp.agencies import canonical_agency
+
+    assert canonical_agency(name) == canonical
