@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.fixtures.nlp_sentences import figure_of, figures_of
+from tests.fixtures.nlp_sentences import entities_of, figure_of, figures_of
 
 MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     # compound nouns jieba cuts into a noun and a verb, or a verb and a noun
@@ -256,3 +256,16 @@ def test_special_courts_keep_their_seat_without_its_level(name: str, canonical: 
     from baoku.nlp.agencies import canonical_agency
 
     assert canonical_agency(name) == canonical
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("车间里，28岁的听力残疾人王小芳正在包装零件。", "王小芳"),
+        ("去年5月，在一家机械厂实习的学生赵晨阳右手受伤。", "赵晨阳"),
+        ("傍晚收工时，她的母亲刘桂英早早等在门口。", "刘桂英"),
+    ],
+)
+def test_people_after_new_roles(text: str, name: str) -> None:
+    """A name after 残疾人, 学生, 实习生 or a parent is a person."""
+    assert name in [t for t, _ in entities_of(text, "PERSON")]
