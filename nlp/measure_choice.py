@@ -792,19 +792,19 @@ def _set_by_rate(spot: Spot, measure: str | None) -> str | None:
 
 # A cost or a fund, whose shares are borne by the parties paying it.
 _COST = re.compile(r"(?:费用|经费|资金|成本)")
-_BORNE = re.compile(r"承担|负担|分担")
+_BORNE = ("承担", "负担", "分担")
 
 
 def _share_borne(spot: Spot, measure: str | None) -> str | None:
     """费用由市总工会和单位共同承担，其中市总工会|承担|60%: a share a party bears is of the
     cost the sentence named before."""
     text, q, lex = spot.text, spot.q, spot.lex
-    if not text.endswith(("承担", "负担", "分担", "出资"), spot.lead, q.start):
+    if not text.endswith((*_BORNE, "出资"), spot.lead, q.start):
         return measure
     if text.startswith("的", q.end):
         return measure  # (承担10%的交通费: the share names its own cost)
     by = text.rfind("由", spot.s_start, spot.lead)
-    if by < 0 or not _BORNE.search(text, by, spot.lead):
+    if by < 0 or not any(v in text[by : spot.lead] for v in _BORNE):
         return measure  # only a cost the sentence says is borne by parties (费用由…承担)
     costs = list(_COST.finditer(text, spot.s_start, by))
     if not costs:
@@ -1378,20 +1378,8 @@ def _object_of_repeated_verb(spot: Spot, measure: str | None) -> str | None:
 
 # Events and places a kin verb counts (活动, 讲座; 驿站, 书屋).
 _KIN_HEADS = (
-    "活动",
-    "会",
-    "赛",
-    "课堂",
-    "讲座",
-    "班",
-    "站",
-    "屋",
-    "室",
-    "中心",
-    "基地",
-    "点",
-    "之家",
-)
+    "活动", "会", "赛", "课堂", "讲座", "班", "站", "屋", "室", "中心", "基地", "点", "之家",
+)  # fmt: skip
 # Verbs of one act printed in turn (建设 a thing, then 建成 so many; 开展 an event, 举办 so many).
 _KIN_VERBS: dict[str, tuple[str, ...]] = {
     "建成": ("建设", "建立", "新建", "打造"),

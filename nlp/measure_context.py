@@ -120,6 +120,17 @@ def a_place(word: str) -> bool:
     return len(places) == 1 and places[0].start == 0 and places[0].end == len(word)
 
 
+def _conjunct_pieces(word: str, tag: str) -> list[tuple[str, str]]:
+    """A word of a coordination split where conjuncts line up: a kind's 类 stands apart
+    (社会保险、劳动合同|类|投诉), and a list jieba's dictionary holds as one word is cut at its
+    conjunctions (国家级、省级和市级)."""
+    if len(word) > 2 and word.endswith("类"):
+        return [(word[:-1], "n"), ("类", "q")]
+    if "、" in word:
+        return [(p, "c" if p in ("、", "和") else tag) for p in re.split("(、|和)", word) if p]
+    return [(word, tag)]
+
+
 def same_kind(
     q: Quantity, earlier: Sequence[tuple[str, str | None]], lex: FigureLexicon
 ) -> str | None:
@@ -229,19 +240,7 @@ def _each_subject(
         if not any(t == "ns" for _, t in word_tags(ranked_subjects, lex)):
             # (广州、深圳、东莞投入资金位居前三: places rank by the one thing they share)
             subjects = ranked_subjects
-    toks = [
-        piece
-        for w, t in word_tags(subjects, lex)
-        # (社会保险、劳动合同|类|投诉: conjuncts line up on the kind's word, so 类 stays apart)
-        for piece in ([(w[:-1], "n"), ("类", "q")] if len(w) > 2 and w.endswith("类") else [(w, t)])
-    ]
-    toks = [
-        (piece, "c" if piece in ("、", "和") else t)
-        for w, t in toks
-        # 国家级、省级和市级: jieba's dictionary may hold a whole list of levels as one word
-        for piece in (re.split("(、|和)", w) if "、" in w else [w])
-        if piece
-    ]
+    toks = [piece for w, t in word_tags(subjects, lex) for piece in _conjunct_pieces(w, t)]
     while toks and (toks[0][1] in ADVERBIAL or toks[0][0] in SCOPE or toks[0][0] in lex.filler_set):
         toks = toks[1:]  # 今年，全市|…: time and scope words are no conjunct
     while toks and COMPARE.fullmatch(toks[-1][0]):

@@ -220,6 +220,11 @@ _SUFFIX_QUALIFIER: Final[dict[str, Qualifier]] = {
 }  # fmt: skip
 _MOD_QUALIFIER: Final[dict[str, Qualifier]] = {"余": "over", "多": "over", "来": "approx"}
 _ORDINAL: Final = re.compile(rf"第{_SP}$")
+# Words and characters of times before 二次 that make it a count (先后二次, 曾二次), and where
+# or to whom a counted 二次 goes (二次到公司); before anything else 二次 means "secondary".
+_TIMES_WORDS: Final = frozenset({"先后", "累计", "连续", "前后", "共计"})
+_TIMES_CHARS: Final = frozenset("曾已共又再")
+_GOING_TO: Final = frozenset("到去来赴在向对与和被给深上进入")
 # Terms and sittings of a body are numbered without 第 (十八届二次执委会议, 三届一次职代会,
 # 十四届全国人大): a 届 followed by a sitting's number or a body's name, and the 次 after 届,
 # are ordinals; 举办三届运动会 (editions of an event, a meeting noun absent) stays a count.
@@ -312,12 +317,12 @@ def _looks_alike(text: str, m: re.Match[str], first: int, floor: int) -> bool:
     after = text[end : end + 1]
     if unit == "次" and text[start:end] == "二次" and "\u4e00" <= after <= "\u9fff":
         # 二次医疗报销, 二次救助: "secondary" before a noun; a count says 两次, and one
-        # printed 二次 goes on to where or to whom (先后二次到公司)
-        counted = text[start - 1 : start] in tuple("曾已共又再") or text[
-            max(0, start - 2) : start
-        ] in ("先后", "累计", "连续", "前后", "共计")
-        return not counted and after not in "到去来赴在向对与和被给深上进入"
-    idiom = _IDIOMS.search(text, max(0, start - 6), min(len(text), end + 6))
+        # printed 二次 goes on to where or to whom (先后二次到公司), or follows a word of
+        # times (先后, 累计, 曾)
+        counted = text[max(0, start - 2) : start] in _TIMES_WORDS or (
+            start > 0 and text[start - 1] in _TIMES_CHARS
+        )
+        return not counted and after not in _GOING_TO
     idiom = _IDIOMS.search(text, max(0, start - 6), min(len(text), end + 6))
     if idiom is not None and idiom.start() < end and start < idiom.end():
         return True
