@@ -29,6 +29,7 @@ from baoku.nlp.measure_context import (
     respectively,
     same_kind,
 )
+from baoku.nlp.measure_edges import Figure, adjusted_measure
 from baoku.nlp.measure_words import (
     COMPARE,
     GRANT_HEADS,
@@ -271,8 +272,19 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     measure = _classes_held(spot, measure)
     measure = _headless_phrase(spot, measure)
     measure = _money_topic(spot, measure)
+    measure = _learned_edges(spot, measure)
     memory.remember(spot.si, q, measure, part=_opens(spot, "其中"))
     return measure, qualifier
+
+
+def _learned_edges(spot: Spot, measure: str | None) -> str | None:
+    """The rules' phrase with its edges moved where the learned scorer prefers a neighbour
+    (``nlp.measure_edges``)."""
+    q = spot.q
+    end = spot.sents[spot.si].end if spot.sents else len(spot.text)
+    kind = q.kind if q.kind in ("money", "percent") else "people" if spot.people else "count"
+    figure = Figure(q.start - spot.s_start, q.end - spot.s_start, q.unit, kind)
+    return adjusted_measure(spot.text[spot.s_start : end], figure, measure)
 
 
 # Money nouns that end in no money character (房租, 收入).

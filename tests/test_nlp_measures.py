@@ -50,8 +50,9 @@ from tests.fixtures.nlp_sentences import measure_of as _measure
         ("市总工会组织劳动保护监督检查员1200余名。", "1200余名", "劳动保护监督检查员"),
         # 青年 is people, not a time word
         ("活动吸引了2000多名青年职工参加。", "2000多名", "青年职工"),
-        # proportion words (增幅, 比例) name percentages; function words in front are dropped
-        ("全市一线职工平均工资增幅为5.6%。", "5.6%", "职工平均工资增幅"),
+        # proportion words (增幅, 比例) name percentages; the place in front is dropped and
+        # 一线 (read as a numeral by the tagger) kept by the learned edges (nlp.measure_edges)
+        ("全市一线职工平均工资增幅为5.6%。", "5.6%", "一线职工平均工资增幅"),
         ("其中女性会员占比27%。", "27%", "女性会员占比"),
         # after 价值 or a spread (不等) the noun after 的 is what the amount is of
         ("工会为会员赠送价值100元的意外伤害保险。", "100元", "意外伤害保险"),

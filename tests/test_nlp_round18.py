@@ -167,7 +167,8 @@ CONTEXT_MEASURES: list[tuple[str, str, tuple[str, ...]]] = [
     (
         "驿站开放以来，累计服务环卫工人、快递员、外卖骑手等1.6万人次。",
         "1.6万人次",
-        ("环卫工人、快递员、外卖骑手",),
+        # the gold rules accept an occupation list with or without its 等 (set 17)
+        ("环卫工人、快递员、外卖骑手", "环卫工人、快递员、外卖骑手等"),
     ),
     # levels listed before 分别 share the last one's noun
     (
