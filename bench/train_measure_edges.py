@@ -173,7 +173,7 @@ def main() -> None:
     ap.add_argument("--cv", action="store_true", help="cross-validate by sets, write nothing")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--l2", type=float, default=0.3)
-    ap.add_argument("--margin", type=float, default=1.0)
+    ap.add_argument("--margin", type=float, default=1.5)
     args = ap.parse_args()
     groups = collect_groups()
     if args.cv:

@@ -1393,6 +1393,10 @@ _QUOTED_BEFORE = re.compile(r"[“《]([\u4e00-\u9fff]{2,12})[”》]$")  # a ti
 _COPIES = re.compile(r"[0-9０-９.一二两三四五六七八九十百千万余多]+[册本份套]")
 
 
+# Fillers before a number (最高5万元) that, before a noun, are part of its name (最低工资标准).
+_EXTREME_WORDS = frozenset({"最高", "最低"})
+
+
 def subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
     """Nouns and the verbs between them back to a clause start (纠纷处置期限, 案件调处质量):
     the subject of a change verb.  Scope and filler words end it."""
@@ -1423,6 +1427,9 @@ def subject_np(toks: list[tuple[str, str]], lex: FigureLexicon) -> str | None:
             continue
         if w in _DEMONSTRATIVES and len(parts) > 1 and parts[0] in _BODY_WORDS:
             parts.pop(0)  # 该公司|一线职工年均工资: the owner is not what changed
+        if parts and w in _EXTREME_WORDS:
+            parts.insert(0, w)  # 最低|月工资标准|调整为: the extreme before a noun names it
+            continue
         if w in SCOPE or t == "ns" or w in lex.filler_set or not all(is_han(c) for c in w):
             break  # 顺德区|女职工人数: a place in front says where, like 全区
         if nounish(w, t, lex) or verbish(w, t, lex) or (parts and t in ("a", "b", "i")):

@@ -59,6 +59,10 @@ from tests.fixtures.nlp_sentences import measure_of as _measure
         ("每人获得3000元至5000元不等的资助。", "3000元至5000元", "资助"),
         # a comparison between a subject and its change verb is skipped
         ("工会经费收入较上年增长8.2%。", "8.2%", "工会经费收入"),
+        # a standard reset (调整为) is measured by its subject, 最低/最高 included
+        ("该市将最低月工资标准调整为2480元。", "2480元", "最低月工资标准"),
+        ("该市将失业保险金标准调整至1900元。", "1900元", "失业保险金标准"),
+        ("医疗互助最高补助标准提高到5万元。", "5万元", "医疗互助最高补助标准"),
         # a per-word after the subject says per what; inside a statistic's name it stays
         ("通过集体协商，企业职工年终奖人均增加2000元。", "2000元", "企业职工年终奖"),
         ("劳动模范疗养费用标准由每人3000元提高到4500元。", "3000元", "劳动模范疗养费用标准"),
