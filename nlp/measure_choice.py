@@ -332,7 +332,8 @@ def _money_topic(spot: Spot, measure: str | None) -> str | None:
             first = last
             while first > 0 and nounish(*toks[first - 1], lex) and toks[first - 1][0] != "光":
                 first -= 1  # (发放|补贴, 足额拨付|人工费: the noun run, no verb before it)
-            return "".join(w for w, _ in toks[first : last + 1])
+            # (现在|工资: a time word opening the noun run is tidied away)
+            return _edges_tidied("".join(w for w, _ in toks[first : last + 1]), lex)
         if lead <= spot.s_start:
             return None
         end = lead - 1
@@ -1147,8 +1148,12 @@ _CUT_OFF = {"结": "审办裁执", "起": "日月年", "区": "全本该", "市"
 # Verbs of guessing before a modal 会 (预计|会|增加).
 _GUESSES = frozenset({"预计", "估计", "有望", "可能", "肯定", "势必", "应该", "必将"})
 
-# One-character modals that may stand between a subject and its change (产能|能|提高).
-_TRAILING_MODALS = frozenset("能可会将")
+# One-character modals that may stand between a subject and its change (产能|能|提高,
+# 试用期工资|应|为).
+_TRAILING_MODALS = frozenset("能可会将应")
+
+# Pronouns of people that open a double object (支付|她|加班费): no part of the money.
+_PERSONAL_PRONOUNS = ("他们", "她们", "他", "她")
 
 
 # Verbs of aiming before a target (参保职工|力争|突破30万人): they end the subject.
@@ -1166,6 +1171,9 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         measure = measure[1:]  # 三江等|地|农副产品: 等地 was cut in two
     while measure.startswith(_PER_LEADS) and len(measure) >= 4:
         measure = measure[2:]  # 每人|每年|补助: per what is no part of what is paid
+    pronoun = next((p for p in _PERSONAL_PRONOUNS if measure.startswith(p)), None)
+    if pronoun and len(measure) - len(pronoun) >= 2 and word_tags(measure, lex)[0][0] == pronoun:
+        measure = measure[len(pronoun) :]  # 支付|她|加班费和夜班补贴 (他人 stays a word)
     if measure.count("“") != measure.count("”"):
         measure = measure.replace("“", "").replace("”", "")
     opening = _opening(measure)
@@ -1191,6 +1199,10 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         )  # 读书|分享|会 is a meeting (not 预计|会|增加: a modal)
         if len(toks) >= 2 and toks[-1][0] == measure[-1] and not event:
             measure = measure[:-1]  # 单班产能|能|提高: a modal before the change, no noun
+            for word in _GUESSES:
+                if measure.endswith(word) and len(measure) - len(word) >= 2:
+                    measure = measure[: -len(word)]  # 年收入|预计|能: the guess goes too
+                    break
     if len(measure) >= 4 and measure[0] in _ONE_CHARACTER_VERBS:
         toks = word_tags(measure, lex)
         if len(toks) >= 2 and toks[0] == (measure[0], "v"):
