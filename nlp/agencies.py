@@ -174,9 +174,20 @@ class PlaceContext:
 def place_prefix(div: Division) -> str:
     """Official prefix: city and below (佛山市南海区); a province, or municipality, kept whole."""
     parts = div.path.split("/")
+    if len(parts) >= 2 and _restates_parent(parts[-2], parts[-1]):
+        parts = [*parts[:-2], parts[-1]]  # 郑州市|郑州航空港经济综合实验区: named once
     if len(parts) == 1 or (len(parts) == 2 and parts[0].endswith("市")):
         return "".join(parts)  # a province, or a municipality's district (上海市奉贤区)
     return "".join(parts[1:])
+
+
+def _restates_parent(parent: str, child: str) -> bool:
+    """Does a zone's own name open with its city's (郑州航空港经济综合实验区 in 郑州市)?  Short
+    names that merely share it (通化县 in 通化市, 长春新区) keep the city in front."""
+    stem = parent.removesuffix("市")
+    return (
+        stem != parent and len(stem) >= 2 and child.startswith(stem) and len(child) - len(stem) >= 5
+    )
 
 
 _PUNCT: Final[str] = "，。、；：？！“”‘’「」『』（）()《》〈〉【】—…·,.;:?!\"' \t\n"

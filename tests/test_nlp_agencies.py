@@ -35,6 +35,17 @@ def test_level_prefixes_resolve_from_article_place() -> None:
     }  # fmt: skip
 
 
+def test_a_zone_named_after_its_city_is_not_prefixed_twice() -> None:
+    got = _agencies("记者从郑州航空港经济综合实验区总工会获悉，区总工会联合区人社局开展行动。")
+    assert [c for _, c, _ in got] == [
+        "郑州航空港经济综合实验区总工会",
+        "郑州航空港经济综合实验区总工会",
+        "郑州航空港经济综合实验区人力资源和社会保障局",
+    ]
+    # a county that merely shares its city's name keeps the city in front
+    assert _agencies("通化县总工会为职工送去慰问金。")[0][1] == "通化市通化县总工会"
+
+
 def test_abbreviations() -> None:
     got = _agencies("聊城市总引导社会组织，市总将继续推进。全总表示支持。")
     assert [c for _, c, _ in got] == ["聊城市总工会", "聊城市总工会", "中华全国总工会"]
