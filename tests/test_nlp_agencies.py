@@ -46,6 +46,16 @@ def test_a_zone_named_after_its_city_is_not_prefixed_twice() -> None:
     assert _agencies("通化县总工会为职工送去慰问金。")[0][1] == "通化市通化县总工会"
 
 
+def test_standard_bureaus_and_departments() -> None:
+    got = _agencies("伊春市总工会联合市林业和草原局开展活动，铁力市林草局、省工信厅参加。")
+    assert [c for _, c, _ in got] == [
+        "伊春市总工会",
+        "伊春市林业和草原局",
+        "伊春市铁力市林业和草原局",
+        "黑龙江省工业和信息化厅",
+    ]
+
+
 def test_abbreviations() -> None:
     got = _agencies("聊城市总引导社会组织，市总将继续推进。全总表示支持。")
     assert [c for _, c, _ in got] == ["聊城市总工会", "聊城市总工会", "中华全国总工会"]
