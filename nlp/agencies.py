@@ -847,7 +847,10 @@ def _prefixed(
         ):
             return None
         canonical = place_prefix(div) + body.canonical
-        return AgencyMatch(start - 1, end, text[start - 1 : end], canonical, body.kind, div, True)
+        named = by_end.get(start - 1)
+        # 延边|州总工会: the prefecture's short name printed before its level word
+        s = named.start if named is not None and div in named.candidates else start - 1
+        return AgencyMatch(s, end, text[s:end], canonical, body.kind, div, True)
     before = text[start - 2] if start >= 2 else ""
     if text.endswith("地区", 0, start):
         # 地区人社局: the story's prefecture when it is a 地区 (阿克苏地区) and 地区 stands

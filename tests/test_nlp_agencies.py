@@ -56,6 +56,14 @@ def test_standard_bureaus_and_departments() -> None:
     ]
 
 
+def test_a_prefecture_short_name_before_zhou_is_part_of_the_mention() -> None:
+    got = _agencies("延边州总工会为林区职工送去慰问金，州总工会表示将继续帮扶。")
+    assert got == [
+        ("延边州总工会", "延边朝鲜族自治州总工会", "union"),
+        ("州总工会", "延边朝鲜族自治州总工会", "union"),
+    ]
+
+
 def test_abbreviations() -> None:
     got = _agencies("聊城市总引导社会组织，市总将继续推进。全总表示支持。")
     assert [c for _, c, _ in got] == ["聊城市总工会", "聊城市总工会", "中华全国总工会"]
