@@ -577,12 +577,18 @@ def _company_short_forms(text: str, found: list[AgencyMatch]) -> list[AgencyMatc
 
 # 公司工会 / 集团工会 opening a clause: the union of the company last named.
 _COMPANY_UNION = re.compile(r"(?:公司|集团)工会")
+_COMPANY_UNIONS = ("公司工会", "集团工会")
 
 
 def _company_unions(text: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
     """公司工会还在…, …”公司工会主席X说: after a named company, a bare 公司工会 is that
     company's union, as 该公司 is that company (a body word with no name of its own)."""
-    companies = [m for m in found if m.kind == "company"]
+    # a company's own union named in full (…有限公司工会) names the company too
+    companies = [
+        m
+        for m in found
+        if m.kind == "company" or (m.kind == "union" and m.canonical.endswith(_COMPANY_UNIONS))
+    ]
     out: list[AgencyMatch] = []
     for hit in _COMPANY_UNION.finditer(text):
         k = hit.start()
@@ -592,8 +598,8 @@ def _company_unions(text: str, found: list[AgencyMatch]) -> list[AgencyMatch]:
         if not before:
             continue
         company = before[-1]
-        out.append(AgencyMatch(k, hit.end(), hit.group(), company.canonical + "工会", "union",
-                               company.place, True))  # fmt: skip
+        union = company.canonical + ("工会" if company.kind == "company" else "")
+        out.append(AgencyMatch(k, hit.end(), hit.group(), union, "union", company.place, True))
     return out
 
 

@@ -64,6 +64,15 @@ def test_a_prefecture_short_name_before_zhou_is_part_of_the_mention() -> None:
     ]
 
 
+def test_a_bare_company_union_after_a_named_one_is_that_union() -> None:
+    text = "延吉松涛森林生态旅游有限公司工会与公司签订合同。公司工会主席朴成哲介绍了协商。"
+    got = _agencies(text)
+    assert [(t, c) for t, c, _ in got] == [
+        ("延吉松涛森林生态旅游有限公司工会", "延吉松涛森林生态旅游有限公司工会"),
+        ("公司工会", "延吉松涛森林生态旅游有限公司工会"),
+    ]
+
+
 def test_abbreviations() -> None:
     got = _agencies("聊城市总引导社会组织，市总将继续推进。全总表示支持。")
     assert [c for _, c, _ in got] == ["聊城市总工会", "聊城市总工会", "中华全国总工会"]
