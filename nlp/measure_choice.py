@@ -1550,6 +1550,10 @@ def _part_or_frame(
         # 培训农民工1.6万人次，其中…的有9800人: a part of them, of the sentence's last
         # figure of its kind (…案件3126件，涉案标的额1.7亿元，其中2024年受理1187件)
         measure = same_kind(q, here, lex) or spot.prev_measure
+    if measure is None and si > 0 and lead == spot.s_start and text.startswith("其中", lead):
+        # …受理…案件412件，涉案标的额1.86亿元；其中2022年受理186件: a sentence opening with
+        # 其中 draws from the sentence before's last figure of its kind
+        measure = same_kind(q, memory.units.get(si - 1, []), lex)
     if measure is not None:
         return measure
     # 入会司机中，…的有1860人: a 'X中，' frame names the set the count is drawn from;

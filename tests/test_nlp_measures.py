@@ -63,6 +63,8 @@ from tests.fixtures.nlp_sentences import measure_of as _measure
         ("该市将最低月工资标准调整为2480元。", "2480元", "最低月工资标准"),
         ("该市将失业保险金标准调整至1900元。", "1900元", "失业保险金标准"),
         ("医疗互助最高补助标准提高到5万元。", "5万元", "医疗互助最高补助标准"),
+        # a sentence opening with 其中 draws from the last figure of its kind before the ；
+        ("该院受理劳动争议案件412件，标的额1.8亿元；其中去年受理186件。", "186件", "劳动争议案件"),
         # a pronoun of a double object, a time word, a guess and a modal are no part of it
         ("养老院一次性支付她加班费和夜班补贴共计1.86万元。", "1.86万元", "加班费和夜班补贴"),
         ("“现在工资每月按时打到卡上，今年还涨了300多元。”", "300多元", "工资"),
