@@ -194,8 +194,11 @@ _BODY_ENDS: Final[frozenset[str]] = frozenset("局会院委府部办厅")
 
 
 def _verb_after_body(text: str, i: int, name: str) -> bool:
-    """Is the place at ``i`` a governing verb right after a body (…人社局会同县住建局)?"""
-    return i > 0 and text[i - 1] in _BODY_ENDS and name.startswith(_BODY_VERBS)
+    """Is the place at ``i`` a governing verb right after a body (…人社局会同县住建局), or a
+    conjunction and a level character (县总工会和县人社局: not 和县, a county in Anhui)?"""
+    if i == 0 or text[i - 1] not in _BODY_ENDS:
+        return False
+    return name.startswith(_BODY_VERBS) or (len(name) == 2 and name[0] in "和与及")
 
 
 # Short forms of prefecture-level cities that are also common words (来宾 guests, 白银 silver,

@@ -73,6 +73,12 @@ def test_a_bare_company_union_after_a_named_one_is_that_union() -> None:
     ]
 
 
+def test_he_after_a_body_is_a_conjunction_not_hexian() -> None:
+    got = _agencies("在县总工会和县人社局指导下开展协商。", context="河南省郑州市中牟县")
+    assert [c for _, c, _ in got] == ["郑州市中牟县总工会", "郑州市中牟县人力资源和社会保障局"]
+    assert _agencies("安徽省和县总工会为职工送清凉。")[0][1] == "马鞍山市和县总工会"
+
+
 def test_abbreviations() -> None:
     got = _agencies("聊城市总引导社会组织，市总将继续推进。全总表示支持。")
     assert [c for _, c, _ in got] == ["聊城市总工会", "聊城市总工会", "中华全国总工会"]
