@@ -1171,6 +1171,10 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         measure = measure[1:]  # 三江等|地|农副产品: 等地 was cut in two
     while measure.startswith(_PER_LEADS) and len(measure) >= 4:
         measure = measure[2:]  # 每人|每年|补助: per what is no part of what is paid
+    per = max((measure.rfind(p) + 2 for p in _PER_LEADS if p in measure[2:]), default=0)
+    if per and len(measure) - per >= 2:
+        # 专业扑火队员|每人每天|补贴: who gets it and how often say what it is paid per
+        measure = measure[per:]
     pronoun = next((p for p in _PERSONAL_PRONOUNS if measure.startswith(p)), None)
     if pronoun and len(measure) - len(pronoun) >= 2 and word_tags(measure, lex)[0][0] == pronoun:
         measure = measure[len(pronoun) :]  # 支付|她|加班费和夜班补贴 (他人 stays a word)
@@ -1276,7 +1280,7 @@ _BODY_ACTING = re.compile(r"(?:总工会|工会|局|院|委员会|部门|中心|
 # Words of totalling left after a noun (园区|累计|达57个).
 _TRAILING_TOTALS = ("累计", "共计", "合计", "总计")
 # Distributive words opening a measure (每人|每年|补助).
-_PER_LEADS = ("每人", "每年", "每月", "每户", "每家", "每个", "每次")
+_PER_LEADS = ("每人", "每年", "每月", "每天", "每日", "每户", "每家", "每个", "每次")
 # 调解 opening a dispute noun is the verb taking it (调解|劳动争议), not a kind of dispute
 # (调解成功率, 调解结案 stay whole).
 _MEDIATED_CASES = re.compile(r"调解(?:劳动|劳动人事|劳资|欠薪)?(?:争议|纠纷)(?:案件)?")

@@ -59,6 +59,8 @@ from tests.fixtures.nlp_sentences import measure_of as _measure
         ("每人获得3000元至5000元不等的资助。", "3000元至5000元", "资助"),
         # a comparison between a subject and its change verb is skipped
         ("工会经费收入较上年增长8.2%。", "8.2%", "工会经费收入"),
+        # who is paid and how often (每人每天) say what it is per, not what it is
+        ("防火期内专业扑火队员每人每天补贴不低于50元。", "不低于50元", "补贴"),
         # a comparison's difference (较…高出) is of the subject compared
         ("持证护理员月均收入较未持证人员高出600元至900元。", "600元至900元", "持证护理员月均收入"),
         # a standard reset (调整为) is measured by its subject, 最低/最高 included
