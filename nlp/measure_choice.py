@@ -267,6 +267,7 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     if measure and measure[0] == "级" and len(measure) > 2:
         measure = measure[1:]  # 全国|级示范书屋: the scope went, its level goes too
     measure = _bare_of_frame_words(spot, measure)
+    measure = _after_listed_kinds(spot, measure)
     measure = unowned_amount(measure)
     measure = _ranked_subject(spot, measure)
     measure = _classes_held(spot, measure)
@@ -275,6 +276,23 @@ def choose_measure(spot: Spot, memory: SentenceMemory) -> tuple[str | None, str]
     measure = _learned_edges(spot, measure)
     memory.remember(spot.si, q, measure, part=_opens(spot, "其中"))
     return measure, qualifier
+
+
+# Words closing an 、-list of kinds of work (冷库作业、分拣、装卸等|岗位): the list's head.
+_LISTED_KIND_HEADS = ("岗位", "行业", "领域", "工种")
+
+
+def _after_listed_kinds(spot: Spot, measure: str | None) -> str | None:
+    """冷库作业、分拣、装卸等岗位|一线职工: the head closing a list with 等 belongs to the list;
+    the measure is the people or the pay after it."""
+    if not measure or not measure.startswith(_LISTED_KIND_HEADS) or len(measure) < 4:
+        return measure
+    at = spot.text.rfind(measure, spot.s_start, spot.q.start)
+    if at <= spot.s_start or spot.text[at - 1] != "等":
+        return measure
+    rest = measure[2:]
+    # (…等行业|工会联合会, …等岗位|信息: the head names the things counted)
+    return rest if a_person(rest) or money_noun(rest) else measure
 
 
 def _learned_edges(spot: Spot, measure: str | None) -> str | None:
