@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -329,12 +330,16 @@ def _dotted_span(text: str, m: re.Match[str], lex: PeopleLexicon) -> tuple[int, 
     return s, end if ok else None
 
 
-def _title_start(text: str, i: int, lex: PeopleLexicon) -> int:
+def _title_start(text: str, i: int, lex: PeopleLexicon, bodies: Sequence[AgencyMatch] = ()) -> int:
     """Where the title ending at ``i`` starts: left to a boundary, across a 、 between two
-    posts (人大常委会副主任、省总工会主席) and across a bracketed campus (大学（北京）)."""
+    posts (人大常委会副主任、省总工会主席), across a bracketed campus (大学（北京）) and across
+    a 和 inside a body's name (人力资源和社会保障局局长)."""
     t = i
     while t > 0 and i - t < 40:
         c = text[t - 1]
+        if c in "和与及" and any(b.start < t - 1 < b.end for b in bodies):
+            t -= 1
+            continue
         if c == "、" and any(text.endswith(w, 0, t - 1) for w in lex.titles):
             t -= 1
             continue
@@ -375,7 +380,7 @@ def find_officials(text: str, agencies: list[AgencyMatch]) -> list[OfficialMatch
         if end is None:
             i += 1
             continue
-        t_start = _title_start(text, i - len(title) + 1, lex)
+        t_start = _title_start(text, i - len(title) + 1, lex, agencies)
         agency = next((a.canonical for a in agencies if t_start <= a.start < name_start), None)
         out.append(OfficialMatch(name_start, end, text[name_start:end], text[t_start:name_start],
                                  t_start, agency))  # fmt: skip

@@ -3,8 +3,10 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
+from baoku.nlp.agencies import PlaceContext, find_agencies
 from baoku.nlp.initiatives import find_initiatives, initiative_key
 from baoku.nlp.people import find_officials
+from baoku.nlp.places import find_places
 
 
 def test_official_with_title() -> None:
@@ -16,6 +18,21 @@ def test_official_with_title() -> None:
         ("李凤英", "奉贤区总工会劳动关系部部长"),
         ("季丽琛", "奉贤区人社局执法大队副大队长"),
     ]
+
+
+def test_a_title_runs_across_the_he_inside_a_body_name() -> None:
+    text = "“维权很难。”电白区人力资源和社会保障局党组书记、局长吴志坚告诉记者。"
+    places = find_places(text)
+    bodies = find_agencies(text, places, PlaceContext.from_places(places))
+    got = [(o.name, o.title) for o in find_officials(text, bodies)]
+    assert got == [("吴志坚", "电白区人力资源和社会保障局党组书记、局长")]
+
+
+def test_less_common_family_names() -> None:
+    got = [o.name for o in find_officials("厂长洪志刚说。区总工会副主席操红梅介绍了情况。", [])]
+    assert got == ["洪志刚", "操红梅"]
+    # a verb opening with a family-name character after a role is no name
+    assert find_officials("职工晋升技能等级的通道打通了。", []) == []
 
 
 def test_title_without_name() -> None:
