@@ -60,7 +60,7 @@ from tests.fixtures.nlp_sentences import measure_of as _measure
         # a comparison between a subject and its change verb is skipped
         ("工会经费收入较上年增长8.2%。", "8.2%", "工会经费收入"),
         # a change verb opening the money noun changes it; it is no part of it
-        ("师徒结对后，徒弟每月增加技能津贴300元。", "300元", "技能津贴"),
+        ("取得中级工、高级工证书的匠人每月分别增加技能津贴300元和600元。", "300元", "技能津贴"),
         # the head closing a list with 等 (等岗位, 等行业) belongs to the list, not the people
         ("全区冷库作业、分拣、装卸等岗位一线职工4200余名。", "4200余名", "一线职工"),
         ("发展网约车、外卖、快递等行业工会联合会17个。", "17个", "行业工会联合会"),
