@@ -18,12 +18,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from dataclasses import dataclass
 
 import numpy as np
 
-from baoku.bench.nlp_eval import CLOSED_SETS, _articles, _keyed, load_gold
+from baoku.bench.nlp_eval import CLOSED_SETS, _articles, _keyed, _written_sets, load_gold
 from baoku.nlp import measure_edges
 from baoku.nlp.analyze import analyze_article
 from baoku.nlp.measure_edges import Candidates, Figure
@@ -49,11 +48,10 @@ def collect_groups() -> list[Group]:
     gold = load_gold()
     arts = _articles(gold)
     dates = {a["id"]: a["pub_date"] for a in gold.get("extra_articles", [])}
-    set_of: dict[str, int] = {}
-    for key, ids in gold.items():
-        m = re.fullmatch(r"heldout(\d*)_articles", key)
-        if m:
-            set_of.update(dict.fromkeys(ids, int(m[1] or 1)))
+    # the corpus's held-out articles are set 1, the written sets their own numbers
+    set_of = dict.fromkeys(gold.get("heldout_articles", []), 1)
+    for n, ids in _written_sets(gold):
+        set_of.update(dict.fromkeys(ids, n))
     groups = []
     for aid in sorted({f["article"] for f in gold["figures"]}):
         set_no = set_of.get(aid, 0)
@@ -128,8 +126,8 @@ def train(groups: list[Group], l2: float, rounds: int = 600) -> dict[str, float]
 
 
 def pick(weights: dict[str, float], g: Group, margin: float) -> int:
-    scores = [sum(weights.get(f, 0.0) for f in feats) for _, feats in g.cands]
-    return measure_edges.chosen(g.cands, scores, margin)
+    model = measure_edges.EdgeModel(weights, margin)
+    return measure_edges.chosen(g.cands, [model.score(feats) for _, feats in g.cands], margin)
 
 
 def changes(weights: dict[str, float], groups: list[Group], margin: float) -> list[int]:

@@ -576,8 +576,8 @@ def _company_short_forms(text: str, found: list[AgencyMatch]) -> list[AgencyMatc
 
 
 # 公司工会 / 集团工会 opening a clause: the union of the company last named.
-_COMPANY_UNION = re.compile(r"(?:公司|集团)工会")
 _COMPANY_UNIONS = ("公司工会", "集团工会")
+_COMPANY_UNION = re.compile("|".join(_COMPANY_UNIONS))
 
 
 def _company_unions(text: str, found: list[AgencyMatch]) -> list[AgencyMatch]:

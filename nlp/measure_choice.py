@@ -1225,7 +1225,7 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
                 if measure.endswith(word) and len(measure) - len(word) >= 2:
                     measure = measure[: -len(word)]  # 年收入|预计|能: the guess goes too
                     break
-    lead_toks = word_tags(measure, lex)
+    lead_toks = word_tags(measure, lex) if measure and money_noun(measure) else []
     if (
         len(lead_toks) >= 2
         and lead_toks[0][1].startswith("v")
@@ -1234,7 +1234,7 @@ def _edges_tidied(measure: str, lex: FigureLexicon) -> str | None:
         and lead_toks[0][0] not in lex.nominal_verbs
         and money_noun(measure[len(lead_toks[0][0]) :])
     ):
-        # 每月|增加|技能津贴300元, 承担|医药费: the verb paying or changing the money
+        # 每月|增加|技能津贴300元, 补发|工资差额: the verb paying or changing the money
         measure = measure[len(lead_toks[0][0]) :]
     if len(measure) >= 4 and measure[0] in _ONE_CHARACTER_VERBS:
         toks = word_tags(measure, lex)

@@ -235,9 +235,17 @@ def edge_features(
     return feats
 
 
-def scored_candidates(sentence: str, figure: Figure, measure: str) -> Candidates | None:
+def _inside(cand: tuple[int, int], span: tuple[int, int]) -> bool:
+    """Is ``cand`` a phrase inside ``span`` (never chosen, see ``chosen``)?"""
+    return cand != span and span[0] <= cand[0] and cand[1] <= span[1]
+
+
+def scored_candidates(
+    sentence: str, figure: Figure, measure: str, *, inside: bool = True
+) -> Candidates | None:
     """Each candidate phrase with its features, the rules' phrase first; None where that
-    phrase is not printed as one piece (a noun shared from elsewhere in a list)."""
+    phrase is not printed as one piece (a noun shared from elsewhere in a list).  Training
+    reads the phrases inside the rules' phrase too (``inside``); choosing needs none."""
     span = measure_span(sentence, figure, measure)
     if span is None:
         return None
@@ -247,6 +255,7 @@ def scored_candidates(sentence: str, figure: Figure, measure: str) -> Candidates
     return [
         (cand, edge_features(sentence, cand, span, figure, words))
         for cand in edge_candidates(sentence, span, figure, words)
+        if inside or not _inside(cand, span)
     ]
 
 
@@ -274,10 +283,7 @@ def chosen(cands: Candidates, scores: list[float], margin: float) -> int:
     base = cands[0][0]
     best = 0
     for k in range(1, len(cands)):
-        a, b = cands[k][0]
-        if base[0] <= a and b <= base[1]:
-            continue
-        if scores[k] > scores[best]:
+        if not _inside(cands[k][0], base) and scores[k] > scores[best]:
             best = k
     return best if scores[best] - scores[0] > margin else 0
 
@@ -288,7 +294,7 @@ def adjusted_measure(sentence: str, figure: Figure, measure: str | None) -> str 
     model = edge_model()
     if not measure or (model is None and recorder is None):
         return measure
-    cands = scored_candidates(sentence, figure, measure)
+    cands = scored_candidates(sentence, figure, measure, inside=recorder is not None)
     if cands is None:
         return measure
     if recorder is not None:
